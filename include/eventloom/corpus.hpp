@@ -1,0 +1,70 @@
+// Corpus: the articles and what was found in them, merged.
+//
+// A Corpus is its documents (each with its own extraction) plus a global
+// layer derived from them alone: the same article in two inputs folded into
+// one document, actors merged across articles by alias keys, the same quote
+// or event in several articles made one. consolidate() computes that layer
+// from scratch and sorts everything by content, so merging two corpora is
+// consolidate(docs of both): associative and independent of input order.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eventloom/diagnostics.hpp"
+#include "eventloom/extraction.hpp"
+
+namespace eventloom {
+
+struct EvidenceRef {
+  uint32_t doc = 0;    // index into Corpus::docs
+  uint32_t local = 0;  // index into that document's statements or events
+};
+
+struct Actor {
+  std::string id;
+  std::string name;
+  ActorType type = ActorType::Person;
+  std::vector<std::string> aliases;
+  std::vector<std::string> roles;
+  std::vector<uint32_t> affiliations;  // indices into Corpus::actors
+};
+
+struct Statement {
+  std::string id;
+  std::optional<uint32_t> speaker;  // index into Corpus::actors
+  StatementKind kind = StatementKind::Direct;
+  std::string text;
+  std::string date;
+  std::vector<uint32_t> mentions;   // Corpus::actors
+  std::vector<EvidenceRef> evidence;  // first is the primary one
+};
+
+struct Event {
+  std::string id;
+  std::string type;
+  std::string date;
+  bool date_from_publication = false;
+  std::string modality;
+  std::vector<std::pair<uint32_t, ParticipantRole>> participants;  // Corpus::actors
+  std::vector<EvidenceRef> evidence;
+};
+
+struct Corpus {
+  std::vector<DocExtraction> docs;            // sorted by id
+  std::vector<std::vector<uint32_t>> actor_of;  // [doc][local actor] -> Corpus::actors
+  std::vector<Actor> actors;
+  std::vector<Statement> statements;
+  std::vector<Event> events;
+  Diagnostics diagnostics;  // notes from merging (duplicates folded)
+};
+
+// Build the global layer from per-article extractions.
+Corpus consolidate(std::vector<DocExtraction> docs);
+
+// Combine two corpora as if their inputs had been built in one run.
+Corpus merge(Corpus a, Corpus b);
+
+}  // namespace eventloom

@@ -1,0 +1,78 @@
+// Document: one news article as ingest found it.
+//
+// The article's text is kept byte for byte as it stood in its input (the
+// slice of a file, or a JSON Lines record's text field), so every offset that
+// eventloom reports points into what the user gave it. Cleaning never edits
+// the text: it decides which paragraphs are content and which are scrape
+// noise (a repeated headline, a duplicated caption, "TT", a teaser whose full
+// text follows, "Source link"), and extraction reads only the kept ones.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+namespace eventloom {
+
+// A half-open byte range [start, end) into some text.
+struct Span {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - start; }
+  bool empty() const { return end <= start; }
+  bool contains(const Span& o) const { return start <= o.start && o.end <= end; }
+  bool overlaps(const Span& o) const { return start < o.end && o.start < end; }
+  friend bool operator==(const Span& a, const Span& b) { return a.start == b.start && a.end == b.end; }
+  friend bool operator<(const Span& a, const Span& b) {
+    return a.start != b.start ? a.start < b.start : a.end < b.end;
+  }
+};
+
+enum class ParagraphKind : uint8_t {
+  Title,       // the headline
+  Standfirst,  // a subtitle or summary under the headline
+  Caption,     // a photo caption: read, but its dates are not the article's
+  Byline,      // "Fyodor Lukyanov, editor-in-chief of ..." above an opinion piece
+  Body,
+};
+const char* to_string(ParagraphKind k);
+
+struct Paragraph {
+  Span span;  // into Document::text
+  ParagraphKind kind = ParagraphKind::Body;
+};
+
+// Where the publication date came from.
+enum class DateSource : uint8_t { None, Metadata, Dateline, Text };
+const char* to_string(DateSource s);
+
+// One place an article was found: a file (with its byte offset and line) or
+// a JSON Lines record.
+struct SourceRef {
+  std::string path;       // the input file as the user named it ("-" for stdin)
+  uint64_t offset = 0;    // byte offset of the article's text in that file
+  uint32_t line = 0;      // 1-based line where the article starts (0: unknown)
+  std::string record_id;  // JSON Lines: the record's id
+  std::string url;
+};
+
+struct Document {
+  std::string id;                    // record id, or "<file name>#<n>"
+  std::vector<SourceRef> sources;    // first one is where `text` comes from
+  std::string title;
+  std::string text;                  // the article's text exactly as given
+  std::vector<Paragraph> paragraphs; // the kept paragraphs, in order
+  std::optional<boost::gregorian::date> published;
+  DateSource published_from = DateSource::None;
+  std::string published_evidence;    // what the date was read from
+  std::string format;                // "text", "html" or "jsonl"
+  // JSON Lines fields that eventloom does not interpret, kept as raw JSON.
+  std::vector<std::pair<std::string, std::string>> extra_fields;
+};
+
+std::string format_date(const boost::gregorian::date& d);  // YYYY-MM-DD
+
+}  // namespace eventloom

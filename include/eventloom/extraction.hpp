@@ -1,0 +1,85 @@
+// What extraction finds in one article.
+//
+// extract_document() is a pure function of one Document: it runs in parallel
+// over articles. Extractors work on the normalised text (AnnotatedText); the
+// DocExtraction it returns holds offsets into the article's original text, so
+// it stands alone: it is what the JSON store keeps and reads back.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eventloom/document.hpp"
+#include "eventloom/time.hpp"
+
+namespace eventloom {
+
+enum class ActorType : uint8_t { Person, Org, Gpe, Loc };
+const char* to_string(ActorType t);  // "PERSON", "ORG", "GPE", "LOC"
+
+// An actor as one article knows it.
+struct LocalActor {
+  std::string name;                    // the fullest form seen in the article
+  ActorType type = ActorType::Person;
+  std::vector<std::string> aliases;    // every surface form
+  std::vector<std::string> roles;      // "Kremlin spokesman"
+  std::vector<uint32_t> affiliations;  // indices of other LocalActors
+  std::string key;                     // alias key for merging across articles
+};
+
+struct Mention {
+  uint32_t actor = 0;  // index into DocExtraction::actors
+  Span span;
+};
+
+enum class StatementKind : uint8_t { Direct, Indirect };
+const char* to_string(StatementKind k);
+
+struct LocalStatement {
+  std::optional<uint32_t> speaker;  // index into DocExtraction::actors
+  std::optional<Span> speaker_span;
+  StatementKind kind = StatementKind::Direct;
+  Span content;                     // the quoted or reported words
+  std::optional<Span> cue;          // the reporting verb
+  std::string date;                 // TIMEX3 value, empty when none
+  bool date_from_publication = false;
+  std::vector<uint32_t> mentions;   // actors named in the content
+};
+
+enum class ParticipantRole : uint8_t { Source, Target, Other };
+const char* to_string(ParticipantRole r);
+
+struct Participant {
+  uint32_t actor = 0;  // index into DocExtraction::actors
+  ParticipantRole role = ParticipantRole::Other;
+};
+
+struct LocalEvent {
+  std::string type;   // CAMEO root, "04 CONSULT"
+  Span trigger;
+  Span sentence;      // the evidence sentence
+  std::string date;   // TIMEX3 value, empty when none
+  bool date_from_publication = false;
+  std::string modality = "asserted";  // asserted, hypothetical, future, negated
+  std::vector<Participant> participants;
+};
+
+// Everything found in one article. Spans are offsets into doc.text.
+struct DocExtraction {
+  Document doc;
+  std::vector<Timex> timexes;
+  std::vector<LocalActor> actors;
+  std::vector<Mention> mentions;
+  std::vector<LocalStatement> statements;
+  std::vector<LocalEvent> events;
+};
+
+struct ExtractOptions {
+  bool infer_dates = true;  // date undated articles from their text
+};
+
+DocExtraction extract_document(Document doc, const ExtractOptions& opt = {});
+
+}  // namespace eventloom

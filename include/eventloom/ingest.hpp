@@ -1,0 +1,73 @@
+// Ingest: from files to clean Documents.
+//
+// Readers for plain text, HTML pages and JSON Lines, and a directory walk by
+// extension. A text or HTML file may hold several articles: the segmenter
+// splits them and the cleaner keeps the paragraphs a reader would see
+// (dropping repeated headlines and captions, "TT", teasers whose full text
+// follows, "Source link", comment forms and pieces that are not news). The
+// publication date comes from metadata or a dateline here; dating from the
+// text is the time stage's.
+//
+// Nothing here throws on bad input: a file that cannot be read is reported
+// in the Diagnostics with its name and reason, and the others go on.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eventloom/diagnostics.hpp"
+#include "eventloom/document.hpp"
+
+namespace eventloom {
+
+struct IngestOptions {
+  uint64_t max_file_bytes = 512ull << 20;  // larger files are refused, named
+  bool recursive = true;
+};
+
+struct IngestResult {
+  std::vector<Document> documents;
+  Diagnostics diagnostics;
+  uint32_t files_read = 0;
+  uint64_t bytes_read = 0;
+};
+
+// Read every input: files, directories (walked by extension), "-" for stdin.
+IngestResult ingest(const std::vector<std::string>& inputs, const IngestOptions& opt = {});
+
+// The readers, one per format, on content already in memory. `name` is the
+// file name used in diagnostics and sources.
+enum class InputFormat : uint8_t { Text, Html, JsonLines };
+InputFormat detect_format(std::string_view path, std::string_view content);
+void read_text(std::string_view name, std::string_view content, IngestResult& out);
+void read_html(std::string_view name, std::string_view content, IngestResult& out);
+void read_jsonl(std::string_view name, std::string_view content, IngestResult& out);
+
+// A piece of a text file, as the segmenter found it.
+struct Segment {
+  uint32_t begin = 0, end = 0;         // byte range in the file
+  std::vector<Paragraph> paragraphs;   // kept paragraphs, offsets in the file
+  std::string title;
+  uint32_t first_line = 0;
+  bool is_news = true;
+  std::string dropped_reason;          // why it is not news ("teaser", "advertisement")
+};
+
+// Split a plain-text scrape into articles and clean each one.
+std::vector<Segment> segment_text(std::string_view content);
+
+// A dateline at the start of an article ("WASHINGTON, Feb 26 (Reuters) -"),
+// resolved with the year of `year_hint` (0: none).
+struct DatelineDate {
+  bool found = false;
+  int year = 0, month = 0, day = 0;
+  std::string text;
+};
+DatelineDate parse_dateline(std::string_view s, int year_hint);
+
+// Parse a metadata date ("2024-11-22", "2024-11-22T10:00:00Z", "Nov 22, 2024").
+bool parse_metadata_date(std::string_view s, boost::gregorian::date& out);
+
+}  // namespace eventloom

@@ -1,0 +1,4 @@
+#include "eventloom/events.hpp"
+namespace eventloom {
+std::vector<LocalEvent> find_events(const EventInput&) { return {}; }
+}  // namespace eventloom
