@@ -1,5 +1,6 @@
 # Writes OUT: a C++ file holding every file in FILES (paths under ROOT) as a
 # byte array, looked up by its path relative to ROOT ("actors/data/roles.txt").
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 set(table "")
 set(i 0)

@@ -23,7 +23,8 @@
 namespace eventloom {
 
 struct IngestOptions {
-  uint64_t max_file_bytes = 512ull << 20;  // larger files are refused, named
+  uint64_t max_file_bytes = 512ull << 20;    // larger files are refused, named
+  uint64_t max_article_bytes = 8ull << 20;   // one article larger than this is refused
   bool recursive = true;
 };
 

@@ -1,0 +1,90 @@
+// eventloom build INPUT... --json OUT.json
+#include <unistd.h>
+
+#include <chrono>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/cli.hpp"
+#include "eventloom/export.hpp"
+#include "eventloom/pipeline.hpp"
+
+namespace eventloom::cli {
+namespace {
+
+struct BuildArgs {
+  std::vector<std::string> inputs;
+  std::string json;
+  unsigned jobs = 0;
+  bool strict = false;
+  bool quiet = false;
+  bool no_text = false;
+  bool no_infer_dates = false;
+};
+
+int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
+  (void)out;
+  BuildOptions opt;
+  opt.jobs = a.jobs;
+  opt.extract.infer_dates = !a.no_infer_dates;
+  bool tty = !a.quiet && isatty(STDERR_FILENO);
+  auto t0 = std::chrono::steady_clock::now();
+  if (tty) {
+    opt.progress = [&err, t0](size_t done, size_t total) {
+      double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      double eta = done ? s * static_cast<double>(total - done) / static_cast<double>(done) : 0;
+      err << fmt::format("\r{}/{} articles, {:.1f} s, ETA {:.0f} s   ", done, total, s, eta) << std::flush;
+    };
+  }
+  BuildResult r = build_corpus(a.inputs, opt);
+  if (tty) err << "\r\033[K";
+  bool skipped = false;
+  for (const Diagnostic& d : r.diagnostics.items) {
+    skipped = skipped || d.severity != Severity::Note;
+    if (!a.quiet || d.severity != Severity::Note) err << "eventloom: " << to_string(d) << "\n";
+  }
+  if (skipped && a.strict) {
+    err << "eventloom: --strict: some inputs were skipped; nothing written\n";
+    return kSkipped;
+  }
+  if (r.corpus.docs.empty() && r.files_read == 0) {
+    err << "eventloom: no input could be read; nothing written\n";
+    return kSkipped;
+  }
+  if (!a.json.empty()) {
+    JsonOptions jo;
+    jo.include_text = !a.no_text;
+    std::string e = write_file_atomic(a.json, [&](std::ostream& os) { write_json(r.corpus, os, jo); });
+    if (!e.empty()) {
+      err << "eventloom: " << e << "\n";
+      return kSkipped;
+    }
+  }
+  if (!a.quiet) {
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    err << fmt::format("eventloom: {} articles from {} files ({:.1f} MB) in {:.2f} s: {} actors, {} statements, {} events{}\n",
+                       r.corpus.docs.size(), r.files_read, static_cast<double>(r.bytes_read) / 1e6, s,
+                       r.corpus.actors.size(), r.corpus.statements.size(), r.corpus.events.size(),
+                       a.json.empty() ? "" : fmt::format(" -> {}", a.json));
+  }
+  return skipped ? kSkipped : kOk;
+}
+
+}  // namespace
+
+Command add_build(CLI::App& app) {
+  auto args = std::make_shared<BuildArgs>();
+  CLI::App* sub = app.add_subcommand("build", "Read articles and build the event graph");
+  sub->add_option("inputs", args->inputs, "Files (.txt, .html, .jsonl), directories, or - for stdin")->required();
+  sub->add_option("--json", args->json, "Write the graph as JSON to this file");
+  sub->add_option("-j,--jobs", args->jobs, "Worker threads (0: all cores)")->capture_default_str();
+  sub->add_flag("--strict", args->strict, "Fail, writing nothing, if any input is skipped");
+  sub->add_flag("-q,--quiet", args->quiet, "No progress line and no notes");
+  sub->add_flag("--no-text", args->no_text, "Leave article texts out of the JSON");
+  sub->add_flag("--no-infer-dates", args->no_infer_dates, "Do not date undated articles from their text");
+  return Command{[args](std::ostream& out, std::ostream& err) { return do_build(*args, out, err); }};
+}
+
+}  // namespace eventloom::cli

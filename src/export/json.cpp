@@ -1,0 +1,395 @@
+// The JSON export: documents, timexes, actors, mentions, statements and
+// events with UTF-8 byte offsets into each document's text (see
+// docs/json-schema.md). One record per line, keys in a fixed order, so the
+// same corpus always gives the same bytes.
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "eventloom/export.hpp"
+
+namespace eventloom {
+namespace {
+
+void escape_into(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20)
+          out += fmt::format("\\u{:04x}", c);
+        else
+          out.push_back(static_cast<char>(c));
+    }
+  }
+  out.push_back('"');
+}
+
+// A small writer for one JSON record at a time.
+class Rec {
+ public:
+  explicit Rec(std::string& out) : out_(out) { out_.push_back('{'); }
+  Rec& str(std::string_view k, std::string_view v) { key(k); escape_into(out_, v); return *this; }
+  Rec& opt_str(std::string_view k, std::string_view v) {
+    key(k);
+    if (v.empty()) out_ += "null"; else escape_into(out_, v);
+    return *this;
+  }
+  Rec& num(std::string_view k, uint64_t v) { key(k); out_ += std::to_string(v); return *this; }
+  Rec& boolean(std::string_view k, bool v) { key(k); out_ += v ? "true" : "false"; return *this; }
+  Rec& raw(std::string_view k, std::string_view json) { key(k); out_ += json; return *this; }
+  Rec& span(std::string_view k, Span s) {
+    key(k);
+    out_ += fmt::format("{{\"start\":{},\"end\":{}}}", s.start, s.end);
+    return *this;
+  }
+  Rec& strings(std::string_view k, const std::vector<std::string>& v) {
+    key(k);
+    out_.push_back('[');
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) out_.push_back(',');
+      escape_into(out_, v[i]);
+    }
+    out_.push_back(']');
+    return *this;
+  }
+  void end() { out_.push_back('}'); }
+
+ private:
+  void key(std::string_view k) {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+    escape_into(out_, k);
+    out_.push_back(':');
+  }
+  std::string& out_;
+  bool first_ = true;
+};
+
+class Writer {
+ public:
+  Writer(std::ostream& os, const JsonOptions& opt) : os_(os), opt_(opt) {}
+  void open_array(std::string_view name) {
+    buf_ += first_array_ ? "{\n" : ",\n";
+    first_array_ = false;
+    escape_into(buf_, name);
+    buf_ += ": [";
+    first_item_ = true;
+  }
+  std::string& item() {
+    buf_ += first_item_ ? "\n  " : ",\n  ";
+    first_item_ = false;
+    return buf_;
+  }
+  void close_array() {
+    buf_ += first_item_ ? "]" : "\n]";
+    flush();
+  }
+  void finish() {
+    buf_ += first_array_ ? "{}\n" : "\n}\n";
+    flush();
+  }
+  void flush() {
+    os_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+  void maybe_flush() {
+    if (buf_.size() > (1 << 20)) flush();
+  }
+  const JsonOptions& opt() const { return opt_; }
+
+ private:
+  std::ostream& os_;
+  const JsonOptions& opt_;
+  std::string buf_;
+  bool first_array_ = true, first_item_ = true;
+};
+
+std::string_view slice(const Document& d, Span s) {
+  if (s.end > d.text.size() || s.start > s.end) return {};
+  return std::string_view(d.text).substr(s.start, s.size());
+}
+
+std::string sources_json(const Document& d) {
+  std::string out = "[";
+  for (size_t i = 0; i < d.sources.size(); ++i) {
+    if (i) out.push_back(',');
+    escape_into(out, d.sources[i].path);
+  }
+  return out + "]";
+}
+
+std::string provenance_json(const Document& d) {
+  std::string out = "[";
+  for (size_t i = 0; i < d.sources.size(); ++i) {
+    const SourceRef& s = d.sources[i];
+    if (i) out.push_back(',');
+    Rec r(out);
+    r.str("path", s.path).num("offset", s.offset).num("line", s.line);
+    if (!s.record_id.empty()) r.str("record_id", s.record_id);
+    if (!s.url.empty()) r.str("url", s.url);
+    r.end();
+  }
+  return out + "]";
+}
+
+std::string paragraphs_json(const Document& d) {
+  std::string out = "[";
+  for (size_t i = 0; i < d.paragraphs.size(); ++i) {
+    if (i) out.push_back(',');
+    out += fmt::format("{{\"start\":{},\"end\":{},\"kind\":\"{}\"}}", d.paragraphs[i].span.start,
+                       d.paragraphs[i].span.end, to_string(d.paragraphs[i].kind));
+  }
+  return out + "]";
+}
+
+std::string ids_json(const Corpus& c, const std::vector<uint32_t>& actors) {
+  std::string out = "[";
+  for (size_t i = 0; i < actors.size(); ++i) {
+    if (i) out.push_back(',');
+    escape_into(out, c.actors[actors[i]].id);
+  }
+  return out + "]";
+}
+
+// Everything one article's extraction holds beyond what the global arrays
+// show (local actors and their keys, local statement and event details,
+// timex token ranges), so that read_json() rebuilds each DocExtraction
+// exactly and consolidate() of the read-back documents gives this corpus.
+std::string extraction_json(const DocExtraction& x) {
+  std::string out = "{\"actors\":[";
+  for (size_t i = 0; i < x.actors.size(); ++i) {
+    const LocalActor& a = x.actors[i];
+    if (i) out.push_back(',');
+    Rec r(out);
+    r.str("name", a.name).str("type", to_string(a.type)).strings("aliases", a.aliases).strings("roles", a.roles);
+    std::string aff = "[";
+    for (size_t k = 0; k < a.affiliations.size(); ++k) aff += (k ? "," : "") + std::to_string(a.affiliations[k]);
+    r.raw("affiliations", aff + "]").str("key", a.key).end();
+  }
+  out += "],\"mentions\":[";
+  for (size_t i = 0; i < x.mentions.size(); ++i)
+    out += fmt::format("{}[{},{},{}]", i ? "," : "", x.mentions[i].actor, x.mentions[i].span.start, x.mentions[i].span.end);
+  out += "],\"timexes\":[";
+  for (size_t i = 0; i < x.timexes.size(); ++i) {
+    const Timex& t = x.timexes[i];
+    if (i) out.push_back(',');
+    Rec r(out);
+    r.num("start", t.span.start).num("end", t.span.end).str("type", to_string(t.type)).str("value", t.value);
+    r.num("paragraph", t.paragraph).num("first_token", t.first_token).num("last_token", t.last_token);
+    r.boolean("relative", t.relative).end();
+  }
+  auto index_list = [](const std::vector<uint32_t>& v) {
+    std::string l = "[";
+    for (size_t k = 0; k < v.size(); ++k) l += (k ? "," : "") + std::to_string(v[k]);
+    return l + "]";
+  };
+  out += "],\"statements\":[";
+  for (size_t i = 0; i < x.statements.size(); ++i) {
+    const LocalStatement& s = x.statements[i];
+    if (i) out.push_back(',');
+    Rec r(out);
+    r.raw("speaker", s.speaker ? std::to_string(*s.speaker) : "null");
+    if (s.speaker_span) r.span("speaker_span", *s.speaker_span); else r.raw("speaker_span", "null");
+    r.str("kind", to_string(s.kind)).span("content", s.content);
+    if (s.cue) r.span("cue", *s.cue); else r.raw("cue", "null");
+    r.str("date", s.date).boolean("date_from_publication", s.date_from_publication);
+    r.raw("mentions", index_list(s.mentions)).end();
+  }
+  out += "],\"events\":[";
+  for (size_t i = 0; i < x.events.size(); ++i) {
+    const LocalEvent& e = x.events[i];
+    if (i) out.push_back(',');
+    Rec r(out);
+    r.str("type", e.type).span("trigger", e.trigger).span("sentence", e.sentence).str("date", e.date);
+    r.boolean("date_from_publication", e.date_from_publication).str("modality", e.modality);
+    std::string parts = "[";
+    for (size_t k = 0; k < e.participants.size(); ++k) {
+      if (k) parts.push_back(',');
+      parts += fmt::format("[{},\"{}\"]", e.participants[k].actor, to_string(e.participants[k].role));
+    }
+    r.raw("participants", parts + "]").end();
+  }
+  return out + "]}";
+}
+
+void write_documents(const Corpus& c, Writer& w) {
+  w.open_array("documents");
+  for (const DocExtraction& x : c.docs) {
+    const Document& d = x.doc;
+    Rec r(w.item());
+    r.str("id", d.id).raw("sources", sources_json(d)).num("offset", d.sources.empty() ? 0 : d.sources[0].offset);
+    r.str("title", d.title).opt_str("published", d.published ? format_date(*d.published) : "");
+    r.str("published_from", to_string(d.published_from));
+    if (!d.published_evidence.empty()) r.str("published_evidence", d.published_evidence);
+    r.str("format", d.format).raw("provenance", provenance_json(d)).raw("paragraphs", paragraphs_json(d));
+    if (!d.extra_fields.empty()) {
+      std::string f = "{";
+      for (size_t i = 0; i < d.extra_fields.size(); ++i) {
+        if (i) f.push_back(',');
+        escape_into(f, d.extra_fields[i].first);
+        f.push_back(':');
+        f += d.extra_fields[i].second;
+      }
+      r.raw("fields", f + "}");
+    }
+    r.raw("extraction", extraction_json(x));
+    if (w.opt().include_text) r.str("text", d.text);
+    r.end();
+    w.maybe_flush();
+  }
+  w.close_array();
+}
+
+void write_timexes(const Corpus& c, Writer& w) {
+  w.open_array("timexes");
+  for (const DocExtraction& x : c.docs) {
+    for (const Timex& t : x.timexes) {
+      Rec r(w.item());
+      r.str("document", x.doc.id).num("start", t.span.start).num("end", t.span.end);
+      r.str("text", slice(x.doc, t.span)).str("type", to_string(t.type)).str("value", t.value).end();
+    }
+    w.maybe_flush();
+  }
+  w.close_array();
+}
+
+void write_actors(const Corpus& c, Writer& w) {
+  w.open_array("actors");
+  for (const Actor& a : c.actors) {
+    Rec r(w.item());
+    r.str("id", a.id).str("name", a.name).str("type", to_string(a.type));
+    r.strings("aliases", a.aliases).strings("roles", a.roles).raw("affiliations", ids_json(c, a.affiliations)).end();
+  }
+  w.close_array();
+}
+
+void write_mentions(const Corpus& c, Writer& w) {
+  w.open_array("mentions");
+  for (uint32_t d = 0; d < c.docs.size(); ++d) {
+    const DocExtraction& x = c.docs[d];
+    for (const Mention& m : x.mentions) {
+      Rec r(w.item());
+      r.str("actor", c.actors[c.actor_of[d][m.actor]].id).str("document", x.doc.id);
+      r.num("start", m.span.start).num("end", m.span.end).str("text", slice(x.doc, m.span)).end();
+    }
+    w.maybe_flush();
+  }
+  w.close_array();
+}
+
+void write_statements(const Corpus& c, Writer& w) {
+  w.open_array("statements");
+  for (const Statement& st : c.statements) {
+    const auto& first = st.evidence.front();
+    const DocExtraction& x = c.docs[first.doc];
+    const LocalStatement& s = x.statements[first.local];
+    Rec r(w.item());
+    r.str("id", st.id).opt_str("speaker", st.speaker ? c.actors[*st.speaker].id : "");
+    r.str("kind", to_string(st.kind)).str("text", st.text).opt_str("date", st.date);
+    r.str("date_from", s.date_from_publication ? "publication" : st.date.empty() ? "none" : "text");
+    r.str("document", x.doc.id).num("start", s.content.start).num("end", s.content.end);
+    if (s.speaker_span) {
+      r.span("speaker_span", *s.speaker_span).str("speaker_text", slice(x.doc, *s.speaker_span));
+    } else {
+      r.raw("speaker_span", "null");
+    }
+    if (s.cue) r.span("cue", *s.cue);
+    r.raw("mentions", ids_json(c, st.mentions));
+    std::string ev = "[";
+    for (size_t i = 0; i < st.evidence.size(); ++i) {
+      const DocExtraction& ex = c.docs[st.evidence[i].doc];
+      const LocalStatement& ls = ex.statements[st.evidence[i].local];
+      if (i) ev.push_back(',');
+      Rec e(ev);
+      e.str("document", ex.doc.id).num("start", ls.content.start).num("end", ls.content.end).end();
+    }
+    r.raw("evidence", ev + "]").end();
+    w.maybe_flush();
+  }
+  w.close_array();
+}
+
+void write_events(const Corpus& c, Writer& w) {
+  w.open_array("events");
+  for (const Event& e : c.events) {
+    Rec r(w.item());
+    r.str("id", e.id).str("type", e.type).opt_str("date", e.date);
+    r.str("date_from", e.date_from_publication ? "publication" : e.date.empty() ? "none" : "text");
+    r.str("modality", e.modality);
+    std::string parts = "[";
+    for (size_t i = 0; i < e.participants.size(); ++i) {
+      if (i) parts.push_back(',');
+      Rec p(parts);
+      p.str("actor", c.actors[e.participants[i].first].id).str("role", to_string(e.participants[i].second)).end();
+    }
+    r.raw("participants", parts + "]");
+    std::string ev = "[";
+    for (size_t i = 0; i < e.evidence.size(); ++i) {
+      const DocExtraction& ex = c.docs[e.evidence[i].doc];
+      const LocalEvent& le = ex.events[e.evidence[i].local];
+      if (i) ev.push_back(',');
+      Rec q(ev);
+      q.str("document", ex.doc.id).num("start", le.sentence.start).num("end", le.sentence.end);
+      q.str("text", slice(ex.doc, le.sentence)).span("trigger", le.trigger).str("trigger_text", slice(ex.doc, le.trigger)).end();
+    }
+    r.raw("evidence", ev + "]").end();
+    w.maybe_flush();
+  }
+  w.close_array();
+}
+
+}  // namespace
+
+void write_json(const Corpus& c, std::ostream& out, const JsonOptions& opt) {
+  Writer w(out, opt);
+  w.open_array("eventloom");  // format marker: [name, schema version]
+  w.item() += "\"eventloom-graph\", 1";
+  w.close_array();
+  write_documents(c, w);
+  write_timexes(c, w);
+  write_actors(c, w);
+  write_mentions(c, w);
+  write_statements(c, w);
+  write_events(c, w);
+  w.finish();
+}
+
+std::string write_file_atomic(const std::string& path, const std::function<void(std::ostream&)>& writer) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) fs::create_directories(dir, ec);
+  if (ec) return fmt::format("cannot create directory {}: {}", dir.string(), ec.message());
+  fs::path tmp = dir / fmt::format(".{}.tmp-{}", target.filename().string(), static_cast<unsigned long>(::getpid()));
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno));
+    writer(out);
+    out.flush();
+    if (!out) {
+      out.close();
+      fs::remove(tmp, ec);
+      return fmt::format("write to {} failed (disk full?)", path);
+    }
+  }
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    std::error_code ignore;
+    fs::remove(tmp, ignore);
+    return fmt::format("cannot replace {}: {}", path, ec.message());
+  }
+  return {};
+}
+
+}  // namespace eventloom

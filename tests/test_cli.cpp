@@ -1,0 +1,151 @@
+// End-to-end: the CLI on real files, in-process through cli::run and through
+// the binary, and every kind of bad input named, skipped and survived.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "cli/cli.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out, err;
+};
+
+Result run(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  int code = eventloom::cli::run(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / fs::path("eventloom-test-" + std::to_string(::getpid()) + "-" +
+                                                std::to_string(reinterpret_cast<uintptr_t>(this)));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::string file(const std::string& name, const std::string& content) const {
+    fs::path p = path / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+};
+
+std::string slurp(const std::string& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+const std::string kGood =
+    "Envoys Meet in Halvik\n\nThe envoys of both countries met in Halvik on Monday, officials said.\n\n"
+    "\"It was a useful meeting,\" the mediator said.\n";
+
+}  // namespace
+
+TEST_CASE("build writes the JSON export for good input, exit 0") {
+  TempDir t;
+  std::string in = t.file("a.txt", kGood), out = (t.path / "out.json").string();
+  Result r = run({"build", in, "--json", out, "--quiet"});
+  CHECK(r.code == 0);
+  std::string json = slurp(out);
+  CHECK(json.find("\"documents\"") != std::string::npos);
+  CHECK(json.find("Envoys Meet in Halvik") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2 with a message") {
+  Result r = run({"build"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("eventloom:") != std::string::npos);
+  CHECK(run({"frobnicate"}).code == 2);
+  CHECK(run({"--help"}).code == 0);
+}
+
+TEST_CASE("each bad input is named, skipped, and the others still read") {
+  TempDir t;
+  std::string good = t.file("good.txt", kGood);
+  std::string out = (t.path / "out.json").string();
+  struct Case {
+    std::string name;
+    std::string path;
+    std::string expect;  // in the message
+  };
+  std::string big(50u << 20, 'a');
+  for (size_t i = 80; i < big.size(); i += 81) big[i] = ' ';
+  std::string jsonl;
+  for (int i = 1; i <= 20; ++i)
+    jsonl += i == 17 ? "{\"id\": \"r17\", \"text\": oops}\n"
+                     : "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"Officials said talks went on.\"}\n";
+  fs::create_directories(t.path / "emptydir");
+  t.file("emptydir/notes.csv", "a,b\n");
+  std::vector<Case> cases = {
+      {"missing file", (t.path / "nope.txt").string(), "no such file"},
+      {"directory without articles", (t.path / "emptydir").string(), "no .txt"},
+      {"binary file", t.file("bin.txt", std::string("\x7f" "ELF\0\0\x01\x02", 8)), "binary"},
+      {"invalid UTF-8", t.file("latin1.txt", "Caf\xe9 talks\n\nThe envoys met on Monday, officials said.\n"), "invalid UTF-8"},
+      {"empty file", t.file("empty.txt", ""), "empty"},
+      {"huge single-line file", t.file("huge.txt", big), "limit"},
+      {"malformed JSON on line 17", t.file("wire.jsonl", jsonl), ":17:"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Result r = run({"build", good, c.path, "--json", out, "--quiet"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find(c.path) != std::string::npos);
+    CHECK(r.err.find(c.expect) != std::string::npos);
+    // The good input was still read and written.
+    CHECK(slurp(out).find("Envoys Meet in Halvik") != std::string::npos);
+  }
+}
+
+TEST_CASE("truncated HTML is read as far as it goes, with a note") {
+  TempDir t;
+  std::string page = t.file("cut.html",
+                            "<html><head><title>T</title></head><body><article><h1>Talks Resume</h1>"
+                            "<p>The envoys met on Monday, officials said.</p><p>They will meet ag");
+  std::string out = (t.path / "out.json").string();
+  Result r = run({"build", page, "--json", out});
+  CHECK(r.code == 0);
+  CHECK(r.err.find("ends early") != std::string::npos);
+  CHECK(slurp(out).find("They will meet ag") != std::string::npos);
+}
+
+TEST_CASE("--strict makes any skip fatal and leaves the old output untouched") {
+  TempDir t;
+  std::string good = t.file("good.txt", kGood);
+  std::string out = t.file("out.json", "{\"previous\": true}\n");
+  Result r = run({"build", good, (t.path / "missing.txt").string(), "--json", out, "--strict", "--quiet"});
+  CHECK(r.code == 1);
+  CHECK(slurp(out) == "{\"previous\": true}\n");
+  // Without --strict the output is replaced whole, never left half-written.
+  r = run({"build", good, "--json", out, "--quiet"});
+  CHECK(r.code == 0);
+  CHECK(slurp(out).find("\"documents\"") != std::string::npos);
+  for (const auto& e : fs::directory_iterator(t.path)) CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
+}
+
+TEST_CASE("the binary runs on the bundled examples") {
+  fs::path bin = fs::path(EVENTLOOM_BINARY_DIR) / "eventloom";
+  fs::path examples = fs::path(EVENTLOOM_SOURCE_DIR) / "examples";
+  REQUIRE(fs::exists(bin));
+  TempDir t;
+  std::string out = (t.path / "examples.json").string();
+  std::string cmd = bin.string() + " build " + examples.string() + " --json " + out + " --quiet";
+  CHECK(std::system(cmd.c_str()) == 0);
+  std::string json = slurp(out);
+  // The duplicate article is one document with two sources.
+  CHECK(json.find("valdoria_duplicate.txt") != std::string::npos);
+  CHECK(json.find("\"published_from\":\"metadata\"") != std::string::npos);
+}
