@@ -1,0 +1,667 @@
+// Recognition of actors in one article and coreference within it.
+//
+// Pass 1 reads each sentence once. Gazetteer phrases (countries, capitals,
+// organisations, places, things that are not actors) are matched longest
+// first at capitalised tokens. Capitalised runs (with name particles and
+// "of" after an organisation word) are then cut into modifiers (demonyms,
+// titles and role words: "Russian Deputy Foreign Minister"), gazetteer
+// mentions and name pieces. Each name piece becomes a Candidate with its type
+// guess and cues: a role before it (scanned leftwards across role words and
+// gazetteer names: "Kremlin spokesman"), an apposition after it ("Geoffrey
+// Roberts, a historian ..."; an age "Olena Chiupika, 38," is skipped), a verb
+// of saying next to it, a known given name. A capital is its country's
+// government only as a subject or possessive ("Moscow said", "Kyiv's
+// forces"); elsewhere it is a place. Headline sentences (title case or all
+// capitals) only confirm names seen in the body.
+//
+// Pass 2 resolves candidates to actors: every multi-word person name first,
+// so that a surname alone ("Peskov"), before or after the full name, joins
+// it; then every candidate in text order. Definite descriptions ("the
+// Kremlin spokesman", "the Russian president") join the last person before
+// them holding that role. Invariant: mentions never overlap and are sorted.
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "actors/lexicon.hpp"
+#include "eventloom/actors.hpp"
+#include "eventloom/text.hpp"
+
+namespace eventloom {
+namespace {
+
+using actors::GazEntry;
+using actors::GazKind;
+using actors::Lexicon;
+
+enum class Guess : uint8_t { Person, Org, Gpe, Loc, Unknown };
+
+struct Candidate {
+  uint32_t first = 0, last = 0;  // tokens [first, last)
+  Span span;
+  Guess guess = Guess::Unknown;
+  const GazEntry* gaz = nullptr;
+  bool gov = false;          // a capital used for its government
+  bool person_cue = false;
+  bool headline = false;
+  bool sent_initial = false;
+  std::string name;          // surface name (the span, or name + "administration")
+  std::string role;
+  Span role_span;            // modifiers and apposition: where affiliations are
+  Span apposition;
+};
+
+// Short words fit std::string's small buffer: these lookups do not allocate.
+template <typename Set>
+bool contains(const Set& s, std::string_view w) {
+  return s.find(std::string(w)) != s.end();
+}
+
+bool is_particle(std::string_view w) {
+  static const std::unordered_set<std::string> p = {"de", "van", "von", "bin", "al", "da", "di", "del", "della",
+                                                    "der", "den", "le", "la", "du", "dos", "das", "ter", "ten",
+                                                    "ibn", "abu", "el", "y"};
+  return contains(p, w);
+}
+
+bool is_locative(std::string_view w) {
+  static const std::unordered_set<std::string> p = {"in", "at", "near", "from", "to", "across", "outside", "around",
+                                                    "into", "toward", "towards", "via", "through", "inside",
+                                                    "throughout", "within", "between", "of", "over", "on", "for"};
+  return contains(p, w);
+}
+
+bool is_gov_verb(std::string_view w) {
+  static const std::unordered_set<std::string> p = {
+      "could", "would", "will", "can", "cannot", "may", "might", "must", "should", "has", "have", "had", "is",
+      "was", "did", "does", "wants", "plans", "hopes", "fears", "sees", "views", "considers", "believes",
+      "insists", "rejects", "demands", "accuses", "refuses", "agrees", "threatens", "reiterates", "denies",
+      "regime", "government", "authorities", "sent", "sends", "launched", "launches", "continues", "seeks"};
+  return contains(p, w);
+}
+
+bool is_org_noun(std::string_view w) {
+  static const std::unordered_set<std::string> p = {
+      "newspaper", "agency", "daily", "channel", "app", "company", "outlet", "website", "broadcaster", "party",
+      "firm", "group", "network", "magazine", "weekly", "bank", "airline", "platform", "plant", "factory",
+      "militia", "movement", "ministry", "tabloid", "portal", "radio", "television", "tv", "club", "union"};
+  return contains(p, w);
+}
+
+bool is_admin_noun(std::string_view w) {
+  return w == "administration" || w == "government" || w == "campaign" || w == "cabinet";
+}
+
+class ArticleScanner {
+ public:
+  explicit ArticleScanner(const AnnotatedText& at) : at_(at), lx_(actors::lexicon()) { fold_tokens(); }
+
+  std::vector<Candidate> scan() {
+    for (const Sentence& s : at_.sentences) scan_sentence(s);
+    return std::move(cands_);
+  }
+
+  std::string_view folded(uint32_t k) const {
+    return std::string_view(arena_).substr(fold_spans_[k].start, fold_spans_[k].size());
+  }
+
+ private:
+  void fold_tokens() {
+    fold_spans_.reserve(at_.tokens.size());
+    for (const Token& t : at_.tokens) {
+      uint32_t b = static_cast<uint32_t>(arena_.size());
+      arena_ += text::fold(at_.word(t));
+      fold_spans_.push_back({b, static_cast<uint32_t>(arena_.size())});
+    }
+  }
+
+  bool cap(uint32_t k) const {
+    const Token& t = at_.tokens[k];
+    return t.has(kUpperInit) && t.has(kAlpha) && !t.has(kPunct);
+  }
+  bool role_word(uint32_t k) const {
+    std::string_view w = folded(k);
+    return contains(lx_.role_words, w) || contains(lx_.titles, w);
+  }
+
+  bool is_headline(const Sentence& s) const {
+    if (s.paragraph < at_.paragraphs.size() && at_.paragraphs[s.paragraph].kind == ParagraphKind::Title) return true;
+    int alpha = 0, capital = 0, upper = 0;
+    for (uint32_t k = s.first_token; k < s.last_token; ++k) {
+      const Token& t = at_.tokens[k];
+      if (!t.has(kAlpha)) continue;
+      ++alpha;
+      if (t.has(kUpperInit)) ++capital;
+      if (t.has(kAllUpper)) ++upper;
+    }
+    return alpha >= 4 && (capital * 10 >= alpha * 6 || upper * 2 >= alpha);
+  }
+
+  // Longest gazetteer phrase starting at k, within the sentence.
+  std::pair<const GazEntry*, uint32_t> gaz_match(uint32_t k, uint32_t end) {
+    if (!cap(k) && !at_.tokens[k].has(kDigit)) return {nullptr, 0};
+    const GazEntry* best = nullptr;
+    uint32_t best_len = 0;
+    key_.clear();
+    for (uint32_t j = k; j < end && j - k < lx_.max_phrase_tokens; ++j) {
+      if (j > k) key_.push_back(' ');
+      key_ += folded(j);
+      auto it = lx_.phrases.find(key_);
+      if (it != lx_.phrases.end()) {
+        best = &lx_.entries[it->second];
+        best_len = j - k + 1;
+      }
+    }
+    return {best, best_len};
+  }
+
+  void scan_sentence(const Sentence& s) {
+    const uint32_t b = s.first_token, e = s.last_token;
+    gaz_.assign(e - b, {nullptr, 0});
+    for (uint32_t k = b; k < e;) {
+      auto m = gaz_match(k, e);
+      if (m.first) {
+        gaz_[k - b] = m;
+        for (uint32_t j = k + 1; j < k + m.second; ++j) gaz_[j - b] = {m.first, 0};  // covered
+        k += m.second;
+      } else {
+        ++k;
+      }
+    }
+    headline_ = is_headline(s);
+    sent_ = &s;
+    for (uint32_t k = b; k < e;) {
+      if (!(cap(k) || gaz_[k - b].first)) {
+        ++k;
+        continue;
+      }
+      uint32_t j = run_end(k, e);
+      segment_run(k, j);
+      k = j;
+    }
+  }
+
+  bool in_gaz(uint32_t k) const { return gaz_[k - sent_->first_token].first != nullptr; }
+  bool gaz_start(uint32_t k) const { return gaz_[k - sent_->first_token].second > 0; }
+
+  uint32_t run_end(uint32_t k, uint32_t e) const {
+    uint32_t j = k + 1;
+    while (j < e) {
+      if (cap(j) || (in_gaz(j) && !gaz_start(j))) {
+        ++j;
+      } else if (j + 1 < e && cap(j + 1) && connector_ok(j)) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  bool connector_ok(uint32_t j) const {
+    std::string_view w = folded(j);
+    if (is_particle(w) && at_.tokens[j].has(kLower)) return true;
+    if (w == "of" || w == "for") return contains(lx_.org_words, folded(j - 1));
+    return false;
+  }
+
+  // Index of the last organisation word of the run that ends it or is
+  // followed by "of" ("Kyiv School of Economics"); 0 when none.
+  bool org_run(uint32_t a, uint32_t b) const {
+    if (b - a < 2) return false;
+    for (uint32_t k = a + 1; k < b; ++k) {
+      if (!contains(lx_.org_words, folded(k))) continue;
+      if (k + 1 == b || folded(k + 1) == "of" || folded(k + 1) == "for") return true;
+    }
+    return false;
+  }
+
+  void segment_run(uint32_t a, uint32_t b) {
+    // Leading words that never start a name ("The", "But", "Thursday").
+    while (a < b && !gaz_start(a) && contains(lx_.nonname, folded(a)) && !contains(lx_.given, folded(a))) ++a;
+    if (a >= b) return;
+    if (org_run(a, b) && !gaz_covers_all(a, b)) {
+      emit_piece(a, b, Guess::Org);
+      return;
+    }
+    uint32_t k = a;
+    while (k < b) {
+      if (gaz_start(k)) {
+        const GazEntry* g = gaz_[k - sent_->first_token].first;
+        uint32_t len = gaz_[k - sent_->first_token].second;
+        if (g->kind != GazKind::Demonym && g->kind != GazKind::NotActor) emit_gaz(k, k + len, g);
+        k += len;
+        continue;
+      }
+      if (in_gaz(k) || role_word(k) || (contains(lx_.nonname, folded(k)) && !contains(lx_.given, folded(k)))) {
+        ++k;
+        continue;
+      }
+      uint32_t e = k + 1;
+      while (e < b && !gaz_start(e)) ++e;
+      if (!thing_like(k, e)) emit_piece(k, e, Guess::Unknown);
+      k = e;
+    }
+  }
+
+  // "RS-26 Rubezh", "US-supplied", "Security Conference": not a name.
+  bool thing_like(uint32_t a, uint32_t b) const {
+    for (uint32_t k = a; k < b; ++k) {
+      const Token& t = at_.tokens[k];
+      if (t.has(kDigit)) return true;
+      std::string_view w = at_.word(t);
+      size_t h = w.find('-');
+      if (h != std::string_view::npos && h + 1 < w.size() && w[h + 1] >= 'a' && w[h + 1] <= 'z') return true;
+    }
+    return contains(lx_.event_words, folded(b - 1));
+  }
+
+  bool gaz_covers_all(uint32_t a, uint32_t b) const {
+    return gaz_start(a) && gaz_[a - sent_->first_token].second >= b - a;
+  }
+
+  Span span_of(uint32_t a, uint32_t b) const { return {at_.tokens[a].span.start, at_.tokens[b - 1].span.end}; }
+  std::string text_of(uint32_t a, uint32_t b) const { return std::string(at_.norm.view(span_of(a, b))); }
+
+  void emit_gaz(uint32_t a, uint32_t b, const GazEntry* g) {
+    // "(AFP)", "(Reuters)": a byline or photo credit, not an actor.
+    if (a > sent_->first_token && b < at_.tokens.size() && at_.word(a - 1) == "(" && at_.word(b) == ")") return;
+    Candidate c = base(a, b);
+    c.gaz = g;
+    switch (g->kind) {
+      case GazKind::Country: c.guess = Guess::Gpe; break;
+      case GazKind::Org: c.guess = Guess::Org; break;
+      case GazKind::Place: c.guess = Guess::Loc; break;
+      case GazKind::Capital: {
+        c.guess = Guess::Loc;
+        if (capital_as_government(a, b)) {
+          c.guess = Guess::Gpe;
+          c.gov = true;
+          if (b < sent_->last_token && (folded(b) == "regime" || folded(b) == "government")) {
+            c.span.end = at_.tokens[b].span.end;
+            c.name = text_of(a, b + 1);
+          }
+        }
+        break;
+      }
+      default: return;
+    }
+    cands_.push_back(std::move(c));
+  }
+
+  bool capital_as_government(uint32_t a, uint32_t b) const {
+    if (b >= sent_->last_token) return false;
+    const Token& next = at_.tokens[b];
+    if (next.has(kPossessive)) return true;
+    if (a > sent_->first_token && is_locative(folded(a - 1))) return false;
+    if (!next.has(kLower)) return false;
+    std::string_view w = folded(b);
+    if (is_gov_verb(w) || contains(lx_.say_verbs, w)) return true;
+    return w.size() > 4 && w.substr(w.size() - 2) == "ed";
+  }
+
+  Candidate base(uint32_t a, uint32_t b) const {
+    Candidate c;
+    c.first = a;
+    c.last = b;
+    c.span = span_of(a, b);
+    c.name = text_of(a, b);
+    c.headline = headline_;
+    c.sent_initial = a == sent_->first_token ||
+                     (a == sent_->first_token + 1 && at_.tokens[a - 1].has(kQuote));
+    return c;
+  }
+
+  void emit_piece(uint32_t a, uint32_t b, Guess guess) {
+    Candidate c = base(a, b);
+    c.guess = guess;
+    if (!c.headline) {
+      find_role_before(c);
+      find_apposition(c);
+      find_cues(c);
+    }
+    if (c.guess == Guess::Unknown) c.guess = guess_type(c);
+    cands_.push_back(std::move(c));
+  }
+
+  // "Russian Deputy Foreign Minister Sergei Ryabkov", "Kremlin spokesman Dmitry Peskov".
+  void find_role_before(Candidate& c) const {
+    uint32_t j = c.first;
+    bool any_role = false;
+    while (j > sent_->first_token) {
+      uint32_t t = j - 1;
+      if (role_word(t) && !in_gaz(t)) {
+        any_role = true;
+        j = t;
+      } else if (in_gaz(t)) {
+        uint32_t s = t;
+        while (!gaz_start(s)) --s;
+        j = s;
+      } else if (at_.tokens[t].has(kPossessive) && t > sent_->first_token && in_gaz(t - 1)) {
+        j = t;
+      } else {
+        break;
+      }
+    }
+    if (!any_role) return;
+    c.role = text_of(j, c.first);
+    c.role_span = span_of(j, c.first);
+    c.person_cue = true;
+  }
+
+  // ", a historian of Josef Stalin ...", ", 38, a manager in Kyiv".
+  void find_apposition(Candidate& c) const {
+    uint32_t e = sent_->last_token, m = c.last;
+    if (m >= e || at_.word(m) != ",") return;
+    ++m;
+    if (m + 1 < e && at_.tokens[m].has(kDigit) && !at_.tokens[m].has(kAlpha) && at_.word(m + 1) == ",") {
+      c.person_cue = true;  // an age
+      m += 2;
+    }
+    if (m < e && (folded(m) == "a" || folded(m) == "an" || folded(m) == "the")) ++m;
+    uint32_t end = m;
+    bool role = false;
+    while (end < e && end - m < 12) {
+      std::string_view w = at_.word(end);
+      if (w == "," || w == "." || w == ";" || w == ":" || w == ")" || w == "\"" || w == "who" || w == "which" ||
+          contains(lx_.say_verbs, folded(end)))
+        break;
+      if (end - m < 4 && at_.tokens[end].has(kLower) && contains(lx_.role_heads, folded(end))) role = true;
+      ++end;
+    }
+    if (!role || end == m) return;
+    c.apposition = span_of(m, end);
+    if (c.role.empty()) c.role = text_of(m, end);
+    c.person_cue = true;
+  }
+
+  void find_cues(Candidate& c) {
+    uint32_t e = sent_->last_token;
+    if (c.first > sent_->first_token) {
+      std::string_view prev = folded(c.first - 1);
+      if (contains(lx_.say_verbs, prev) && prev != "asked") c.person_cue = true;
+      if (contains(lx_.titles, prev) && cap(c.first - 1)) c.person_cue = true;
+    }
+    if (c.last < e) {
+      std::string_view next = folded(c.last);
+      if (contains(lx_.say_verbs, next)) c.person_cue = true;
+      if (at_.tokens[c.last].has(kLower) && is_admin_noun(next)) {
+        c.guess = Guess::Org;
+        c.span.end = at_.tokens[c.last].span.end;
+        c.name = text_of(c.first, c.last + 1);
+        return;
+      }
+      if (at_.tokens[c.last].has(kLower) && is_org_noun(next) && !c.person_cue) {
+        c.guess = Guess::Org;
+        c.role = std::string(at_.word(c.last));
+      }
+    }
+  }
+
+  Guess guess_type(const Candidate& c) const {
+    uint32_t n = c.last - c.first;
+    for (uint32_t k = c.first; k < c.last; ++k)
+      if (contains(lx_.org_words, folded(k)) && n > 1) return Guess::Org;
+    if (c.person_cue) return Guess::Person;
+    if (n >= 2 && contains(lx_.given, folded(c.first))) return Guess::Person;
+    if (n >= 2 && n <= 3) {
+      for (uint32_t k = c.first; k < c.last; ++k)
+        if (at_.tokens[k].has(kAllUpper) && !at_.tokens[k].has(kAbbrev)) return Guess::Org;
+      return Guess::Person;
+    }
+    if (n == 1) {
+      const Token& t = at_.tokens[c.first];
+      if (t.has(kAllUpper) && at_.word(t).size() <= 6) return Guess::Org;
+      if (c.first > sent_->first_token) {
+        std::string_view prev = folded(c.first - 1);
+        if (prev == "the") return Guess::Org;
+        if (is_locative(prev) && prev != "of" && prev != "for" && prev != "on" && prev != "over") return Guess::Loc;
+      }
+      // A lone capitalised word inside a sentence, after "and"
+      // among names, or before a verb: most often a team or a company.
+      if (!c.sent_initial && c.first > sent_->first_token && !contains(lx_.nonname, folded(c.first))) {
+        std::string_view prev = folded(c.first - 1);
+        if (prev == "and" || prev == "beat" || prev == "against" || prev == "v") return Guess::Org;
+      }
+    }
+    return Guess::Unknown;
+  }
+
+  const AnnotatedText& at_;
+  const Lexicon& lx_;
+  std::string arena_;
+  std::vector<Span> fold_spans_;
+  std::string key_;
+  std::vector<std::pair<const GazEntry*, uint32_t>> gaz_;
+  const Sentence* sent_ = nullptr;
+  bool headline_ = false;
+  std::vector<Candidate> cands_;
+};
+
+ActorType to_type(Guess g) {
+  switch (g) {
+    case Guess::Person: return ActorType::Person;
+    case Guess::Org: return ActorType::Org;
+    case Guess::Gpe: return ActorType::Gpe;
+    default: return ActorType::Loc;
+  }
+}
+
+// Pass 2: candidates to actors.
+class Resolver {
+ public:
+  Resolver(const AnnotatedText& at, std::vector<Candidate> cands) : at_(at), cands_(std::move(cands)) {}
+
+  ActorExtraction run() {
+    collect_full_names();
+    for (const Candidate& c : cands_) resolve(c);
+    link_descriptions();
+    finish();
+    return std::move(out_);
+  }
+
+ private:
+  static std::string last_word(const std::string& name) {
+    size_t sp = name.rfind(' ');
+    return text::fold(sp == std::string::npos ? name : name.substr(sp + 1));
+  }
+
+  uint32_t actor_for(const std::string& key_name, ActorType type, const std::string& display) {
+    auto key = std::make_pair(static_cast<int>(type), text::fold(key_name));
+    auto it = by_name_.find(key);
+    if (it != by_name_.end()) return it->second;
+    LocalActor a;
+    a.name = display;
+    a.type = type;
+    out_.actors.push_back(std::move(a));
+    uint32_t idx = static_cast<uint32_t>(out_.actors.size() - 1);
+    by_name_.emplace(key, idx);
+    return idx;
+  }
+
+  void collect_full_names() {
+    for (const Candidate& c : cands_) {
+      // "the Joe Biden administration" names Joe Biden for a later "Biden".
+      if (c.guess == Guess::Org && !c.gaz && c.last - c.first >= 2 && c.span.end > at_.tokens[c.last - 1].span.end) {
+        std::string person = text_of_tokens(c.first, c.last);
+        pending_.emplace(last_word(person), person);
+      }
+      if (c.guess != Guess::Person || c.headline || c.last - c.first < 2 || c.gaz) continue;
+      uint32_t a = actor_for(c.name, ActorType::Person, c.name);
+      surnames_[last_word(c.name)].push_back(a);
+    }
+  }
+
+  std::string text_of_tokens(uint32_t a, uint32_t b) const {
+    return std::string(at_.norm.view({at_.tokens[a].span.start, at_.tokens[b - 1].span.end}));
+  }
+
+  std::optional<uint32_t> known(const Candidate& c) {
+    auto s = surnames_.find(text::fold(c.name));
+    if (s != surnames_.end()) return s->second.front();
+    auto p = pending_.find(text::fold(c.name));
+    if (p != pending_.end()) {
+      uint32_t a = actor_for(p->second, ActorType::Person, p->second);
+      add_unique(out_.actors[a].aliases, p->second);
+      surnames_[p->first].push_back(a);
+      return a;
+    }
+    for (int t = 0; t < 4; ++t) {
+      auto it = by_name_.find({t, text::fold(c.name)});
+      if (it != by_name_.end()) return it->second;
+    }
+    auto al = by_alias_.find(text::fold(c.name));
+    if (al != by_alias_.end()) return al->second;
+    return std::nullopt;
+  }
+
+  void resolve(const Candidate& c) {
+    std::optional<uint32_t> a;
+    if (c.gaz) {
+      a = resolve_gaz(c);
+    } else if (c.headline) {
+      a = known(c);
+    } else if (c.last - c.first >= 2 || c.guess == Guess::Org) {
+      if (c.guess == Guess::Unknown) return;
+      auto k = c.last - c.first == 1 ? known(c) : std::nullopt;
+      a = k ? *k : actor_for(c.name, to_type(c.guess), c.name);
+    } else {
+      a = known(c);
+      if (!a && !c.sent_initial && c.guess != Guess::Unknown) a = actor_for(c.name, to_type(c.guess), c.name);
+      if (!a && c.sent_initial && c.person_cue) a = actor_for(c.name, ActorType::Person, c.name);
+    }
+    if (!a) return;
+    add_mention(*a, c.span, c.name);
+    if (!c.role.empty() && out_.actors[*a].type == ActorType::Person) add_unique(out_.actors[*a].roles, c.role);
+    for (Span s : {c.role_span, c.apposition})
+      if (!s.empty()) affil_spans_.push_back({*a, s});
+  }
+
+  std::optional<uint32_t> resolve_gaz(const Candidate& c) {
+    const GazEntry& g = *c.gaz;
+    if (c.headline && g.kind != GazKind::Country && g.kind != GazKind::Org) return std::nullopt;
+    if (g.kind == GazKind::Capital && c.gov) return actor_for(g.country, ActorType::Gpe, g.country);
+    ActorType t = to_type(c.guess);
+    uint32_t a = actor_for(g.canonical, t, g.canonical);
+    if (!g.country.empty() && g.country != g.canonical) org_country_.push_back({a, g.country});
+    return a;
+  }
+
+  void add_mention(uint32_t a, Span s, const std::string& surface) {
+    out_.mentions.push_back({a, s});
+    std::string alias = surface;
+    if (alias.rfind("the ", 0) == 0) alias.erase(0, 4);
+    add_unique(out_.actors[a].aliases, alias);
+    by_alias_.emplace(text::fold(alias), a);
+  }
+
+  static void add_unique(std::vector<std::string>& v, const std::string& s) {
+    if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+  }
+
+  // "the Kremlin spokesman", "the Russian president": the last person named
+  // before with that role word.
+  void link_descriptions() {
+    const auto& lx = actors::lexicon();
+    std::sort(out_.mentions.begin(), out_.mentions.end(), [](const Mention& x, const Mention& y) { return x.span < y.span; });
+    std::vector<Mention> added;
+    for (uint32_t k = 0; k + 1 < at_.tokens.size(); ++k) {
+      if (text::lower_ascii(at_.word(k)) != "the") continue;
+      uint32_t j = k + 1, end = std::min<uint32_t>(k + 5, static_cast<uint32_t>(at_.tokens.size()));
+      std::string head;
+      while (j < end && at_.tokens[j].sentence == at_.tokens[k].sentence) {
+        std::string f = text::fold(at_.word(j));
+        if (lx.role_heads.count(f) && at_.tokens[j].has(kLower)) {
+          head = f;
+          ++j;
+          break;
+        }
+        if (!at_.tokens[j].has(kUpperInit) && !lx.role_words.count(f)) break;
+        ++j;
+      }
+      if (head.empty() || (j < at_.tokens.size() && at_.tokens[j].has(kUpperInit))) continue;
+      // "the Kremlin spokesman": "Kremlin" stays the Kremlin's mention.
+      uint32_t first = k + 1;
+      while (first + 1 < j && overlaps_mention(at_.tokens[first].span)) ++first;
+      Span s{at_.tokens[first].span.start, at_.tokens[j - 1].span.end};
+      if (overlaps_mention(s)) continue;
+      if (auto a = last_person_with_role(head, s.start)) added.push_back({*a, s});
+    }
+    out_.mentions.insert(out_.mentions.end(), added.begin(), added.end());
+  }
+
+  bool overlaps_mention(Span s) const {
+    auto it = std::lower_bound(out_.mentions.begin(), out_.mentions.end(), s,
+                               [](const Mention& m, const Span& x) { return m.span.end <= x.start; });
+    return it != out_.mentions.end() && it->span.overlaps(s);
+  }
+
+  std::optional<uint32_t> last_person_with_role(const std::string& head, uint32_t before) const {
+    std::optional<uint32_t> best;
+    for (const Mention& m : out_.mentions) {
+      if (m.span.start >= before) break;
+      const LocalActor& a = out_.actors[m.actor];
+      if (a.type != ActorType::Person) continue;
+      for (const auto& r : a.roles)
+        if (text::fold(r).find(head) != std::string::npos) best = m.actor;
+    }
+    return best;
+  }
+
+  void finish() {
+    auto& ms = out_.mentions;
+    std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) { return x.span < y.span; });
+    std::vector<Mention> kept;
+    for (const Mention& m : ms)
+      if (kept.empty() || !kept.back().span.overlaps(m.span)) kept.push_back(m);
+    ms = std::move(kept);
+    for (auto [a, span] : affil_spans_)
+      for (const Mention& m : ms)
+        if (span.contains(m.span) && m.actor != a) add_affiliation(a, m.actor);
+    for (auto& [a, country] : org_country_) {
+      auto it = by_name_.find({static_cast<int>(ActorType::Gpe), text::fold(country)});
+      if (it != by_name_.end() && it->second != a) add_affiliation(a, it->second);
+    }
+    for (auto& a : out_.actors) {
+      for (const auto& al : a.aliases)
+        if (a.type == ActorType::Person && std::count(al.begin(), al.end(), ' ') > std::count(a.name.begin(), a.name.end(), ' '))
+          a.name = al;
+      a.key = actor_key(a.name, a.type);
+      std::sort(a.affiliations.begin(), a.affiliations.end());
+    }
+    // Affiliations of an organisation pass on to its people (Peskov -> Kremlin -> Russia).
+    for (auto& a : out_.actors) {
+      if (a.type != ActorType::Person) continue;
+      std::vector<uint32_t> extra;
+      for (uint32_t o : a.affiliations)
+        for (uint32_t c : out_.actors[o].affiliations) extra.push_back(c);
+      a.affiliations.insert(a.affiliations.end(), extra.begin(), extra.end());
+      std::sort(a.affiliations.begin(), a.affiliations.end());
+      a.affiliations.erase(std::unique(a.affiliations.begin(), a.affiliations.end()), a.affiliations.end());
+    }
+  }
+
+  void add_affiliation(uint32_t a, uint32_t b) {
+    auto& v = out_.actors[a].affiliations;
+    if (std::find(v.begin(), v.end(), b) == v.end()) v.push_back(b);
+  }
+
+  const AnnotatedText& at_;
+  std::vector<Candidate> cands_;
+  ActorExtraction out_;
+  std::map<std::pair<int, std::string>, uint32_t> by_name_;
+  std::map<std::string, uint32_t> by_alias_;
+  std::map<std::string, std::vector<uint32_t>> surnames_;
+  std::map<std::string, std::string> pending_;  // surname -> full name seen only inside an org name
+  std::vector<std::pair<uint32_t, Span>> affil_spans_;
+  std::vector<std::pair<uint32_t, std::string>> org_country_;
+};
+
+}  // namespace
+
+ActorExtraction find_actors(const AnnotatedText& at) {
+  ArticleScanner scanner(at);
+  return Resolver(at, scanner.scan()).run();
+}
+
+}  // namespace eventloom
