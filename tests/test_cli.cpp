@@ -122,7 +122,7 @@ TEST_CASE("truncated HTML is read as far as it goes, with a note") {
   CHECK(slurp(out).find("They will meet ag") != std::string::npos);
 }
 
-TEST_CASE("--strict makes any skip fatal and leaves the old output untouched") {
+TEST_CASE("strict mode makes any skip fatal and leaves the old output untouched") {
   TempDir t;
   std::string good = t.file("good.txt", kGood);
   std::string out = t.file("out.json", "{\"previous\": true}\n");

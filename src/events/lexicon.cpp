@@ -1,0 +1,166 @@
+#include "events/lexicon.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "util/embedded.hpp"
+
+namespace eventloom::events {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+    if (i > b) out.push_back(s.substr(b, i - b));
+  }
+  return out;
+}
+
+// Calls f(words) for each non-comment line of an embedded data file.
+template <typename F>
+void each_line(std::string_view file, F f) {
+  std::string_view data = data::get(file);
+  while (!data.empty()) {
+    size_t nl = data.find('\n');
+    std::string_view line = trim(data.substr(0, nl));
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    if (line.empty() || line.front() == '#') continue;
+    f(split_words(line));
+  }
+}
+
+uint8_t parse_code(std::string_view s) {
+  if (s.size() != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9') return 255;
+  return static_cast<uint8_t>((s[0] - '0') * 10 + (s[1] - '0'));
+}
+
+}  // namespace
+
+const Lexicon& Lexicon::get() {
+  static const Lexicon lex;
+  return lex;
+}
+
+Lexicon::Lexicon() {
+  each_line("events/data/triggers.txt", [&](std::vector<std::string_view> w) {
+    if (w.size() < 2) return;
+    uint8_t code = parse_code(w[0]);
+    if (code > 20) return;
+    TriggerPhrase p;
+    p.code = code;
+    for (size_t i = 1; i < w.size(); ++i) {
+      if (w[i] == "?") {
+        p.weak = true;
+      } else {
+        p.lemmas.push_back(w[i]);
+        words_.emplace(w[i], 1);
+      }
+    }
+    if (p.lemmas.empty()) return;
+    by_first_[p.lemmas[0]].push_back(static_cast<uint32_t>(phrases_.size()));
+    phrases_.push_back(std::move(p));
+  });
+  for (auto& [first, list] : by_first_) {
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      return phrases_[a].lemmas.size() > phrases_[b].lemmas.size();
+    });
+  }
+  each_line("events/data/irregular.txt", [&](std::vector<std::string_view> w) {
+    if (w.size() == 2) irregular_.emplace(w[0], w[1]);
+  });
+  each_line("events/data/statement_types.txt", [&](std::vector<std::string_view> w) {
+    if (w.size() != 2) return;
+    uint8_t code = parse_code(w[1]);
+    if (code < 1 || code > 20) return;
+    statement_codes_.emplace(w[0], code);
+    words_.emplace(w[0], 1);
+  });
+}
+
+const std::vector<uint32_t>* Lexicon::starting_with(std::string_view lemma) const {
+  auto it = by_first_.find(lemma);
+  return it == by_first_.end() ? nullptr : &it->second;
+}
+
+// Candidates, in order: the word, its irregular lemma, then the word with
+// -s/-es/-ies, -ed/-d/-ied or -ing stripped (with a final e restored or a
+// doubled consonant undone). The first one the lexicon knows wins.
+std::string_view Lexicon::lemma(std::string_view w, char (&buf)[48]) const {
+  auto hit = [&](std::string_view c) -> std::string_view {
+    auto it = words_.find(c);
+    return it == words_.end() ? std::string_view() : it->first;
+  };
+  if (auto h = hit(w); !h.empty()) return h;
+  if (auto it = irregular_.find(w); it != irregular_.end()) return it->second;
+  if (w.size() < 4 || w.size() + 2 > sizeof buf) return w;
+  auto ends = [&](std::string_view suf) {
+    return w.size() > suf.size() + 1 && w.substr(w.size() - suf.size()) == suf;
+  };
+  auto try_stem = [&](size_t cut, std::string_view add) -> std::string_view {
+    size_t n = w.size() - cut;
+    std::memcpy(buf, w.data(), n);
+    std::memcpy(buf + n, add.data(), add.size());
+    return hit(std::string_view(buf, n + add.size()));
+  };
+  auto undouble = [&](size_t cut) -> std::string_view {
+    size_t n = w.size() - cut;
+    if (n < 3 || w[n - 1] != w[n - 2]) return {};
+    return try_stem(cut + 1, "");
+  };
+  std::string_view r;
+  if (ends("ies") && !(r = try_stem(3, "y")).empty()) return r;
+  if (ends("ied") && !(r = try_stem(3, "y")).empty()) return r;
+  if (ends("es") && !(r = try_stem(2, "")).empty()) return r;
+  if (ends("s") && !(r = try_stem(1, "")).empty()) return r;
+  if (ends("ed")) {
+    if (!(r = try_stem(2, "")).empty() || !(r = try_stem(1, "")).empty() || !(r = undouble(2)).empty()) return r;
+  }
+  if (ends("ing")) {
+    if (!(r = try_stem(3, "")).empty() || !(r = try_stem(3, "e")).empty() || !(r = undouble(3)).empty()) return r;
+  }
+  return w;
+}
+
+uint8_t Lexicon::statement_code(std::string_view lemma) const {
+  auto it = statement_codes_.find(lemma);
+  return it == statement_codes_.end() ? 1 : it->second;
+}
+
+std::string_view cameo_name(uint8_t code) {
+  static constexpr std::string_view names[] = {
+      "",
+      "01 MAKE PUBLIC STATEMENT",
+      "02 APPEAL",
+      "03 EXPRESS INTENT TO COOPERATE",
+      "04 CONSULT",
+      "05 ENGAGE IN DIPLOMATIC COOPERATION",
+      "06 ENGAGE IN MATERIAL COOPERATION",
+      "07 PROVIDE AID",
+      "08 YIELD",
+      "09 INVESTIGATE",
+      "10 DEMAND",
+      "11 DISAPPROVE",
+      "12 REJECT",
+      "13 THREATEN",
+      "14 PROTEST",
+      "15 EXHIBIT FORCE POSTURE",
+      "16 REDUCE RELATIONS",
+      "17 COERCE",
+      "18 ASSAULT",
+      "19 FIGHT",
+      "20 USE UNCONVENTIONAL MASS VIOLENCE",
+  };
+  return code <= 20 ? names[code] : std::string_view();
+}
+
+}  // namespace eventloom::events

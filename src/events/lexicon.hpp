@@ -1,0 +1,46 @@
+// The events stage's lexicons, read once from src/events/data/ (compiled in):
+// the trigger phrases with their CAMEO roots, irregular word forms, and the
+// CAMEO root of each reporting verb. Keys are string_views into the embedded
+// data, so lookups allocate nothing; the tables are built on first use (a
+// function-local static) and read-only afterwards.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace eventloom::events {
+
+struct TriggerPhrase {
+  std::vector<std::string_view> lemmas;  // at least one
+  uint8_t code = 0;                      // CAMEO root 1..20; 0 blocks the phrase
+  bool weak = false;                     // needs a date, possessor or "with X" to count
+};
+
+class Lexicon {
+ public:
+  static const Lexicon& get();
+  // Phrases whose first lemma is `lemma`, longest first.
+  const std::vector<uint32_t>* starting_with(std::string_view lemma) const;
+  const TriggerPhrase& phrase(uint32_t i) const { return phrases_[i]; }
+  // The lemma of a lower-case word, as the lexicon knows it; the word itself
+  // when no known lemma fits. `buf` holds the result when it is built.
+  std::string_view lemma(std::string_view lower, char (&buf)[48]) const;
+  // CAMEO root of a reporting verb's lemma; 1 when not listed.
+  uint8_t statement_code(std::string_view lemma) const;
+
+ private:
+  Lexicon();
+  bool known(std::string_view w) const { return words_.count(w) != 0; }
+  std::vector<TriggerPhrase> phrases_;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_first_;
+  std::unordered_map<std::string_view, uint8_t> words_;  // every lemma of a phrase or verb
+  std::unordered_map<std::string_view, std::string_view> irregular_;
+  std::unordered_map<std::string_view, uint8_t> statement_codes_;
+};
+
+// "04 CONSULT" for 4; "" outside 1..20.
+std::string_view cameo_name(uint8_t code);
+
+}  // namespace eventloom::events

@@ -1,0 +1,130 @@
+// Events: triggers typed with CAMEO roots, participants, dates and modality,
+// on sentences written for these tests, through the real text, time and
+// actors stages.
+#include <catch2/catch.hpp>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include "eventloom/events.hpp"
+#include "events/lexicon.hpp"
+
+using namespace eventloom;
+
+namespace {
+
+struct Found {
+  std::vector<LocalEvent> events;
+  AnnotatedText at;
+  ActorExtraction actors;
+};
+
+Found run(std::string_view text, const char* dct = "2024-03-14") {
+  Found f;
+  f.at = analyze_text(text);
+  std::optional<boost::gregorian::date> d;
+  if (dct) d = boost::gregorian::from_simple_string(dct);
+  std::vector<Timex> tx = tag_times(f.at, TimeOptions{d});
+  f.actors = find_actors(f.at);
+  std::vector<LocalStatement> none;
+  f.events = find_events(EventInput{f.at, f.actors, tx, none, d});
+  return f;
+}
+
+std::string actor_with(const Found& f, const LocalEvent& e, ParticipantRole r) {
+  for (const Participant& p : e.participants)
+    if (p.role == r) return f.actors.actors[p.actor].name;
+  return "";
+}
+
+const LocalEvent* with_trigger(const Found& f, std::string_view trig) {
+  for (const LocalEvent& e : f.events)
+    if (f.at.norm.view(e.trigger) == trig) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the lemmatiser strips inflections and knows irregular forms") {
+  const auto& lex = events::Lexicon::get();
+  char buf[48];
+  CHECK(lex.lemma("attacked", buf) == "attack");
+  CHECK(lex.lemma("imposing", buf) == "impose");
+  CHECK(lex.lemma("sanctions", buf) == "sanction");
+  CHECK(lex.lemma("ties", buf) == "tie");
+  CHECK(lex.lemma("struck", buf) == "strike");
+  CHECK(lex.lemma("met", buf) == "meet");
+  CHECK(lex.lemma("criticised", buf) == "criticise");
+  CHECK(lex.lemma("zzzz", buf) == "zzzz");
+  CHECK(events::cameo_name(19) == "19 FIGHT");
+  CHECK(events::cameo_name(21).empty());
+}
+
+TEST_CASE("a table of triggers, types, participants and dates") {
+  struct Case {
+    const char* sentence;
+    const char* trigger;
+    const char* type;  // two-digit root
+    const char* source;
+    const char* target;
+    const char* date;  // "" = publication date
+  };
+  const Case cases[] = {
+      {"Germany attacked Poland on March 3, 2021.", "attacked", "19", "Germany", "Poland", "2021-03-03"},
+      {"Canada imposed new sanctions on Iran in 2019.", "imposed new sanctions", "16", "Canada", "Iran", "2019"},
+      {"Brazil was attacked by Argentina in May 2020.", "attacked", "19", "Argentina", "Brazil", "2020-05"},
+      {"France and Spain signed a treaty in 2018.", "signed", "05", "Spain", "", "2018"},
+      {"Egypt's invasion of Libya alarmed observers.", "invasion", "19", "Egypt", "Libya", ""},
+      {"Kenya expelled diplomats from Sweden.", "expelled", "16", "Kenya", "Sweden", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sentence);
+    Found f = run(c.sentence);
+    const LocalEvent* e = with_trigger(f, c.trigger);
+    REQUIRE(e);
+    CHECK(e->type.substr(0, 2) == c.type);
+    CHECK(actor_with(f, *e, ParticipantRole::Source) == c.source);
+    if (*c.target) CHECK(actor_with(f, *e, ParticipantRole::Target) == c.target);
+    if (*c.date) {
+      CHECK(e->date == c.date);
+      CHECK_FALSE(e->date_from_publication);
+    } else {
+      CHECK(e->date_from_publication);
+      CHECK(e->date == "2024-03-14");
+    }
+  }
+}
+
+TEST_CASE("modality: future, hypothetical, negated") {
+  struct Case {
+    const char* sentence;
+    const char* trigger;
+    const char* modality;
+  };
+  const Case cases[] = {
+      {"Japan will hold talks with Chile on Tuesday.", "hold talks", "future"},
+      {"Norway could sever ties with Peru.", "sever ties", "hypothetical"},
+      {"Mexico did not sever relations with Cuba.", "sever relations", "negated"},
+      {"Ghana arrested three men.", "arrested", "asserted"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sentence);
+    Found f = run(c.sentence);
+    const LocalEvent* e = with_trigger(f, c.trigger);
+    REQUIRE(e);
+    CHECK(e->modality == c.modality);
+  }
+}
+
+TEST_CASE("blocked phrases and bare weak nouns are not events") {
+  CHECK(with_trigger(run("The missiles are within striking distance of the coast."), "striking") == nullptr);
+  CHECK(run("The war goes on.").events.empty());
+  CHECK(run("").events.empty());
+}
+
+TEST_CASE("an article without a publication date leaves the date empty") {
+  Found f = run("Turkey shelled the border town.", nullptr);
+  const LocalEvent* e = with_trigger(f, "shelled");
+  REQUIRE(e);
+  CHECK(e->date_from_publication);
+  CHECK(e->date.empty());
+}
