@@ -135,7 +135,17 @@ bool is_title_like(std::string_view s) {
 
 // An advertisement talks to the reader: "you", "your", "Did you know".
 bool looks_like_ad(std::string_view s) {
-  std::string l = text::lower_ascii(s);
+  // Words inside quotation marks are someone speaking, not the page selling.
+  std::string l;
+  l.reserve(s.size());
+  bool quoted = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '"' || s.substr(i, 3) == "\xE2\x80\x9C" || s.substr(i, 3) == "\xE2\x80\x9D") {
+      quoted = s[i] == '"' ? !quoted : s.substr(i, 3) == "\xE2\x80\x9C";
+      continue;
+    }
+    if (!quoted) l.push_back(s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i]);
+  }
   int words = 0, second_person = 0;
   size_t i = 0;
   while (i < l.size()) {
@@ -150,8 +160,7 @@ bool looks_like_ad(std::string_view s) {
   if (words == 0) return false;
   bool reported = l.find(" said") != std::string::npos || l.find("according to") != std::string::npos ||
                   l.find(" told ") != std::string::npos;
-  return !reported && (second_person >= 3 || (second_person >= 2 && second_person * 40 >= words) ||
-                       l.rfind("did you know", 0) == 0);
+  return !reported && ((second_person >= 3 && second_person * 40 >= words) || l.rfind("did you know", 0) == 0);
 }
 
 std::vector<Block> make_blocks(std::string_view content) {

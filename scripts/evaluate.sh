@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Run eventloom on every gold set in ../shared and print the scorers' figures.
+# Usage: scripts/evaluate.sh [build/eventloom]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:-build/eventloom}
+shared=../shared
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+echo "== seeds 000-002 (score_seeds.py)"
+"$bin" build "$shared"/seeds/00[012]_*.txt --json "$tmp/seeds.json" --quiet || true
+python3 "$shared/eval/score_seeds.py" "$shared/gold/seeds-dev.json" "$tmp/seeds.json"
+for set in timebank aquaint; do
+  echo "== $set (score_timex.py)"
+  "$bin" build "$shared/datasets/$set/docs.jsonl" --json "$tmp/$set.json" --quiet || true
+  python3 "$shared/eval/score_timex.py" "$shared/datasets/$set" "$tmp/$set.json"
+done
+echo "== conll2003-dev (score_entities.py)"
+"$bin" build "$shared/datasets/conll2003-dev/docs.jsonl" --json "$tmp/conll.json" --quiet || true
+python3 "$shared/eval/score_entities.py" "$shared/datasets/conll2003-dev" "$tmp/conll.json"
+echo "== polnear-dev (score_quotes.py)"
+"$bin" build "$shared"/datasets/polnear-dev/text/*.txt --json "$tmp/polnear.json" --quiet || true
+python3 "$shared/eval/score_quotes.py" "$shared/datasets/polnear-dev" "$tmp/polnear.json"
