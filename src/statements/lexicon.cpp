@@ -1,0 +1,78 @@
+#include "statements/lexicon.hpp"
+
+#include <algorithm>
+
+#include "util/embedded.hpp"
+
+namespace eventloom::statements {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Each line "word [class]"; `classify` maps the class word to a value.
+template <typename Classify>
+void load(std::string_view file, std::unordered_map<std::string_view, uint8_t>& out, Classify classify) {
+  std::string_view data = data::get(file);
+  while (!data.empty()) {
+    size_t nl = data.find('\n');
+    std::string_view line = trim(data.substr(0, nl));
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    if (line.empty() || line.front() == '#') continue;
+    size_t sp = line.find_first_of(" \t");
+    std::string_view word = line.substr(0, sp);
+    std::string_view cls = sp == std::string_view::npos ? std::string_view() : trim(line.substr(sp));
+    out.emplace(word, classify(cls));
+  }
+}
+
+uint8_t one(std::string_view) { return 1; }
+
+}  // namespace
+
+const Lexicon& Lexicon::get() {
+  static const Lexicon lex;
+  return lex;
+}
+
+Lexicon::Lexicon() {
+  load("statements/data/reporting_verbs.txt", verbs_, [](std::string_view c) {
+    VerbClass v = c == "tell" ? VerbClass::Tell : c == "weak" ? VerbClass::Weak : VerbClass::Say;
+    return static_cast<uint8_t>(v);
+  });
+  load("statements/data/pronouns.txt", pronouns_, [](std::string_view c) {
+    return static_cast<uint8_t>(c == "person" ? PronounClass::Person : PronounClass::Group);
+  });
+  load("statements/data/determiners.txt", determiners_, one);
+  load("statements/data/np_links.txt", links_, one);
+  load("statements/data/pre_verb_words.txt", pre_verb_, one);
+  load("statements/data/stopwords.txt", stop_, one);
+}
+
+uint8_t Lexicon::find(const Map& m, std::string_view w) {
+  char buf[32];
+  if (w.empty() || w.size() > sizeof buf) return 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  auto it = m.find(std::string_view(buf, w.size()));
+  return it == m.end() ? 0 : it->second;
+}
+
+bool Lexicon::has(const Map& m, std::string_view w) { return find(m, w) != 0; }
+
+VerbClass Lexicon::verb(std::string_view w) const {
+  uint8_t v = find(verbs_, w);
+  return v ? static_cast<VerbClass>(v) : VerbClass::None;
+}
+
+PronounClass Lexicon::pronoun(std::string_view w) const {
+  uint8_t v = find(pronouns_, w);
+  return v ? static_cast<PronounClass>(v) : PronounClass::None;
+}
+
+}  // namespace eventloom::statements
