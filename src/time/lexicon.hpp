@@ -1,0 +1,62 @@
+// The time lexicon: words of time (months, weekdays, numbers, units, seasons,
+// parts of day, deictic words, frequencies) and holiday phrases, read once
+// from src/time/data/*.txt into read-only tables.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace eventloom::timex {
+
+enum class WordKind : uint8_t { None, Month, Weekday, Number, Ordinal, Unit, Season, PartOfDay, Deictic, Set, Zone, DecadeWord, Starter };
+
+// Units, coarsest last; the order matters for granularity comparisons.
+enum class Unit : uint8_t { Second, Minute, Hour, Day, Week, Weekend, Month, Quarter, Year, Decade, Century };
+
+struct WordInfo {
+  WordKind kind = WordKind::None;
+  int value = 0;              // month, weekday, number, ordinal
+  Unit unit = Unit::Day;      // Unit and Set
+  bool plural = false;        // "years"
+  std::string_view code;      // season / part of day / deictic code ("SU", "MO", "D-1", "PAST_REF")
+};
+
+struct Holiday {
+  std::vector<std::string_view> words;  // lower case, abbreviation periods removed
+  int nth = 0, weekday = 0, month = 0, day = 0;  // fixed day when nth == 0
+};
+
+// FNV-1a: cheaper than std::hash for the short words looked up here.
+struct WordHash {
+  size_t operator()(std::string_view s) const {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return static_cast<size_t>(h);
+  }
+};
+
+class Lexicon {
+ public:
+  static constexpr size_t kMaxWord = 16;  // longer tokens are never time words
+  static const Lexicon& get();
+  const WordInfo* find(std::string_view lower) const {
+    if (lower.size() > kMaxWord) return nullptr;
+    auto it = words_.find(lower);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+  // Holidays whose first word is `lower`.
+  const std::vector<const Holiday*>* holidays_from(std::string_view lower) const {
+    auto it = holiday_index_.find(lower);
+    return it == holiday_index_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  Lexicon();
+  std::unordered_map<std::string_view, WordInfo, WordHash> words_;
+  std::vector<Holiday> holidays_;
+  std::unordered_map<std::string_view, std::vector<const Holiday*>, WordHash> holiday_index_;
+};
+
+}  // namespace eventloom::timex

@@ -1,0 +1,93 @@
+// Dating an article that came without a publication date.
+//
+// Candidates are the explicit full dates the text gives ("on February 13,
+// 2025"), mostly in photo captions. A candidate is accepted only with
+// corroboration from the article's own weekday references: news refers to
+// its own day by weekday ("Ukrainians on Thursday worried"), so a body
+// weekday equal to the candidate's weekday is strong evidence. A candidate
+// is rejected when the text names a later date or year (then it is a file
+// photo or a past event), and the evidence must single out one candidate;
+// otherwise the article stays undated.
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "eventloom/time.hpp"
+#include "time/calendar.hpp"
+
+namespace eventloom {
+namespace {
+
+std::optional<boost::gregorian::date> parse_day(const std::string& v) {
+  if (v.size() != 10 || v[4] != '-' || v[7] != '-' || v[0] == 'X') return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  std::from_chars(v.data(), v.data() + 4, y);
+  std::from_chars(v.data() + 5, v.data() + 7, m);
+  std::from_chars(v.data() + 8, v.data() + 10, d);
+  return timex::make_date(y, m, d);
+}
+
+int year_of(const std::string& v) {
+  if (v.size() < 4 || v[0] == 'X' || v[0] == 'P') return 0;
+  int y = 0;
+  auto r = std::from_chars(v.data(), v.data() + 4, y);
+  return r.ptr == v.data() + 4 ? y : 0;
+}
+
+}  // namespace
+
+PublicationDateGuess infer_publication_date(const AnnotatedText& at) {
+  PublicationDateGuess guess;
+  std::vector<Timex> tx = tag_times(at, TimeOptions{});
+  struct Candidate {
+    boost::gregorian::date day;
+    bool caption = false;
+    int weekday_hits = 0;
+  };
+  std::vector<Candidate> cands;
+  std::map<int, int> weekday_refs;  // ISO weekday -> references outside captions
+  int latest_year = 0;
+  for (const Timex& t : tx) {
+    bool caption = t.paragraph < at.paragraphs.size() && at.paragraphs[t.paragraph].kind == ParagraphKind::Caption;
+    if (!t.relative) {
+      if (auto d = parse_day(t.value)) {
+        auto it = std::find_if(cands.begin(), cands.end(), [&](const Candidate& c) { return c.day == *d; });
+        if (it == cands.end()) cands.push_back({*d, caption, 0});
+        else it->caption = it->caption || caption;
+      }
+      if (t.type == TimexType::Date) latest_year = std::max(latest_year, year_of(t.value));
+    }
+    if (!caption && t.value.size() == 10 && t.value.compare(0, 9, "XXXX-WXX-") == 0) {
+      int wd = t.value[9] - '0';
+      if (wd >= 1 && wd <= 7) ++weekday_refs[wd];
+    }
+  }
+  const Candidate* best = nullptr;
+  bool tie = false;
+  for (Candidate& c : cands) {
+    if (static_cast<int>(c.day.year()) < latest_year) continue;  // the text speaks of a later year
+    bool later_day = std::any_of(cands.begin(), cands.end(), [&](const Candidate& o) { return o.day > c.day; });
+    if (later_day) continue;
+    c.weekday_hits = weekday_refs[timex::iso_weekday(c.day)];
+    if (c.weekday_hits == 0) continue;
+    if (!best || c.weekday_hits > best->weekday_hits) {
+      best = &c;
+      tie = false;
+    } else if (c.weekday_hits == best->weekday_hits) {
+      tie = true;
+    }
+  }
+  if (!best || tie) {
+    guess.evidence = cands.empty() ? "no explicit date in the text"
+                                   : "no explicit date is corroborated by the article's weekday references";
+    return guess;
+  }
+  guess.date = best->day;
+  static const char* kDays[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  guess.evidence = std::string(best->caption ? "caption" : "text") + " date " + timex::fmt_day(best->day) + " (a " +
+                   kDays[timex::iso_weekday(best->day)] + "), matched by " + std::to_string(best->weekday_hits) +
+                   " weekday reference(s) in the body";
+  return guess;
+}
+
+}  // namespace eventloom

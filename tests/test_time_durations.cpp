@@ -1,0 +1,31 @@
+// Durations, ages and frequencies.
+#include "test_time_table.hpp"
+
+TEST_CASE("durations and ages") {
+  time_test::check_rows({
+      {"The flight took eight hours.", "", "eight hours", "DURATION", "PT8H"},
+      {"The war has lasted a decade.", "", "a decade", "DURATION", "P1DE"},
+      {"It escalated the nearly 33-month-old war.", "", "nearly 33-month-old", "DURATION", "P33M"},
+      {"said 60-year-old Hryhoriy Buhoyets.", "", "60-year-old", "DURATION", "P60Y"},
+      {"They talked for two weeks.", "", "two weeks", "DURATION", "P2W"},
+      {"Sales rose in the first nine months.", "1989-11-02", "the first nine months", "DURATION", "P9M"},
+      {"Stocks fell in the last twenty four hours.", "", "the last twenty four hours", "DURATION", "PT24H"},
+      {"The index fell over the past three months.", "", "the past three months", "DURATION", "P3M"},
+      {"It will take a couple of years.", "", "a couple of years", "DURATION", "P2Y"},
+      {"The two sides have been at odds for decades.", "", "decades", "DURATION", "PXDE"},
+      {"He signed a two-year contract.", "", "two-year", "DURATION", "P2Y"},
+      {"The meeting lasted 15 minutes before it ended.", "", "15 minutes", "DURATION", "PT15M"},
+      {"It came a day before the holiday.", "", "a day", "DURATION", "P1D"},
+      {"The dispute dragged on for nearly forty years.", "", "nearly forty years", "DURATION", "P40Y"},
+  });
+}
+
+TEST_CASE("frequencies") {
+  time_test::check_rows({
+      {"The paper is published daily.", "", "daily", "SET", "P1D"},
+      {"The board meets every year.", "", "every year", "SET", "P1Y"},
+      {"They meet every Friday.", "", "every Friday", "SET", "XXXX-WXX-5"},
+      {"It costs $5 a year.", "", "a year", "SET", "P1Y"},
+      {"The data are updated hourly.", "", "hourly", "SET", "PT1H"},
+  });
+}
