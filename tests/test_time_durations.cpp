@@ -29,3 +29,12 @@ TEST_CASE("frequencies") {
       {"The data are updated hourly.", "", "hourly", "SET", "PT1H"},
   });
 }
+
+TEST_CASE("ages can be left out, as TimeBank does") {
+  eventloom::AnnotatedText at = eventloom::analyze_text("said 60-year-old Hryhoriy Buhoyets.");
+  eventloom::TimeOptions opt;
+  opt.ages = false;
+  CHECK(eventloom::tag_times(at, opt).empty());
+  opt.ages = true;
+  CHECK(eventloom::tag_times(at, opt).size() == 1);
+}

@@ -34,6 +34,10 @@ struct Timex {
 
 struct TimeOptions {
   std::optional<boost::gregorian::date> dct;  // the document creation time
+  // Tag ages ("60-year-old", "33-month-old") as durations. The seed gold
+  // wants them; TimeBank and AQUAINT never annotate ages (with this off,
+  // AQUAINT strict F1 rises by about 2.4 points).
+  bool ages = true;
 };
 
 std::vector<Timex> tag_times(const AnnotatedText& at, const TimeOptions& opt);

@@ -4,10 +4,11 @@
 // 2025"), mostly in photo captions. A candidate is accepted only with
 // corroboration from the article's own weekday references: news refers to
 // its own day by weekday ("Ukrainians on Thursday worried"), so a body
-// weekday equal to the candidate's weekday is strong evidence. A candidate
-// is rejected when the text names a later date or year (then it is a file
-// photo or a past event), and the evidence must single out one candidate;
-// otherwise the article stays undated.
+// weekday ("on Thursday", not "last Thursday") equal to the candidate's
+// weekday is strong evidence. A candidate is rejected when the text names a
+// later full date, or a later year with only one agreeing weekday (then it
+// is likely a file photo or a past event), and the evidence must single out
+// one candidate; otherwise the article stays undated.
 #include <algorithm>
 #include <charconv>
 #include <map>
@@ -57,7 +58,9 @@ PublicationDateGuess infer_publication_date(const AnnotatedText& at) {
       }
       if (t.type == TimexType::Date) latest_year = std::max(latest_year, year_of(t.value));
     }
-    if (!caption && t.value.size() == 10 && t.value.compare(0, 9, "XXXX-WXX-") == 0) {
+    // A bare weekday ("on Thursday"), not "last Thursday" or "Thursday night".
+    bool bare = t.last_token == t.first_token + 1;
+    if (!caption && bare && t.value.size() == 10 && t.value.compare(0, 9, "XXXX-WXX-") == 0) {
       int wd = t.value[9] - '0';
       if (wd >= 1 && wd <= 7) ++weekday_refs[wd];
     }
@@ -65,11 +68,13 @@ PublicationDateGuess infer_publication_date(const AnnotatedText& at) {
   const Candidate* best = nullptr;
   bool tie = false;
   for (Candidate& c : cands) {
-    if (static_cast<int>(c.day.year()) < latest_year) continue;  // the text speaks of a later year
     bool later_day = std::any_of(cands.begin(), cands.end(), [&](const Candidate& o) { return o.day > c.day; });
     if (later_day) continue;
     c.weekday_hits = weekday_refs[timex::iso_weekday(c.day)];
     if (c.weekday_hits == 0) continue;
+    // The text speaks of a later year: a file photo or a past event, unless
+    // the weekdays agree more than once (a later year can be a plan: "by 2030").
+    if (static_cast<int>(c.day.year()) < latest_year && c.weekday_hits < 2) continue;
     if (!best || c.weekday_hits > best->weekday_hits) {
       best = &c;
       tie = false;

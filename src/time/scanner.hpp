@@ -77,10 +77,13 @@ class Scanner {
   std::string shifted(Unit u, long n) const;  // the publication date moved by n units, at u's granularity
   std::string duration(Unit u, long n, bool known) const;
   std::string quarter_ref(int year_shift) const;
+  std::string last_completed_quarter() const;
+  void note_quarter(long y, int q);
   std::string year_value(long y) const { return fmt_year(y); }
 
   const AnnotatedText& at_;
   std::optional<date> dct_;
+  bool ages_ = true;
   std::string lower_;
   std::vector<TokInfo> toks_;
   TokInfo empty_;

@@ -21,7 +21,8 @@
 // underspecified ("XXXX-WXX-4", "XXXX-06"). Financial "a year earlier" and
 // "the quarter" follow the last quarter the article named.
 //
-// Invariants: no value outside years 1..9999; every index is bounds-checked
+// Invariants: no value outside years 1..9999 (a hit whose value left the
+// calendar is dropped, never emitted empty); every index is bounds-checked
 // through t(i)/is(i)/kind(i), which read as empty past the sentence end.
 #include <algorithm>
 #include <cstdio>
@@ -145,7 +146,7 @@ constexpr std::string_view kFutureCues[] = {"will",     "shall", "won't", "sched
 
 }  // namespace
 
-Scanner::Scanner(const AnnotatedText& at, const TimeOptions& opt) : at_(at), dct_(opt.dct) {
+Scanner::Scanner(const AnnotatedText& at, const TimeOptions& opt) : at_(at), dct_(opt.dct), ages_(opt.ages) {
   if (dct_ && !valid_year(dct_->year())) dct_.reset();
   lower_ = text::lower_ascii(at.text());
   const Lexicon& lex = Lexicon::get();
@@ -183,6 +184,10 @@ std::vector<Timex> Scanner::run() {
       auto h = match(i);
       if (!h || h->end <= i) {
         ++i;
+        continue;
+      }
+      if (h->value.empty()) {  // a value that left the calendar: no expression
+        i = h->end;
         continue;
       }
       Timex tx;
@@ -462,6 +467,22 @@ std::string Scanner::duration(Unit u, long n, bool known) const {
   return v;
 }
 
+// A quarter the article reports on becomes the reference for "the quarter"
+// and "a year earlier"; a quarter still ahead (a forecast) does not.
+void Scanner::note_quarter(long y, int q) {
+  if (dct_) {
+    long completed = static_cast<long>(dct_->year()) * 4 + (dct_->month() - 1) / 3 - 1;
+    if (y * 4 + (q - 1) > completed) return;
+  }
+  ref_quarter_ = {y, q};
+}
+
+std::string Scanner::last_completed_quarter() const {
+  if (!dct_) return "";
+  long q = static_cast<long>(dct_->year()) * 4 + (dct_->month() - 1) / 3 - 1;
+  return fmt_quarter(q / 4, static_cast<int>(q % 4) + 1);
+}
+
 std::string Scanner::quarter_ref(int year_shift) const {
   if (ref_quarter_) return fmt_quarter(ref_quarter_->first + year_shift, ref_quarter_->second);
   if (!dct_) return "";
@@ -554,10 +575,10 @@ std::optional<Hit> Scanner::holiday(uint32_t i) {
     bool explicit_year = year_at(j, y);
     if (explicit_year) ++j;
     else if (dct_) y = dct_->year();
-    if (!y) {
-      char b[24];
-      std::snprintf(b, sizeof b, "XXXX-%02d-%02d", h->month, h->day);
-      return make_hit(i, j, TimexType::Date, h->nth ? "XXXX-" + std::string(h->month < 10 ? "0" : "") + std::to_string(h->month) : std::string(b));
+    if (!y) {  // no publication date: the day when it is fixed, else the month
+      std::string v = fmt_month(0, h->month).replace(0, 4, "XXXX");
+      if (!h->nth) v += (h->day < 10 ? "-0" : "-") + std::to_string(h->day);
+      return make_hit(i, j, TimexType::Date, v);
     }
     std::optional<date> d = h->nth ? nth_weekday(static_cast<int>(y), h->month, h->nth, h->weekday)
                                    : make_date(y, h->month, h->day);
@@ -588,10 +609,8 @@ std::optional<Hit> Scanner::weekday_phrase(uint32_t i, Direction dir) {
     }
   }
   std::string value = weekday_value(wd, dir);
-  if (kind(j) == WordKind::PartOfDay && t(j).word->code != "NI" + std::string()) {
+  if (kind(j) == WordKind::PartOfDay)  // "Friday night": 1991-02-22TNI
     return make_hit(i, j + 1, TimexType::Time, value + "T" + std::string(t(j).word->code), true);
-  }
-  if (kind(j) == WordKind::PartOfDay) return make_hit(i, j + 1, TimexType::Time, value + "TNI", true);
   return make_hit(i, j, TimexType::Date, value, true);
 }
 
@@ -695,7 +714,7 @@ std::optional<Hit> Scanner::numeric(uint32_t i) {
   }
   std::string_view w = ti.low;
   // "nineteen ninety-six", "the nineties"
-  if (kind(i) == WordKind::Number && ti.word->value >= 11 && ti.word->value <= 20 && t(i + 1).num < 0) {
+  if (kind(i) == WordKind::Number && ti.word->value >= 15 && ti.word->value <= 20 && t(i + 1).num < 0) {
     long tens = number_word(t(i + 1).low);
     if (tens >= 10 && tens <= 99 && kind(i + 2) != WordKind::Unit) {
       long yy = ti.word->value * 100 + tens;
@@ -712,11 +731,12 @@ std::optional<Hit> Scanner::numeric(uint32_t i) {
     return make_hit(i, i + 2, TimexType::Date, fmt_year(start).substr(0, 3), true);
   }
   // Decades: "1990s", "the 1990s".
-  uint32_t k = i;  // TimeML leaves "the" out of "the 1990s"
+  // "the" stays out of "the 1990s", as AQUAINT annotates (TimeBank keeps it).
+  uint32_t k = i;
   std::string_view dw = t(k).low;
   if (dw.size() == 5 && dw.back() == 's' && all_digits(dw.substr(0, 4)) && dw[3] == '0') {
     long dy = small_number(dw.substr(0, 4));
-    if (dy >= 1000 && dy <= 2100) return make_hit(first, k + 1, TimexType::Date, dw.substr(0, 3).data() ? std::string(dw.substr(0, 3)) : "");
+    if (dy >= 1000 && dy <= 2100) return make_hit(first, k + 1, TimexType::Date, std::string(dw.substr(0, 3)));
   }
   // Numeric dates: "2/13/2025", "13.02.2025".
   if ((ti.flags & kDigit) && !(ti.flags & kAlpha) && w.size() >= 8 && w.size() <= 10) {
@@ -772,7 +792,7 @@ std::optional<Hit> Scanner::hyphenated(uint32_t i) {
       long y = dct_->year();
       int cq = (dct_->month() - 1) / 3 + 1;
       if (q > cq && cq == 1) --y;
-      ref_quarter_ = {y, q};
+      note_quarter(y, q);
       return make_hit(i, i + 1, TimexType::Date, fmt_quarter(y, q), true);
     }
   }
@@ -799,6 +819,7 @@ std::optional<Hit> Scanner::hyphenated(uint32_t i) {
     const WordInfo* wi = lex.find(p[k]);
     if (wi && wi->kind == WordKind::Unit) {
       bool rest_ok = k + 1 == n || (k + 2 == n && one_of(p[k + 1], {"old", "long"}));
+      if (!ages_ && k + 2 == n && p[k + 1] == "old") return std::nullopt;
       if (!rest_ok || (wi->unit == Unit::Quarter && is(i + 1, "of"))) return std::nullopt;
       if (k == 0) {
         if (!(k + 1 < n && p[k + 1] == "long")) return std::nullopt;  // "decades-long", "year-long"
@@ -907,7 +928,7 @@ std::optional<Hit> Scanner::relative(uint32_t i) {
     }
     if (w == "latest") {
       if (!the || u != Unit::Quarter) return std::nullopt;
-      std::string v = quarter_ref(0);
+      std::string v = last_completed_quarter();
       if (v.empty()) return std::nullopt;
       return make_hit(first, end, TimexType::Date, v, true);
     }
@@ -917,10 +938,6 @@ std::optional<Hit> Scanner::relative(uint32_t i) {
                     : u == Unit::Weekend ? "XXXX-WXX-WE" : "";
       if (v.empty()) return std::nullopt;
       return make_hit(first, end, TimexType::Date, v, true);
-    }
-    if (u == Unit::Weekend) {
-      Direction sd = sentence_direction(first);
-      if (w == "this" && sd == Direction::Past && iso_weekday(*dct_) <= 4 && n == 0) n = 0;
     }
     std::string v = shifted(u, n);
     if (v.empty()) return std::nullopt;
@@ -971,7 +988,7 @@ std::optional<Hit> Scanner::quarter(uint32_t i) {
     }
     if (!y) return make_hit(i, k, TimexType::Date, std::string("XXXX-") + (half ? "H" : "Q") + std::to_string(q), true);
     if (half) return make_hit(i, k, TimexType::Date, fmt_year(y) + "-H" + std::to_string(q), !explicit_year);
-    ref_quarter_ = {y, q};
+    note_quarter(y, q);
     return make_hit(i, k, TimexType::Date, fmt_quarter(y, q), !explicit_year);
   }
   if (j == i + 1 && t(i).low == "the") {
@@ -1000,6 +1017,9 @@ std::optional<Hit> Scanner::quantity(uint32_t i) {
   if (mod == "recent" && kind(j) == WordKind::Unit && t(j).word->plural) {
     return make_hit(i, j + 1, TimexType::Date, "PAST_REF", true);
   }
+  // "the coming weeks", "the past months": an unquantified stretch.
+  if (has_mod && mod != "first" && kind(j) == WordKind::Unit && t(j).word->plural)
+    return make_hit(i, j + 1, TimexType::Duration, duration(t(j).word->unit, 0, false));
   long n = 0;
   bool known = true;
   uint32_t k = j;
@@ -1031,12 +1051,8 @@ std::optional<Hit> Scanner::quantity(uint32_t i) {
     return make_hit(i, end, TimexType::Duration, duration(u, n, known));
   if (!the && !has_mod && after == "earlier" && u < Unit::Month)  // "a day earlier"
     return make_hit(i, end + 1, TimexType::Duration, duration(u, n, known));
-  if (!the && !has_mod && one_of(after, {"ago", "earlier", "before", "hence"})) {
+  if (!the && !has_mod && one_of(after, {"ago", "earlier", "hence"})) {
     bool back = after != "hence";
-    if ((after == "before" || after == "after") && !(end + 1 >= end_ || t(end + 1).flags & kPunct)) {
-      // "two days before the vote": an anchored duration; leave as duration.
-      return make_hit(i, end, TimexType::Duration, duration(u, n, known));
-    }
     if (!known) return make_hit(i, end + 1, TimexType::Date, back ? "PAST_REF" : "FUTURE_REF", true);
     std::string v;
     if (u == Unit::Year && n == 1 && ref_quarter_ && (after == "ago" || after == "earlier")) v = quarter_ref(-1);
@@ -1106,13 +1122,17 @@ std::optional<Hit> Scanner::the_phrase(uint32_t i) {
     return make_hit(i, i + 2, TimexType::Duration, "P1Y");
   }
   if (n == "future" && !is(i + 2, "of")) return make_hit(i, i + 2, TimexType::Date, "FUTURE_REF", true);
-  if (n == "moment" && one_of(prev, {"at", "for"})) return make_hit(i, i + 2, TimexType::Date, "PRESENT_REF", true);
+  if (n == "moment" && one_of(prev, {"at", "for", "of"})) return make_hit(i, i + 2, TimexType::Date, "PRESENT_REF", true);
   if (n == "weekend") {
     if (!dct_) return make_hit(i, i + 2, TimexType::Date, "XXXX-WXX-WE", true);
     Direction sd = sentence_direction(i);
     long shift = sd == Direction::Past && iso_weekday(*dct_) <= 4 ? -1 : 0;
     return make_hit(i, i + 2, TimexType::Date, shifted(Unit::Weekend, shift), true);
   }
+  if (n == "latest" && is(i + 2, "period") && ref_quarter_)
+    return make_hit(i, i + 3, TimexType::Date, quarter_ref(0), true);
+  if (n == "full" && is(i + 2, "year") && dct_)
+    return make_hit(i, i + 3, TimexType::Date, fmt_year(dct_->year()), true);
   if ((n == "year-earlier" || n == "year-ago") && one_of(t(i + 2).low, {"quarter", "period"})) {
     std::string v = ref_quarter_ ? quarter_ref(-1) : shifted(Unit::Year, -1);
     if (v.empty()) return std::nullopt;
