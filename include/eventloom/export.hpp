@@ -40,3 +40,26 @@ Corpus read_json(std::string_view json, Diagnostics& diag, const std::string& fi
 Corpus read_json_file(const std::string& path, Diagnostics& diag);
 
 }  // namespace eventloom
+
+#include "eventloom/graph.hpp"
+
+namespace eventloom {
+
+// The graph for other tools. Node ids are "<kind>:<corpus id>" ("actor:russia",
+// "statement:s-…", "event:e-…", "article:000_….txt#1"); edges are written in
+// graph order; text is sanitised to valid UTF-8 XML.
+void write_graphml(const EventGraph& eg, std::ostream& out);  // typed <key> attributes
+void write_gexf(const EventGraph& eg, std::ostream& out);     // GEXF 1.3, dynamic: start/end days
+void write_dot(const EventGraph& eg, std::ostream& out);      // Graphviz digraph
+
+enum class CsvTable : uint8_t { Actors, Statements, Events, Interactions };
+const char* to_string(CsvTable t);  // "actors", ... (the file stem the CLI uses)
+// One table with a header row, RFC 4180 quoting, CRLF line ends.
+void write_csv(const EventGraph& eg, CsvTable table, std::ostream& out);
+
+// The node ids used by the exports, one per vertex: export_node_id(), with
+// "~2", "~3" added when two vertices share a corpus id.
+std::string export_node_id(const VertexProps& v);
+std::vector<std::string> export_node_ids(const EventGraph& eg);
+
+}  // namespace eventloom

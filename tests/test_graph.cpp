@@ -1,0 +1,241 @@
+// The event graph: model, queries and exports (GraphML and GEXF checked in NetworkX).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "eventloom/export.hpp"
+#include "eventloom/graph.hpp"
+#include "eventloom/pipeline.hpp"
+
+using namespace eventloom;
+
+namespace {
+
+LocalActor person(const std::string& name) {
+  LocalActor a;
+  a.name = name;
+  a.aliases = {name};
+  a.key = name;
+  for (char& ch : a.key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return a;
+}
+
+// Two articles: A meets B (04 CONSULT) on 2024-03-01; B attacks C on
+// 2024-03-05; A says something naming B.
+Corpus small_corpus() {
+  DocExtraction d1;
+  d1.doc.id = "a#1";
+  d1.doc.text = "Alpha met Beta. Alpha said Beta is fine.";
+  d1.doc.published = boost::gregorian::date(2024, 3, 2);
+  d1.actors = {person("Alpha"), person("Beta")};
+  d1.actors[0].aliases.push_back("Al Pha");
+  LocalEvent meet;
+  meet.type = "04 CONSULT";
+  meet.date = "2024-03-01";
+  meet.sentence = {0, 15};
+  meet.trigger = {6, 9};
+  meet.participants = {{0, ParticipantRole::Source}, {1, ParticipantRole::Target}};
+  d1.events = {meet};
+  LocalStatement st;
+  st.speaker = 0;
+  st.kind = StatementKind::Indirect;
+  st.content = {27, 39};
+  st.mentions = {1};
+  d1.statements = {st};
+  DocExtraction d2;
+  d2.doc.id = "b#1";
+  d2.doc.text = "Beta attacked Gamma.";
+  d2.doc.published = boost::gregorian::date(2024, 3, 6);
+  d2.actors = {person("Beta"), person("Gamma")};
+  LocalEvent attack;
+  attack.type = "19 FIGHT";
+  attack.date = "2024-03-05";
+  attack.sentence = {0, 20};
+  attack.trigger = {5, 13};
+  attack.participants = {{0, ParticipantRole::Source}, {1, ParticipantRole::Target}};
+  d2.events = {attack};
+  return consolidate({d1, d2});
+}
+
+uint32_t actor(const Corpus& c, const std::string& name) {
+  ActorLookup l = find_actor(c, name);
+  REQUIRE(l.unique());
+  return l.actors[0];
+}
+
+size_t count_kind(const EventGraph& eg, EdgeKind k) {
+  size_t n = 0;
+  for (auto [it, end] = boost::edges(eg.g); it != end; ++it) n += eg.g[*it].kind == k;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("build_graph makes typed vertices, edges and derived interactions") {
+  Corpus c = small_corpus();
+  REQUIRE(c.actors.size() == 3);
+  EventGraph eg = build_graph(c);
+  CHECK(boost::num_vertices(eg.g) == 3 + 1 + 2 + 2);
+  CHECK(count_kind(eg, EdgeKind::Said) == 1);
+  CHECK(count_kind(eg, EdgeKind::Mentions) == 1);
+  CHECK(count_kind(eg, EdgeKind::Source) == 2);
+  CHECK(count_kind(eg, EdgeKind::Target) == 2);
+  CHECK(count_kind(eg, EdgeKind::ReportedIn) == 3);
+  // Alpha -> Beta (event and statement), Beta -> Gamma.
+  REQUIRE(count_kind(eg, EdgeKind::Interaction) == 2);
+  auto [e, found] = boost::edge(eg.actor_vertex[actor(c, "alpha")], eg.actor_vertex[actor(c, "Beta")], eg.g);
+  REQUIRE(found);
+  CHECK(eg.g[e].count == 2);
+  CHECK(eg.g[e].first_day == "2024-03-01");
+  CHECK(eg.g[e].last_day == "2024-03-02");  // the statement, dated by its article
+  CHECK(eg.g[e].event_types == std::vector<std::string>{"04 CONSULT", "statement"});
+  const VertexProps& ev = eg.g[eg.event_vertex[0]];
+  REQUIRE(ev.provenance.size() == 1);
+  CHECK(ev.provenance[0].document == "a#1");
+  CHECK(ev.provenance[0].trigger == Span{6, 9});
+  CHECK(eg.g[eg.actor_vertex[actor(c, "Beta")]].first_day == "2024-03-01");
+  CHECK(eg.g[eg.actor_vertex[actor(c, "Beta")]].last_day == "2024-03-06");
+}
+
+TEST_CASE("timex_day places TIMEX3 values on the calendar") {
+  CHECK(timex_day("2024-11-21") == "2024-11-21");
+  CHECK(timex_day("2024-06") == "2024-06-01");
+  CHECK(timex_day("2024") == "2024-01-01");
+  CHECK(timex_day("2024-W12") == "2024-01-01");
+  CHECK(timex_day("PRESENT_REF").empty());
+  CHECK(timex_day("XXXX-WXX-4").empty());
+  CHECK(timex_day("").empty());
+}
+
+TEST_CASE("queries: lookup, timeline, ego network, path, centrality") {
+  Corpus c = small_corpus();
+  EventGraph eg = build_graph(c);
+  ActorLookup alias = find_actor(c, "AL PHA");
+  CHECK(alias.unique());
+  ActorLookup none = find_actor(c, "Delta");
+  CHECK(none.actors.empty());
+  CHECK(find_actor(c, "").actors.empty());
+
+  uint32_t a = actor(c, "Alpha"), b = actor(c, "Beta"), g = actor(c, "Gamma");
+  auto tl = actor_timeline(eg, b);
+  REQUIRE(tl.size() == 3);
+  CHECK(tl[0].day == "2024-03-01");
+  CHECK(tl[0].role == EdgeKind::Target);
+  CHECK(tl[1].role == EdgeKind::Mentions);
+  CHECK(tl[2].role == EdgeKind::Source);
+
+  EgoNetwork ego1 = ego_network(eg, a, 1);
+  CHECK(ego1.actors.size() == 2);
+  EgoNetwork ego2 = ego_network(eg, a, 2);
+  CHECK(ego2.actors.size() == 3);
+  CHECK(ego2.interactions.size() == 2);
+
+  auto path = shortest_path(eg, g, a);  // against the direction of the edges
+  REQUIRE(path);
+  REQUIRE(path->size() == 2);
+  CHECK((*path)[0].from == g);
+  CHECK((*path)[1].to == a);
+  CHECK(eg.g[(*path)[1].edge].events.size() == 1);
+  CHECK(!shortest_path(eg, a, 999));
+
+  auto top = centrality(eg);
+  REQUIRE(top.size() == 3);
+  CHECK(top[0].actor == b);
+  CHECK(top[0].degree == 2);
+  CHECK(top[0].weight == 3);
+  CHECK(top[0].betweenness > 0.0);
+}
+
+TEST_CASE("filters compose: date range, event type, actor") {
+  Corpus c = small_corpus();
+  GraphFilter f;
+  f.from = "2024-03-04";
+  EventGraph late = build_graph(c, f);
+  CHECK(count_kind(late, EdgeKind::Interaction) == 1);  // Beta -> Gamma
+  f.event_types = {"04"};
+  CHECK(boost::num_edges(build_graph(c, f).g) == 0);  // both must hold
+  GraphFilter by_actor;
+  by_actor.actors = {actor(c, "Gamma")};
+  by_actor.statements = false;
+  EventGraph g = build_graph(c, by_actor);
+  CHECK(count_kind(g, EdgeKind::Interaction) == 1);
+  CHECK(g.actor_vertex[actor(c, "Alpha")] == EventGraph::kNone);
+}
+
+TEST_CASE("CSV tables quote by RFC 4180") {
+  Corpus c = small_corpus();
+  c.actors[0].name = "Alpha, \"the first\"";
+  std::ostringstream ss;
+  write_csv(build_graph(c), CsvTable::Actors, ss);
+  std::string s = ss.str();
+  CHECK(s.rfind("id,name,type,aliases,roles,first_day,last_day,statements\r\n", 0) == 0);
+  CHECK(s.find("\"Alpha, \"\"the first\"\"\"") != std::string::npos);
+}
+
+namespace {
+
+bool have(const char* cmd) { return std::system(cmd) == 0; }
+
+std::vector<std::string> seed_files() {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(EVENTLOOM_SHARED_DIR) + "/seeds", ec))
+    if (e.path().extension() == ".txt") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("GraphML and GEXF of the seeds load in NetworkX with the same counts") {
+  auto files = seed_files();
+  if (files.empty()) {
+    WARN("no seeds under " EVENTLOOM_SHARED_DIR);
+    return;
+  }
+  Corpus c = build_corpus(files).corpus;
+  // The seeds have no events yet: add the small corpus's so every kind of edge is exported.
+  std::vector<DocExtraction> docs = std::move(c.docs);
+  for (auto& d : small_corpus().docs) docs.push_back(d);
+  c = consolidate(std::move(docs));
+  EventGraph eg = build_graph(c);
+  const size_t nv = boost::num_vertices(eg.g), ne = boost::num_edges(eg.g);
+  std::map<std::string, int> ids;
+  for (const std::string& id : export_node_ids(eg)) ids[id]++;
+  for (const auto& [id, n] : ids) {
+    INFO(id);
+    CHECK(n == 1);
+  }
+  auto dir = std::filesystem::temp_directory_path() / ("eventloom-graph-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string graphml = (dir / "seeds.graphml").string(), gexf = (dir / "seeds.gexf").string();
+  { std::ofstream o(graphml); write_graphml(eg, o); }
+  { std::ofstream o(gexf); write_gexf(eg, o); }
+  { std::ofstream o((dir / "seeds.dot").string()); write_dot(eg, o); }
+
+  if (have("xmllint --version >/dev/null 2>&1")) {
+    CHECK(std::system(("xmllint --noout '" + gexf + "'").c_str()) == 0);
+    CHECK(std::system(("xmllint --noout '" + graphml + "'").c_str()) == 0);
+  } else {
+    WARN("xmllint missing: XML not checked");
+  }
+  if (!have("python3 -c 'import networkx' >/dev/null 2>&1")) {
+    WARN("python3 with networkx missing: exports not loaded");
+  } else {
+    std::string expect = std::to_string(nv) + " " + std::to_string(ne);
+    std::string py = "python3 -c 'import sys, networkx as nx; "
+                     "g = nx.read_graphml(sys.argv[1]); h = nx.read_gexf(sys.argv[2], version=\"1.3\"); "
+                     "want = sys.argv[3]; got = [f\"{x.number_of_nodes()} {x.number_of_edges()}\" for x in (g, h)]; "
+                     "print(want, got); sys.exit(0 if got == [want, want] else 1)' '" +
+                     graphml + "' '" + gexf + "' '" + expect + "'";
+    CHECK(std::system(py.c_str()) == 0);
+  }
+  if (have("dot -V >/dev/null 2>&1"))
+    CHECK(std::system(("dot -Tplain '" + (dir / "seeds.dot").string() + "' >/dev/null").c_str()) == 0);
+  std::filesystem::remove_all(dir);
+}
