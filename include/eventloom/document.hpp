@@ -69,6 +69,7 @@ struct Document {
   DateSource published_from = DateSource::None;
   std::string published_evidence;    // what the date was read from
   std::string format;                // "text", "html" or "jsonl"
+  std::string near_duplicate_of;     // a record with its own id whose text is nearly this one's
   // JSON Lines fields that eventloom does not interpret, kept as raw JSON.
   std::vector<std::pair<std::string, std::string>> extra_fields;
 };

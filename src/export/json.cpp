@@ -231,7 +231,9 @@ void write_documents(const Corpus& c, Writer& w) {
     r.str("title", d.title).opt_str("published", d.published ? format_date(*d.published) : "");
     r.str("published_from", to_string(d.published_from));
     if (!d.published_evidence.empty()) r.str("published_evidence", d.published_evidence);
-    r.str("format", d.format).raw("provenance", provenance_json(d)).raw("paragraphs", paragraphs_json(d));
+    r.str("format", d.format);
+    if (!d.near_duplicate_of.empty()) r.str("near_duplicate_of", d.near_duplicate_of);
+    r.raw("provenance", provenance_json(d)).raw("paragraphs", paragraphs_json(d));
     if (!d.extra_fields.empty()) {
       std::string f = "{";
       for (size_t i = 0; i < d.extra_fields.size(); ++i) {

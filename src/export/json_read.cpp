@@ -145,6 +145,7 @@ Document read_document(const object& rec) {
   d.published_from = parse_enum(str(rec, "published_from"), kDateSources, DateSource::None);
   d.published_evidence = std::string(str(rec, "published_evidence"));
   d.format = std::string(str(rec, "format"));
+  d.near_duplicate_of = std::string(str(rec, "near_duplicate_of"));
   each_element(rec, "paragraphs", [&](element e) {
     object p;
     if (e.get(p) != simdjson::SUCCESS) return;

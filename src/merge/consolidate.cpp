@@ -126,8 +126,19 @@ void fold_duplicate_documents(std::vector<DocExtraction>& docs, Diagnostics& dia
       for (size_t b = a + 1; b < ids.size() && b < a + 50; ++b) candidates.emplace_back(ids[a], ids[b]);
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  for (auto [a, b] : candidates)
-    if (uf.find(a) != uf.find(b) && jaccard(sh[a], sh[b]) >= 0.7) uf.unite(a, b);
+  // Records that carry their own ids (JSON Lines) are the user's own units:
+  // a near-copy among them is marked, not folded away.
+  auto record = [&](uint32_t i) { return !docs[i].doc.sources.empty() && !docs[i].doc.sources[0].record_id.empty(); };
+  std::vector<std::string> similar_to(n);
+  for (auto [a, b] : candidates) {
+    if (uf.find(a) == uf.find(b) || jaccard(sh[a], sh[b]) < 0.7) continue;
+    if (record(a) && record(b)) {
+      if (similar_to[b].empty() || docs[a].doc.id < similar_to[b]) similar_to[b] = docs[a].doc.id;
+      continue;
+    }
+    uf.unite(a, b);
+  }
+  for (size_t i = 0; i < n; ++i) docs[i].doc.near_duplicate_of = similar_to[i];
 
   std::vector<DocExtraction> kept;
   std::vector<int64_t> slot(n, -1);
@@ -305,7 +316,8 @@ void build_statements(Corpus& c) {
     const auto& ev = st.evidence.front();
     const DocExtraction& x = c.docs[ev.doc];
     const LocalStatement& s = x.statements[ev.local];
-    st.id = fmt::format("s-{:012x}", fnv1a(fmt::format("{}:{}:{}", x.doc.id, s.content.start, s.content.end)) >> 16);
+    st.id = fmt::format("s-{:012x}",
+                        fnv1a(fmt::format("{}:{}:{}:{}", x.doc.id, s.content.start, s.content.end, ev.local)) >> 16);
   }
   std::sort(c.statements.begin(), c.statements.end(), [&](const Statement& a, const Statement& b) {
     const auto& ea = a.evidence.front();
@@ -356,7 +368,9 @@ void build_events(Corpus& c) {
     const auto& r = ev.evidence.front();
     const DocExtraction& x = c.docs[r.doc];
     const LocalEvent& e = x.events[r.local];
-    ev.id = fmt::format("e-{:012x}", fnv1a(fmt::format("{}:{}:{}:{}", x.doc.id, e.trigger.start, e.trigger.end, e.type)) >> 16);
+    // The local index keeps ids apart when one trigger starts two events.
+    ev.id = fmt::format("e-{:012x}",
+                        fnv1a(fmt::format("{}:{}:{}:{}:{}", x.doc.id, e.trigger.start, e.trigger.end, e.type, r.local)) >> 16);
   }
   std::sort(c.events.begin(), c.events.end(), [&](const Event& a, const Event& b) {
     const auto& ea = a.evidence.front();
