@@ -149,3 +149,63 @@ TEST_CASE("the binary runs on the bundled examples") {
   CHECK(json.find("valdoria_duplicate.txt") != std::string::npos);
   CHECK(json.find("\"published_from\":\"metadata\"") != std::string::npos);
 }
+
+TEST_CASE("build --update and merge give the same store as one build") {
+  fs::path examples = fs::path(EVENTLOOM_SOURCE_DIR) / "examples";
+  TempDir t;
+  std::string all = (t.path / "all.json").string(), part = (t.path / "part.json").string();
+  std::string rest = (t.path / "rest.json").string(), merged = (t.path / "merged.json").string();
+  std::vector<std::string> first = {(examples / "valdoria_scrape_1.txt").string(), (examples / "wire.jsonl").string()};
+  std::vector<std::string> second = {(examples / "valdoria_scrape_2.txt").string(),
+                                     (examples / "valdoria_duplicate.txt").string(), (examples / "html").string()};
+  std::vector<std::string> args = {"build"};
+  args.insert(args.end(), first.begin(), first.end());
+  args.insert(args.end(), second.begin(), second.end());
+  for (auto extra : {"--json", all.c_str(), "--quiet"}) args.push_back(extra);
+  REQUIRE(run(args).code == 0);
+  args = {"build"};
+  args.insert(args.end(), first.begin(), first.end());
+  for (auto extra : {"--json", part.c_str(), "--quiet"}) args.push_back(extra);
+  REQUIRE(run(args).code == 0);
+  args = {"build"};
+  args.insert(args.end(), second.begin(), second.end());
+  for (auto extra : {"--json", rest.c_str(), "--quiet"}) args.push_back(extra);
+  REQUIRE(run(args).code == 0);
+  CHECK(run({"merge", rest, part, "--json", merged}).code == 0);
+  CHECK(slurp(merged) == slurp(all));
+  args = {"build", "--update", part};
+  args.insert(args.end(), second.begin(), second.end());
+  args.push_back("--quiet");
+  CHECK(run(args).code == 0);
+  CHECK(slurp(part) == slurp(all));
+}
+
+TEST_CASE("export writes every format; inspect answers about actors, paths and the top") {
+  fs::path examples = fs::path(EVENTLOOM_SOURCE_DIR) / "examples";
+  TempDir t;
+  std::string store = (t.path / "g.json").string();
+  REQUIRE(run({"build", examples.string(), "--json", store, "--quiet"}).code == 0);
+  for (std::string f : {"graphml", "gexf", "dot", "json"}) {
+    std::string out = (t.path / ("g." + f)).string();
+    INFO(f);
+    CHECK(run({"export", store, "--format", f, "-o", out}).code == 0);
+    CHECK(fs::file_size(out) > 100);
+  }
+  CHECK(run({"export", store, "--format", "csv", "-o", (t.path / "csv").string()}).code == 0);
+  CHECK(slurp((t.path / "csv" / "actors.csv").string()).rfind("id,", 0) == 0);
+  CHECK(run({"export", store, "--format", "csv", "-o", (t.path / "x").string(), "--actor", "Nobody Atall"}).code == 2);
+
+  Result r = run({"inspect", store, "actor", "dana orsek"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("Dana Orsek (PERSON)") != std::string::npos);
+  CHECK(r.out.find("statements:") != std::string::npos);
+  r = run({"inspect", store, "actor", "Zzyzx"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("no actor called") != std::string::npos);
+  r = run({"inspect", store, "top", "-n", "5", "--json"});
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("[{\"actor\":", 0) == 0);
+  r = run({"inspect", store, "path", "Dana Orsek", "Andrei Velkorin", "--json"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"from\":\"Dana Orsek\"") != std::string::npos);
+}

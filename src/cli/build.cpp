@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/common.hpp"
 #include "eventloom/export.hpp"
 #include "eventloom/pipeline.hpp"
 
@@ -22,6 +23,8 @@ struct BuildArgs {
   bool quiet = false;
   bool no_text = false;
   bool no_infer_dates = false;
+  std::string update;                       // a store to add the inputs to
+  std::string graphml, gexf, dot, csv;      // extra exports
 };
 
 int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
@@ -38,8 +41,14 @@ int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
       err << fmt::format("\r{}/{} articles, {:.1f} s, ETA {:.0f} s   ", done, total, s, eta) << std::flush;
     };
   }
+  std::optional<Corpus> previous;
+  if (!a.update.empty()) {
+    previous = load_store(a.update, err);
+    if (!previous) return kSkipped;
+  }
   BuildResult r = build_corpus(a.inputs, opt);
   if (tty) err << "\r\033[K";
+  if (previous) r.corpus = merge(std::move(*previous), std::move(r.corpus));
   bool skipped = false;
   for (const Diagnostic& d : r.diagnostics.items) {
     skipped = skipped || d.severity != Severity::Note;
@@ -53,10 +62,20 @@ int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
     err << "eventloom: no input could be read; nothing written\n";
     return kSkipped;
   }
-  if (!a.json.empty()) {
+  std::string json = a.json.empty() ? a.update : a.json;
+  if (!json.empty()) {
     JsonOptions jo;
     jo.include_text = !a.no_text;
-    std::string e = write_file_atomic(a.json, [&](std::ostream& os) { write_json(r.corpus, os, jo); });
+    std::string e = write_file_atomic(json, [&](std::ostream& os) { write_json(r.corpus, os, jo); });
+    if (!e.empty()) {
+      err << "eventloom: " << e << "\n";
+      return kSkipped;
+    }
+  }
+  for (const auto& [format, path] : {std::pair<const char*, const std::string&>{"graphml", a.graphml},
+                                     {"gexf", a.gexf}, {"dot", a.dot}, {"csv", a.csv}}) {
+    if (path.empty()) continue;
+    std::string e = write_export(r.corpus, format, path);
     if (!e.empty()) {
       err << "eventloom: " << e << "\n";
       return kSkipped;
@@ -67,7 +86,7 @@ int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
     err << fmt::format("eventloom: {} articles from {} files ({:.1f} MB) in {:.2f} s: {} actors, {} statements, {} events{}\n",
                        r.corpus.docs.size(), r.files_read, static_cast<double>(r.bytes_read) / 1e6, s,
                        r.corpus.actors.size(), r.corpus.statements.size(), r.corpus.events.size(),
-                       a.json.empty() ? "" : fmt::format(" -> {}", a.json));
+                       json.empty() ? "" : fmt::format(" -> {}", json));
   }
   return skipped ? kSkipped : kOk;
 }
@@ -84,6 +103,12 @@ Command add_build(CLI::App& app) {
   sub->add_flag("-q,--quiet", args->quiet, "No progress line and no notes");
   sub->add_flag("--no-text", args->no_text, "Leave article texts out of the JSON");
   sub->add_flag("--no-infer-dates", args->no_infer_dates, "Do not date undated articles from their text");
+  sub->add_option("--update", args->update,
+                  "Add the inputs to this JSON store (written back to it unless --json names another file)");
+  sub->add_option("--graphml", args->graphml, "Also write the graph as GraphML");
+  sub->add_option("--gexf", args->gexf, "Also write the graph as GEXF 1.3 (with time intervals)");
+  sub->add_option("--dot", args->dot, "Also write the graph as DOT");
+  sub->add_option("--csv", args->csv, "Also write CSV tables into this directory");
   return Command{[args](std::ostream& out, std::ostream& err) { return do_build(*args, out, err); }};
 }
 

@@ -21,6 +21,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 struct Command {
   std::function<int(std::ostream& out, std::ostream& err)> action;
 };
-Command add_build(CLI::App& app);
+Command add_build(CLI::App& app);      // build.cpp
+Command add_merge(CLI::App& app);      // merge.cpp
+Command add_export(CLI::App& app);     // export.cpp
+Command add_inspect(CLI::App& app);    // inspect.cpp
+Command add_timeline(CLI::App& app);   // timeline.cpp
+Command add_network(CLI::App& app);    // network.cpp
+Command add_report(CLI::App& app);     // report.cpp
 
 }  // namespace eventloom::cli

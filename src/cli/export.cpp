@@ -1,0 +1,45 @@
+// eventloom export GRAPH.json --format F -o OUT
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli.hpp"
+#include "cli/common.hpp"
+
+namespace eventloom::cli {
+
+void add_filter_options(CLI::App* sub, FilterArgs& f) {
+  sub->add_option("--from", f.from, "Only what happened on or after this day (YYYY-MM-DD)");
+  sub->add_option("--to", f.to, "Only what happened on or before this day (YYYY-MM-DD)");
+  sub->add_option("--type", f.types, "Only events of this CAMEO type or code prefix (repeatable)");
+  sub->add_option("--actor", f.actors, "Only what involves this actor, by any alias (repeatable)");
+}
+
+Command add_export(CLI::App& app) {
+  struct Args {
+    std::string store, format = "graphml", out;
+    FilterArgs filter;
+  };
+  auto a = std::make_shared<Args>();
+  CLI::App* sub = app.add_subcommand("export", "Write a JSON store as GraphML, GEXF, DOT, CSV or JSON");
+  sub->add_option("store", a->store, "A JSON store written by 'eventloom build --json'")->required();
+  sub->add_option("-f,--format", a->format, "json, graphml, gexf, dot or csv (csv: OUT is a directory)")
+      ->check(CLI::IsMember({"json", "graphml", "gexf", "dot", "csv"}))
+      ->capture_default_str();
+  sub->add_option("-o,--output", a->out, "Output file (a directory for csv)")->required();
+  add_filter_options(sub, a->filter);
+  return Command{[a](std::ostream&, std::ostream& err) {
+    std::optional<Corpus> c = load_store(a->store, err);
+    if (!c) return static_cast<int>(kSkipped);
+    GraphFilter f;
+    if (!make_filter(*c, a->filter, f, err)) return static_cast<int>(kUsage);
+    std::string e = write_export(*c, a->format, a->out, f);
+    if (!e.empty()) {
+      err << "eventloom: " << e << "\n";
+      return static_cast<int>(kSkipped);
+    }
+    return static_cast<int>(kOk);
+  }};
+}
+
+}  // namespace eventloom::cli
