@@ -254,3 +254,186 @@ TEST_CASE("odd input does not break recognition") {
       CHECK_FALSE(f.ex.mentions[i - 1].span.overlaps(f.ex.mentions[i].span));
   }
 }
+
+TEST_CASE("tokenised corpora: -LRB- brackets, possessives, bylines") {
+  Found f("CAIRO -LRB- CNN -RRB- -- Egypt 's president , Hosni Mubarak -LRB- pictured -RRB- , said on Monday that "
+          "the protests would end . Mubarak 's son was silent .");
+  CHECK_FALSE(f.mentioned("CNN"));  // a byline in brackets
+  CHECK_FALSE(f.mentioned("LRB"));
+  CHECK_FALSE(f.mentioned("RRB"));
+  const LocalActor* m = f.by_alias("Hosni Mubarak");
+  REQUIRE(m);
+  CHECK(m->type == ActorType::Person);
+  CHECK(f.mentions_of(m) == 2);
+}
+
+TEST_CASE("places, things and acronyms") {
+  Found f("BP said the Deepwater Horizon rig sank in the Gulf of Mexico after oil reached the Gulf Coast at "
+          "10:00 ET on Tuesday .");
+  const LocalActor* bp = f.by_alias("BP");
+  REQUIRE(bp);
+  CHECK(bp->type == ActorType::Org);  // "BP said": an acronym stays an organisation
+  CHECK_FALSE(f.mentioned("Deepwater Horizon"));  // a rig is a thing
+  CHECK_FALSE(f.mentioned("ET"));
+  const LocalActor* gulf = f.by_alias("Gulf of Mexico");
+  REQUIRE(gulf);
+  CHECK(gulf->type == ActorType::Loc);
+  CHECK_FALSE(f.mentioned("Mexico"));
+  const LocalActor* coast = f.by_alias("Gulf Coast");
+  REQUIRE(coast);
+  CHECK(coast->type == ActorType::Loc);
+}
+
+TEST_CASE("words glued before a name are not part of it") {
+  Found f("Perhaps President Obama will act on the matter this week . Clearly Obama knows it too . Ousting Assad "
+          "is the aim of the talks , said Hillary "
+          "Clinton .");
+  CHECK(f.mentioned("Obama"));
+  CHECK_FALSE(f.by_alias("Perhaps President Obama"));
+  CHECK_FALSE(f.by_alias("Clearly Obama"));
+  CHECK_FALSE(f.by_alias("Ousting Assad"));
+}
+
+TEST_CASE("cross-article: spelling, dominance and middle initials") {
+  CHECK(actor_key("Muammar Gaddafi", ActorType::Person) == actor_key("Moammar Gadhafi", ActorType::Person));
+  CHECK(actor_key("Bashar al-Assad", ActorType::Person) == actor_key("Bashar Assad", ActorType::Person));
+  CHECK(actor_key("George W. Bush", ActorType::Person) != actor_key("George H.W. Bush", ActorType::Person));
+
+  // A bare surname goes to the given name that bears it in most articles.
+  std::vector<LocalActor> pool;
+  for (int i = 0; i < 6; ++i) pool.push_back(person("Barack Obama", {"President"}));
+  pool.push_back(person("Michelle Obama", {"first lady"}));
+  pool.push_back(person("Obama", {"President"}));
+  pool.push_back(person("Obama"));
+  // A plain "George Bush" joins the variant with middle initials that dominates.
+  for (int i = 0; i < 4; ++i) pool.push_back(person("George W. Bush"));
+  pool.push_back(person("George H.W. Bush"));
+  pool.push_back(person("George Bush"));
+  std::vector<const LocalActor*> in;
+  for (const auto& a : pool) in.push_back(&a);
+  auto c = cluster_actors(in);
+  CHECK(c[7] == c[0]);
+  CHECK(c[8] == c[0]);
+  CHECK(c[6] != c[0]);
+  CHECK(c[9] != c[13]);  // George W. and George H.W. Bush never merge
+  CHECK(c[14] == c[9]);
+
+  // Two given names, neither dominant: a bare surname stays apart.
+  LocalActor j1 = person("John Smith"), j2 = person("Jane Smith"), s = person("Smith");
+  auto d = cluster_actors({&j1, &j2, &s});
+  CHECK(d[2] != d[0]);
+  CHECK(d[2] != d[1]);
+}
+
+TEST_CASE("demonyms name their country") {
+  CHECK(demonym_country("Russian") == "Russia");
+  CHECK(demonym_country("Ukrainians") == "Ukraine");
+  CHECK(demonym_country("Arab").empty());
+  CHECK(demonym_country("Moscow").empty());
+  CHECK(demonym_country("").empty());
+}
+
+// Names no gazetteer knows (invented countries, people and bodies).
+TEST_CASE("unknown demonym and its country: one GPE, no demonym actor") {
+  Found f(
+      "Brellish officials met in Ostravale on Monday. Morvania said the talks had failed. "
+      "The Morvanian delegation left early, and Morvanian reporters waited outside. "
+      "Morvania's envoy declined to comment.");
+  const LocalActor* m = f.by_alias("Morvania");
+  REQUIRE(m);
+  CHECK(m->type == ActorType::Gpe);
+  CHECK(f.mentions_of(m) == 2);
+  CHECK_FALSE(f.by_alias("Morvanian"));
+  CHECK_FALSE(f.by_alias("Brellish"));
+  int gpe = 0;
+  for (const auto& a : f.ex.actors) gpe += a.type == ActorType::Gpe;
+  CHECK(gpe == 1);
+}
+
+TEST_CASE("a word before a title belongs to the role, not the name") {
+  Found f(
+      "On a wet morning in the north, Morvanian Prime Minister Teodor Halvane met his guest, the Quessian "
+      "Foreign Minister Ruta Denniker, at a small hotel on the coast of Morvania. "
+      "After a long day of talks, the two Foreign Ministers Ruta Denniker and Ilka Prost signed the text. "
+      "Quessia welcomed the result.");
+  const LocalActor* h = f.by_alias("Teodor Halvane");
+  REQUIRE(h);
+  CHECK(h->type == ActorType::Person);
+  CHECK(f.by_alias("Ruta Denniker"));
+  CHECK(f.by_alias("Ilka Prost"));
+  for (const auto& a : f.ex.actors) {
+    CHECK(a.name.find("Prime") == std::string::npos);
+    CHECK(a.name.find("Foreign") == std::string::npos);
+    CHECK(a.name.find("Ministers") == std::string::npos);
+  }
+  // The demonym in the role ties the person to the country.
+  const LocalActor* m = f.by_alias("Morvania");
+  REQUIRE(m);
+  CHECK(std::find(h->affiliations.begin(), h->affiliations.end(), f.index(m)) != h->affiliations.end());
+}
+
+TEST_CASE("an acronym in the role is the organisation, not part of the name") {
+  Found f(
+      "The members of the Union of Coastal Towns (UCT) met on a rainy day to vote on the harbour fees. "
+      "The UCT Secretary-General Birte Oslund said the vote was close.");
+  const LocalActor* u = f.by_alias("Union of Coastal Towns");
+  REQUIRE(u);
+  CHECK(u->type == ActorType::Org);
+  CHECK(f.by_alias("UCT") == u);
+  CHECK(f.mentions_of(u) == 3);
+  const LocalActor* b = f.by_alias("Birte Oslund");
+  REQUIRE(b);
+  CHECK(b->name == "Birte Oslund");
+}
+
+TEST_CASE("organisation patterns: X of Y Z, X for Y, the X Palace") {
+  Found f(
+      "Jens Arvo, a fellow at the Ostravale Institute for Maritime Law, said the Dremwick Palace "
+      "had misread the treaty. The Dremwick Palace said it stood by its reading.");
+  const LocalActor* i = f.by_alias("Ostravale Institute for Maritime Law");
+  REQUIRE(i);
+  CHECK(i->type == ActorType::Org);
+  const LocalActor* p = f.by_alias("Dremwick Palace");
+  REQUIRE(p);
+  CHECK(p->type == ActorType::Org);
+  CHECK_FALSE(f.by_alias("Law"));
+}
+
+TEST_CASE("a town named after 'in' is a place, and its government when it acts") {
+  Found f(
+      "Officials in Brask said the road was closed. Diplomats in Ostravale said little. "
+      "Brask said on Tuesday that it would reopen the road.");
+  const LocalActor* b = f.by_alias("Brask");
+  REQUIRE(b);
+  CHECK(b->type == ActorType::Gpe);
+  CHECK(f.mentions_of(b) == 2);
+  const LocalActor* o = f.by_alias("Ostravale");
+  REQUIRE(o);
+  CHECK(o->type == ActorType::Loc);
+}
+
+TEST_CASE("cross-article: one name, one actor whatever the type; acronyms join the full name") {
+  auto make = [](std::string name, ActorType t, std::vector<std::string> aliases = {}) {
+    LocalActor a;
+    a.name = name;
+    a.type = t;
+    a.aliases = aliases.empty() ? std::vector<std::string>{name} : aliases;
+    a.key = actor_key(a.name, a.type);
+    return a;
+  };
+  LocalActor gpe = make("Brask", ActorType::Gpe), loc = make("Brask", ActorType::Loc),
+             per = make("Brask", ActorType::Person), org = make("Brask", ActorType::Org);
+  LocalActor full = make("Union of Coastal Towns", ActorType::Org, {"Union of Coastal Towns", "UCT"});
+  LocalActor acro = make("UCT", ActorType::Org);
+  LocalActor other = make("Brask Holvin", ActorType::Person);
+  auto c = cluster_actors({&gpe, &loc, &per, &org, &full, &acro, &other});
+  CHECK(c[0] == c[1]);
+  CHECK(c[0] == c[2]);
+  CHECK(c[0] == c[3]);
+  CHECK(c[4] == c[5]);
+  CHECK(c[0] != c[4]);
+  CHECK(c[6] != c[0]);
+  auto r = cluster_actors({&other, &acro, &full, &org, &per, &loc, &gpe});
+  CHECK(r[5] == r[6]);
+  CHECK(r[1] == r[2]);
+}

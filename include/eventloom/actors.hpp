@@ -37,4 +37,9 @@ std::string actor_key(std::string_view name, ActorType type);
 // actors, not on their order (merging must be associative).
 std::vector<uint32_t> cluster_actors(const std::vector<const LocalActor*>& actors);
 
+// The country a demonym or nationality adjective stands for ("Russian",
+// "Ukrainians", "Türkiye's" is no demonym): its canonical name as actors use
+// it ("Russia"), or "" when the word is no demonym of one country ("Arab").
+std::string demonym_country(std::string_view word);
+
 }  // namespace eventloom

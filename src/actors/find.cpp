@@ -14,12 +14,20 @@
 // forces"); elsewhere it is a place. Headline sentences (title case or all
 // capitals) only confirm names seen in the body.
 //
+// Before pass 1, the article teaches names no gazetteer knows
+// (infer_local_names): "Fooian" next to "Fooia" makes a local demonym and a
+// local country; a lone word after "in" is a place (GPE when it then acts).
+// A capitalised piece right before a role and a name ("Fooish Prime Minister
+// Jane Doe") is part of the role; an acronym in brackets right after a name
+// it abbreviates is an alias of that name.
+//
 // Pass 2 resolves candidates to actors: every multi-word person name first,
 // so that a surname alone ("Peskov"), before or after the full name, joins
 // it; then every candidate in text order. Definite descriptions ("the
 // Kremlin spokesman", "the Russian president") join the last person before
 // them holding that role. Invariant: mentions never overlap and are sorted.
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <optional>
 
@@ -43,9 +51,13 @@ struct Candidate {
   const GazEntry* gaz = nullptr;
   bool gov = false;          // a capital used for its government
   bool person_cue = false;
+  bool weak_cue = false;     // the only person cue is a verb of saying next to it
+  bool modifier = false;     // a word before a title ("Fooish Prime Minister X"): known actors only
   bool headline = false;
   bool sent_initial = false;
   std::string name;          // surface name (the span, or name + "administration")
+  std::string acronym_of;    // "(CNS)" right after "Council of Northern States": that name
+  std::string country;       // the country of a demonym in its role ("Fooian President X")
   std::string role;
   Span role_span;            // modifiers and apposition: where affiliations are
   Span apposition;
@@ -94,7 +106,10 @@ bool is_admin_noun(std::string_view w) {
 
 class ArticleScanner {
  public:
-  explicit ArticleScanner(const AnnotatedText& at) : at_(at), lx_(actors::lexicon()) { fold_tokens(); }
+  explicit ArticleScanner(const AnnotatedText& at) : at_(at), lx_(actors::lexicon()) {
+    fold_tokens();
+    infer_local_names();
+  }
 
   std::vector<Candidate> scan() {
     for (const Sentence& s : at_.sentences) scan_sentence(s);
@@ -113,15 +128,126 @@ class ArticleScanner {
       arena_ += text::fold(at_.word(t));
       fold_spans_.push_back({b, static_cast<uint32_t>(arena_.size())});
     }
+    ptb_.assign(at_.tokens.size(), false);
+    for (uint32_t k = 1; k + 1 < at_.tokens.size(); ++k)
+      ptb_[k] = is_ptb_bracket(folded(k)) && at_.word(k - 1) == "-" && at_.word(k + 1) == "-";
+  }
+
+  // Names no gazetteer knows, learnt from the article itself (read once,
+  // before the sentences): a capitalised word ending like a demonym whose
+  // stem is another capitalised word of the article ("Fooian" and "Fooia")
+  // makes the stem a country and the word its demonym; such a word without
+  // its country is still a demonym when it modifies a noun of nationality
+  // ("Fooian officials"). Words seen alone after "in" are places.
+  void infer_local_names() {
+    std::unordered_map<std::string_view, uint32_t> caps;  // folded capitalised word -> a token
+    for (uint32_t k = 0; k < at_.tokens.size(); ++k) {
+      if (!cap(k) || folded(k).size() < 4) continue;
+      auto it = caps.find(folded(k));
+      if (it == caps.end()) caps.emplace(folded(k), k);
+      else if (at_.tokens[it->second].has(kAllUpper) && !at_.tokens[k].has(kAllUpper)) it->second = k;
+      if (k > 0 && is_place_preposition(folded(k - 1)) && at_.tokens[k - 1].has(kLower) && single_word_at(k))
+        places_.insert(folded(k));
+    }
+    for (uint32_t k = 0; k < at_.tokens.size(); ++k) {
+      if (!cap(k) || local_.count(folded(k))) continue;
+      std::string_view w = folded(k);
+      if (lx_.phrases.count(std::string(w)) || contains(lx_.given, w) || !demonym_ending(w)) continue;
+      uint32_t country = country_of_demonym(w, caps);
+      if (country != UINT32_MAX) {
+        const GazEntry* c = add_local(folded(country), GazKind::Country, std::string(at_.word(country)), "");
+        add_local(w, GazKind::Demonym, c->canonical, c->canonical);
+      } else if (w.size() >= 6 && adjective_ending(w) && modifies_noun(w)) {
+        add_local(w, GazKind::Demonym, "", "");
+      }
+    }
+  }
+
+  const GazEntry* add_local(std::string_view folded_word, GazKind kind, std::string canonical, std::string country) {
+    auto it = local_.find(folded_word);
+    if (it != local_.end()) return it->second;
+    local_entries_.push_back({std::move(canonical), kind, std::move(country)});
+    local_.emplace(folded_word, &local_entries_.back());
+    return &local_entries_.back();
+  }
+
+  static bool ends_with(std::string_view w, std::string_view suf) {
+    return w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+  }
+  static bool adjective_ending(std::string_view w) {
+    return ends_with(w, "ian") || ends_with(w, "ean") || ends_with(w, "ese");
+  }
+  static bool demonym_ending(std::string_view w) {
+    return ends_with(w, "an") || ends_with(w, "ese") || ends_with(w, "ish") || ends_with(w, "i");
+  }
+  static bool is_place_preposition(std::string_view w) {
+    return w == "in" || w == "near" || w == "outside" || w == "inside" || w == "around" || w == "across" ||
+           w == "throughout";
+  }
+  bool single_word_at(uint32_t k) const {
+    if (k + 1 >= at_.tokens.size()) return true;
+    return !cap(k + 1) && !at_.tokens[k + 1].has(kPossessive);
+  }
+
+  // The token of the country a demonym names, UINT32_MAX when the article has
+  // none. The stems below are tried in turn ("fooian" -> "fooia", "fooy", "foo").
+  uint32_t country_of_demonym(std::string_view w, const std::unordered_map<std::string_view, uint32_t>& caps) const {
+    std::string base(w);
+    std::vector<std::string> stems;
+    auto cut = [&](size_t n, std::string_view add) { stems.push_back(base.substr(0, base.size() - n) + std::string(add)); };
+    if (ends_with(w, "n")) cut(1, "");            // Fooian -> Fooia, Fooean -> Fooea
+    if (ends_with(w, "ian")) cut(3, "y"), cut(3, "");  // Italian -> Italy, Brazilian -> Brazil
+    if (ends_with(w, "an")) cut(2, "o");           // Mexican -> Mexico
+    if (ends_with(w, "ese")) cut(3, "a"), cut(3, "");  // Chinese -> China, Japanese -> Japan
+    if (ends_with(w, "ish")) cut(3, "");
+    if (ends_with(w, "i")) cut(1, ""), cut(0, "a");    // Israeli -> Israel, Somali -> Somalia
+    for (const auto& st : stems) {
+      if (st.size() < 4 || st == base) continue;
+      auto it = caps.find(st);
+      if (it != caps.end() && !demonym_ending(st)) return it->second;
+    }
+    return UINT32_MAX;
+  }
+
+  // "Fooian officials", "the Fooian side", "Fooian Foreign Minister".
+  bool modifies_noun(std::string_view w) const {
+    for (uint32_t k = 0; k + 1 < at_.tokens.size(); ++k) {
+      if (folded(k) != w || at_.tokens[k + 1].sentence != at_.tokens[k].sentence) continue;
+      std::string_view next = folded(k + 1);
+      if (contains(lx_.demonym_nouns, next) || contains(lx_.titles, next) || role_word(k + 1)) return true;
+    }
+    return false;
+  }
+
+  // Tokenised corpora (Penn Treebank style) write brackets as "-LRB-", "-RRB-".
+  static bool is_ptb_bracket(std::string_view w) {
+    return w == "lrb" || w == "rrb" || w == "lsb" || w == "rsb" || w == "lcb" || w == "rcb";
+  }
+  bool opens_bracket_before(uint32_t a) const {
+    if (a >= 1 && at_.word(a - 1) == "(") return true;
+    return a >= 2 && ptb_[a - 2] && folded(a - 2)[0] == 'l';
+  }
+  bool closes_bracket_after(uint32_t b) const {
+    if (b < at_.tokens.size() && at_.word(b) == ")") return true;
+    return b + 1 < at_.tokens.size() && ptb_[b + 1] && folded(b + 1)[0] == 'r';
   }
 
   bool cap(uint32_t k) const {
     const Token& t = at_.tokens[k];
-    return t.has(kUpperInit) && t.has(kAlpha) && !t.has(kPunct);
+    return t.has(kUpperInit) && t.has(kAlpha) && !t.has(kPunct) && !ptb_[k];
   }
   bool role_word(uint32_t k) const {
     std::string_view w = folded(k);
+    if (contains(lx_.role_words, w) || contains(lx_.titles, w)) return true;
+    // "Foreign Ministers X and Y": a plural role.
+    if (w.size() < 5 || w.back() != 's') return false;
+    w.remove_suffix(1);
     return contains(lx_.role_words, w) || contains(lx_.titles, w);
+  }
+  bool title_word(uint32_t k) const {
+    std::string_view w = folded(k);
+    if (contains(lx_.titles, w)) return true;
+    return w.size() >= 5 && w.back() == 's' && contains(lx_.titles, w.substr(0, w.size() - 1));
   }
 
   bool is_headline(const Sentence& s) const {
@@ -129,7 +255,7 @@ class ArticleScanner {
     int alpha = 0, capital = 0, upper = 0;
     for (uint32_t k = s.first_token; k < s.last_token; ++k) {
       const Token& t = at_.tokens[k];
-      if (!t.has(kAlpha)) continue;
+      if (!t.has(kAlpha) || ptb_[k]) continue;
       ++alpha;
       if (t.has(kUpperInit)) ++capital;
       if (t.has(kAllUpper)) ++upper;
@@ -151,6 +277,10 @@ class ArticleScanner {
         best = &lx_.entries[it->second];
         best_len = j - k + 1;
       }
+    }
+    if (!best) {
+      auto d = local_.find(folded(k));
+      if (d != local_.end()) return {d->second, 1};
     }
     return {best, best_len};
   }
@@ -201,7 +331,15 @@ class ArticleScanner {
   bool connector_ok(uint32_t j) const {
     std::string_view w = folded(j);
     if (is_particle(w) && at_.tokens[j].has(kLower)) return true;
-    if (w == "of" || w == "for") return contains(lx_.org_words, folded(j - 1));
+    if (w == "of") return contains(lx_.org_words, folded(j - 1)) || contains(lx_.place_words, folded(j - 1));
+    if (w == "for") return contains(lx_.org_words, folded(j - 1));
+    return false;
+  }
+
+  // "Gulf of Mexico", "Bay of Bengal": a place word followed by "of".
+  bool place_run(uint32_t a, uint32_t b) const {
+    for (uint32_t k = a; k + 1 < b; ++k)
+      if (contains(lx_.place_words, folded(k)) && folded(k + 1) == "of") return true;
     return false;
   }
 
@@ -209,8 +347,9 @@ class ArticleScanner {
   // followed by "of" ("Kyiv School of Economics"); 0 when none.
   bool org_run(uint32_t a, uint32_t b) const {
     if (b - a < 2) return false;
-    for (uint32_t k = a + 1; k < b; ++k) {
+    for (uint32_t k = a; k < b; ++k) {
       if (!contains(lx_.org_words, folded(k))) continue;
+      if (k == a && (k + 1 == b || (folded(k + 1) != "of" && folded(k + 1) != "for"))) continue;
       if (k + 1 == b || folded(k + 1) == "of" || folded(k + 1) == "for") return true;
     }
     return false;
@@ -220,8 +359,20 @@ class ArticleScanner {
     // Leading words that never start a name ("The", "But", "Thursday").
     while (a < b && !gaz_start(a) && contains(lx_.nonname, folded(a)) && !contains(lx_.given, folded(a))) ++a;
     if (a >= b) return;
+    // "CLEANED UP BY THE OBAMA ADMINISTRATION": a name starts after the last function word.
+    for (uint32_t k = b; k-- > a + 1;)
+      if (breaks_name(k) && !in_gaz(k) && !connector_ok(k)) {
+        segment_run(a, k);
+        a = k + 1;
+        break;
+      }
+    if (a >= b) return;
     if (org_run(a, b) && !gaz_covers_all(a, b)) {
       emit_piece(a, b, Guess::Org);
+      return;
+    }
+    if (place_run(a, b) && !gaz_covers_all(a, b)) {
+      emit_piece(a, b, Guess::Loc);
       return;
     }
     uint32_t k = a;
@@ -238,10 +389,76 @@ class ArticleScanner {
         continue;
       }
       uint32_t e = k + 1;
-      while (e < b && !gaz_start(e)) ++e;
-      if (!thing_like(k, e)) emit_piece(k, e, Guess::Unknown);
+      while (e < b && !gaz_start(e) && !breaks_name(e) && !title_word(e) && !role_before_name(e, b)) ++e;
+      while (e - k >= 2 && not_a_name_start(k)) ++k;
+      if (thing_like(k, e)) {
+        k = e;
+        continue;
+      }
+      if (e < b && role_before_name(e, b)) emit_modifier(k, e);
+      else emit_piece(k, e, Guess::Unknown);
       k = e;
     }
+  }
+
+  // "Prime Minister Jane Doe" from e: role words (one of them a role by
+  // itself or a title) and then a name within the run [.., b).
+  bool role_before_name(uint32_t e, uint32_t b) const {
+    uint32_t r = e;
+    bool head = false;
+    while (r < b && role_word(r) && !gaz_start(r)) {
+      std::string_view w = folded(r);
+      if (w.back() == 's' && !contains(lx_.role_heads, w) && !contains(lx_.titles, w)) w.remove_suffix(1);
+      head = head || contains(lx_.role_heads, w) || contains(lx_.titles, w);
+      ++r;
+    }
+    return head && r > e && r < b && cap(r) && !role_word(r);
+  }
+
+  // A capitalised piece right before a role ("Fooish Prime Minister Jane
+  // Doe", "ACME Chairman John Roe"): part of the role, not a name. An acronym
+  // or a piece with an organisation word is the organisation of the role.
+  void emit_modifier(uint32_t a, uint32_t b) {
+    Candidate c = base(a, b);
+    const Token& t = at_.tokens[a];
+    bool org = (b - a == 1 && t.has(kAllUpper) && !t.has(kAbbrev) && at_.word(t).size() <= 6);
+    for (uint32_t k = a; k < b && !org; ++k) org = contains(lx_.org_words, folded(k)) && b - a > 1;
+    c.guess = org ? Guess::Org : Guess::Unknown;
+    c.modifier = !org;
+    cands_.push_back(std::move(c));
+  }
+
+  // "Democrats The Obama administration": a function word inside a run of
+  // capitals (a headline, a caption run into the text) ends a name.
+  bool breaks_name(uint32_t k) const {
+    static const std::unordered_set<std::string> w = {"the", "a", "an", "this", "that", "but", "and", "or",
+                                                      "in", "on", "at", "by", "to", "with", "as", "is", "are",
+                                                      "was", "were", "up", "after", "over", "for", "from",
+                                                      "quote", "unquote"};
+    return contains(w, folded(k));
+  }
+
+  // "Clearly Obama", "Ousting Assad", "Bhopal Barack Obama": a first word
+  // that is no given name, before a given name or ending like an adverb or a
+  // participle, is not part of the name.
+  bool not_a_name_start(uint32_t k) const {
+    std::string_view w = folded(k);
+    if (contains(lx_.given, w)) return false;
+    if (contains(lx_.given, folded(k + 1))) return true;
+    auto ends = [&](std::string_view suf, size_t min) {
+      return w.size() >= min && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+    };
+    return ends("ly", 5) || ends("ing", 6);
+  }
+
+  // "the Deepwater Horizon rig", "the Costa Concordia cruise ship": a name
+  // followed by a noun for a thing names the thing.
+  bool thing_after(uint32_t b) const {
+    for (uint32_t k = b; k < sent_->last_token && k < b + 2; ++k) {
+      if (!at_.tokens[k].has(kLower)) return false;
+      if (contains(lx_.thing_nouns, folded(k))) return true;
+    }
+    return false;
   }
 
   // "RS-26 Rubezh", "US-supplied", "Security Conference": not a name.
@@ -265,7 +482,7 @@ class ArticleScanner {
 
   void emit_gaz(uint32_t a, uint32_t b, const GazEntry* g) {
     // "(AFP)", "(Reuters)": a byline or photo credit, not an actor.
-    if (a > sent_->first_token && b < at_.tokens.size() && at_.word(a - 1) == "(" && at_.word(b) == ")") return;
+    if (a > sent_->first_token && opens_bracket_before(a) && closes_bracket_after(b)) return;
     Candidate c = base(a, b);
     c.gaz = g;
     switch (g->kind) {
@@ -320,8 +537,27 @@ class ArticleScanner {
       find_apposition(c);
       find_cues(c);
     }
+    if (!c.person_cue && guess == Guess::Unknown && thing_after(b)) return;
+    mark_acronym(c);
+    if (c.guess == Guess::Unknown && contains(lx_.place_words, folded(b - 1)) && !c.person_cue) c.guess = Guess::Loc;
     if (c.guess == Guess::Unknown) c.guess = guess_type(c);
     cands_.push_back(std::move(c));
+  }
+
+  // "Council of Northern States (CNS)": an acronym in brackets right after a
+  // name whose capitalised words it abbreviates is that name.
+  void mark_acronym(Candidate& c) const {
+    const Token& t = at_.tokens[c.first];
+    if (c.last - c.first != 1 || !t.has(kAllUpper) || cands_.empty()) return;
+    if (!opens_bracket_before(c.first) || !closes_bracket_after(c.last)) return;
+    const Candidate& prev = cands_.back();
+    if (prev.last + 1 != c.first && prev.last + 3 != c.first) return;
+    std::string initials;
+    for (uint32_t k = prev.first; k < prev.last; ++k)
+      if (cap(k)) initials.push_back(folded(k)[0]);
+    if (initials.size() < 2 || initials != folded(c.first)) return;
+    c.acronym_of = prev.name;
+    c.guess = prev.guess == Guess::Unknown ? Guess::Org : prev.guess;
   }
 
   // "Russian Deputy Foreign Minister Sergei Ryabkov", "Kremlin spokesman Dmitry Peskov".
@@ -336,6 +572,8 @@ class ArticleScanner {
       } else if (in_gaz(t)) {
         uint32_t s = t;
         while (!gaz_start(s)) --s;
+        const GazEntry* g = gaz_[s - sent_->first_token].first;
+        if (g->kind == GazKind::Demonym && c.country.empty()) c.country = g->country;
         j = s;
       } else if (at_.tokens[t].has(kPossessive) && t > sent_->first_token && in_gaz(t - 1)) {
         j = t;
@@ -377,15 +615,18 @@ class ArticleScanner {
 
   void find_cues(Candidate& c) {
     uint32_t e = sent_->last_token;
+    bool after_locative = false;
     if (c.first > sent_->first_token) {
       std::string_view prev = folded(c.first - 1);
       if (contains(lx_.say_verbs, prev) && prev != "asked") c.person_cue = true;
+      // "Diplomats in Fooville said": the place is not the speaker.
+      if (is_locative(prev) && at_.tokens[c.first - 1].has(kLower)) after_locative = true;
       if (contains(lx_.titles, prev) && cap(c.first - 1)) c.person_cue = true;
     }
     if (c.last < e) {
       std::string_view next = folded(c.last);
-      if (contains(lx_.say_verbs, next)) c.person_cue = true;
-      if (at_.tokens[c.last].has(kLower) && is_admin_noun(next)) {
+      if (contains(lx_.say_verbs, next) && !after_locative && !c.person_cue) c.weak_cue = c.person_cue = true;
+      if (at_.tokens[c.last].has(kLower) && is_admin_noun(next) && c.last - c.first <= 3) {
         c.guess = Guess::Org;
         c.span.end = at_.tokens[c.last].span.end;
         c.name = text_of(c.first, c.last + 1);
@@ -402,9 +643,22 @@ class ArticleScanner {
     uint32_t n = c.last - c.first;
     for (uint32_t k = c.first; k < c.last; ++k)
       if (contains(lx_.org_words, folded(k)) && n > 1) return Guess::Org;
+    // "BP said": a short acronym is an organisation whatever its cues.
+    const Token& t0 = at_.tokens[c.first];
+    if (n == 1 && t0.has(kAllUpper) && !t0.has(kAbbrev) && at_.word(t0).size() <= 6) return Guess::Org;
+    // "Fooville said", "the Fooville consulate" where the article has "in
+    // Fooville": a place, or its government when it acts.
+    if (n == 1 && c.weak_cue == c.person_cue && places_.count(folded(c.first))) {
+      if (c.last < sent_->last_token && at_.tokens[c.last].has(kLower) &&
+          (c.weak_cue || is_gov_verb(folded(c.last))))
+        return Guess::Gpe;
+      return Guess::Loc;
+    }
     if (c.person_cue) return Guess::Person;
+    bool after_the = c.first > sent_->first_token && folded(c.first - 1) == "the";
     if (n >= 2 && contains(lx_.given, folded(c.first))) return Guess::Person;
     if (n >= 2 && n <= 3) {
+      if (after_the) return Guess::Org;  // "the Deepwater Horizon", "the Dow Jones"
       for (uint32_t k = c.first; k < c.last; ++k)
         if (at_.tokens[k].has(kAllUpper) && !at_.tokens[k].has(kAbbrev)) return Guess::Org;
       return Guess::Person;
@@ -433,6 +687,10 @@ class ArticleScanner {
   std::vector<Span> fold_spans_;
   std::string key_;
   std::vector<std::pair<const GazEntry*, uint32_t>> gaz_;
+  std::vector<bool> ptb_;  // the "LRB" of "-LRB-"
+  std::deque<GazEntry> local_entries_;                              // names learnt from this article
+  std::unordered_map<std::string_view, const GazEntry*> local_;     // folded word -> its entry
+  std::unordered_set<std::string_view> places_;                     // words seen alone after "in"
   const Sentence* sent_ = nullptr;
   bool headline_ = false;
   std::vector<Candidate> cands_;
@@ -481,6 +739,7 @@ class Resolver {
 
   void collect_full_names() {
     for (const Candidate& c : cands_) {
+      if (!c.acronym_of.empty()) acronyms_.emplace(text::fold(c.name), std::make_pair(c.acronym_of, to_type(c.guess)));
       // "the Joe Biden administration" names Joe Biden for a later "Biden".
       if (c.guess == Guess::Org && !c.gaz && c.last - c.first >= 2 && c.span.end > at_.tokens[c.last - 1].span.end) {
         std::string person = text_of_tokens(c.first, c.last);
@@ -517,7 +776,13 @@ class Resolver {
 
   void resolve(const Candidate& c) {
     std::optional<uint32_t> a;
-    if (c.gaz) {
+    auto acronym = c.gaz ? acronyms_.end() : acronyms_.find(text::fold(c.name));
+    if (acronym != acronyms_.end()) {
+      const auto& [full, type] = acronym->second;
+      a = actor_for(full, type, full);
+    } else if (c.modifier) {
+      a = known(c);
+    } else if (c.gaz) {
       a = resolve_gaz(c);
     } else if (c.headline) {
       a = known(c);
@@ -527,14 +792,26 @@ class Resolver {
       a = k ? *k : actor_for(c.name, to_type(c.guess), c.name);
     } else {
       a = known(c);
+      if (a && (c.guess == Guess::Gpe || c.guess == Guess::Org)) upgrade(*a, to_type(c.guess));
       if (!a && !c.sent_initial && c.guess != Guess::Unknown) a = actor_for(c.name, to_type(c.guess), c.name);
+      if (!a && c.sent_initial && (c.guess == Guess::Gpe || c.guess == Guess::Org)) a = actor_for(c.name, to_type(c.guess), c.name);
       if (!a && c.sent_initial && c.person_cue) a = actor_for(c.name, ActorType::Person, c.name);
     }
     if (!a) return;
     add_mention(*a, c.span, c.name);
+    if (!c.country.empty() && out_.actors[*a].type == ActorType::Person) org_country_.push_back({*a, c.country});
     if (!c.role.empty() && out_.actors[*a].type == ActorType::Person) add_unique(out_.actors[*a].roles, c.role);
     for (Span s : {c.role_span, c.apposition})
       if (!s.empty()) affil_spans_.push_back({*a, s});
+  }
+
+  // A place named again as an actor ("in Fooville" ... "Fooville said"): one
+  // actor, with the type of the acting mention.
+  void upgrade(uint32_t a, ActorType t) {
+    LocalActor& actor = out_.actors[a];
+    if (actor.type != ActorType::Loc) return;
+    actor.type = t;
+    by_name_.emplace(std::make_pair(static_cast<int>(t), text::fold(actor.name)), a);
   }
 
   std::optional<uint32_t> resolve_gaz(const Candidate& c) {
@@ -652,6 +929,7 @@ class Resolver {
   std::map<std::pair<int, std::string>, uint32_t> by_name_;
   std::map<std::string, uint32_t> by_alias_;
   std::map<std::string, std::vector<uint32_t>> surnames_;
+  std::map<std::string, std::pair<std::string, ActorType>> acronyms_;  // folded acronym -> full name
   std::map<std::string, std::string> pending_;  // surname -> full name seen only inside an org name
   std::vector<std::pair<uint32_t, Span>> affil_spans_;
   std::vector<std::pair<uint32_t, std::string>> org_country_;
