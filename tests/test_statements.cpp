@@ -298,3 +298,263 @@ TEST_CASE("a 5,000-word quote is one statement", "[statements][robustness]") {
   CHECK(r.direct()->content.size() > 20000);
   CHECK(r.speaker_words(*r.direct()) == "Anna Berg");
 }
+
+TEST_CASE("indirect statements without a standard reporting verb", "[statements]") {
+  struct Case {
+    const char* text;
+    const char* speaker;
+    const char* content;
+  };
+  const Case cases[] = {
+      // framing verbs: the object is the content when the particle is there
+      {"Governor Ilse Mark presents the flood as part of a wider failure of the dikes, which she says were neglected.",
+       "Governor Ilse Mark", "the flood as part of a wider failure of the dikes"},
+      {"The farmers have cast the new canal as a land grab by the city.", "The farmers",
+       "the new canal as a land grab by the city"},
+      {"The council has repeatedly criticized the harbour fees as unfair and has blocked every new permit.",
+       "The council", "the harbour fees as unfair"},
+      {"Mayor Jon Aas has cautioned the board against further cuts to the ferry budget.", "Mayor Jon Aas",
+       "the board against further cuts to the ferry budget"},
+      {"The captain also expressed his full support for the rescue crews on the island.", "The captain",
+       "his full support for the rescue crews on the island"},
+      // weak verbs with a clause but no "that"
+      {"The coast guard confirmed the boat was a fishing vessel from the north.", "The coast guard",
+       "the boat was a fishing vessel from the north"},
+      {"Berg has closed the port, suggested Norway could send more boats, and called a meeting.", "Berg",
+       "Norway could send more boats"},
+      // reporting nouns
+      {"After the storm, the ministry sent signals that it saw the damage as a national emergency.", "the ministry",
+       "it saw the damage as a national emergency"},
+      {"Some fishermen have expressed frustration that the city had done too little to repair the pier.",
+       "Some fishermen", "the city had done too little to repair the pier"},
+      {"Analysts doubt Lind's repeated pledges to rebuild every bridge in the valley.", "Lind",
+       "to rebuild every bridge in the valley"},
+      // a relative "who said" ends at its comma; a second "that" is not the first
+      {"Remarks by Ola Sten, who said the bridge was unsafe and that the ferry would stop, have worried the town.",
+       "Ola Sten", "the bridge was unsafe and that the ferry would stop"},
+      // a relative "that" after the clause has begun is not the complementizer
+      {"Anna Berg, 38, a teacher, said the town had already found money that had once seemed out of reach.",
+       "Anna Berg", "the town had already found money that had once seemed out of reach"},
+      // participles of a preceding cue
+      {"\"We will not close the school this winter, whatever the council decides,\" Berg stated, signaling that "
+       "the teachers would stay.",
+       "Berg", "the teachers would stay"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    Run r(c.text);
+    r.find();
+    const LocalStatement* found = nullptr;
+    for (const auto& s : r.out)
+      if (r.text(s.content) == c.content) found = &s;
+    REQUIRE(found != nullptr);
+    CHECK(r.speaker_words(*found) == c.speaker);
+  }
+}
+
+TEST_CASE("weak verbs with an object and no clause are not statements", "[statements]") {
+  const char* texts[] = {
+      "The ministry confirmed the meeting on Tuesday.",
+      "The mayor denied the charges in court.",
+      "Her mental state is fragile, the doctors say nothing.",
+      "The claim that was rejected in court came from the harbour board.",
+  };
+  for (const char* t : texts) {
+    INFO(t);
+    Run r(t);
+    r.find();
+    for (const auto& s : r.out) CHECK(r.text(s.content).find("meeting") == std::string::npos);
+    for (const auto& s : r.out) CHECK(r.text(s.content).find("charges") == std::string::npos);
+    for (const auto& s : r.out) CHECK(r.speaker_words(s) != "Her mental");
+    for (const auto& s : r.out) CHECK(r.text(s.content).rfind("was rejected", 0) != 0);
+  }
+}
+
+TEST_CASE("a reported clause before a quotation after a colon is two statements", "[statements]") {
+  Run r("He added that the harbour should stay open despite the storm: \"Our town lives from the sea. We cannot close.\"");
+  r.find();
+  REQUIRE(r.out.size() == 2);
+  CHECK(r.out[0].kind == StatementKind::Indirect);
+  CHECK(r.text(r.out[0].content) == "the harbour should stay open despite the storm");
+  CHECK(r.out[1].kind == StatementKind::Direct);
+  CHECK(r.text(r.out[1].content).rfind("Our town", 0) == 0);
+  CHECK(r.speaker_words(r.out[1]) == "He");
+}
+
+TEST_CASE("a clause that opens with its quotation reports the quotation", "[statements]") {
+  Run r("Mayor Jon Aas kept up the pressure on Friday, blaming \"the careless decisions of the harbour board\" for "
+        "the closure of the pier.");
+  r.find();
+  const LocalStatement* s = r.direct();
+  REQUIRE(s != nullptr);
+  CHECK(r.text(s->content) == "the careless decisions of the harbour board");
+  CHECK(r.speaker_words(*s) == "Mayor Jon Aas");
+}
+
+TEST_CASE("an opening mark the text layer left unpaired starts the quotation", "[statements]") {
+  Run r("There was also a plan to close the offices \"in that part of town, and people were warned of the danger,\xE2\x80\x9D "
+        "said council member Ivo Lind.");
+  r.find();
+  const LocalStatement* s = r.direct();
+  REQUIRE(s != nullptr);
+  CHECK(r.text(s->content).rfind("in that part of town", 0) == 0);
+  CHECK(r.speaker_words(*s) == "council member Ivo Lind");
+}
+
+TEST_CASE("speakers named around the cue", "[statements]") {
+  struct Case {
+    const char* text;
+    const char* speaker;
+  };
+  const Case cases[] = {
+      // the source quoted, not the outlet that quotes it
+      {"The local radio, quoting harbour master Ivo Lind, said the pier had collapsed overnight.",
+       "harbour master Ivo Lind"},
+      // a participle after a name
+      {"The video shows Anna Berg saying, \"We will rebuild the pier before the summer comes.\"", "Anna Berg"},
+      // "saying" after a time word: the subject of the sentence
+      {"Berg posted a message early Friday saying that the pier would reopen next month.", "Berg"},
+      // the innermost strong cue wins the quotation
+      {"When Lind noted that the pier had no permit, Berg replied, \"That makes it a free pier, then.\"", "Berg"},
+      // a weak verb inside the reported clause does not take it
+      {"Ola Sten said the storms and floods demands that everyone \"listens more and talks less\" this year.",
+       "Ola Sten"},
+      // a modifier before the name of an inverted speaker
+      {"\"The pier is the heart of the town and always will be,\" retired harbour master Ivo Lind said.",
+       "harbour master Ivo Lind"},
+      // "The Post" and "the ruling" are speakers, not verbs
+      {"The Post reported that the pier would stay closed until the spring.", "The Post"},
+      {"\"A town cannot close its pier for a whole year without a vote,\" said the ruling.", "the ruling"},
+      // writing that speaks, and a remark before a colon
+      {"\"We see schools in every harbour town offering children a better future,\" the letter reads.", "the letter"},
+      {"During the debate, a neighbour commented: \"For you, the pier is the only reason to vote.\"", "a neighbour"},
+      // a relative clause before the verb: its subject speaks, not the words after the verb
+      {"Mayor Anna Berg, who met the fishermen on Tuesday, said any new fee would \"ruin the harbour\" for good.",
+       "Mayor Anna Berg"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    Run r(c.text);
+    r.find();
+    bool found = false;
+    for (const auto& s : r.out) found = found || r.speaker_words(s) == c.speaker;
+    CHECK(found);
+  }
+}
+
+TEST_CASE("a quotation takes the speaker of the sentence before", "[statements]") {
+  {  // a cue that closes the sentence before, in the same paragraph
+    Run r("The board may wait until the spring, Ivo Lind said. \"The other question is who pays for the repairs.\"");
+    uint32_t ivo = r.actor("Ivo Lind", ActorType::Person);
+    r.find();
+    const LocalStatement* s = r.direct();
+    REQUIRE(s != nullptr);
+    CHECK(s->speaker == ivo);
+  }
+  {  // a named person who is the subject of the sentence before
+    Run r("On Friday, Mayor Anna Berg (Lib.) identified the storms as the main reason for the closure. \"The young "
+          "people are tired of waiting for a pier that never opens.\"");
+    uint32_t anna = r.actor("Anna Berg", ActorType::Person);
+    r.find();
+    const LocalStatement* s = r.direct();
+    REQUIRE(s != nullptr);
+    CHECK(s->speaker == anna);
+  }
+  {  // "Berg made the following comment:" after an adverbial
+    Run r("On July 6, 2015, Berg made the following comment:\n\n\"The pier is older than the town and will outlive it.\"");
+    uint32_t anna = r.actor("Berg", ActorType::Person);
+    r.find();
+    const LocalStatement* s = r.direct();
+    REQUIRE(s != nullptr);
+    CHECK(s->speaker == anna);
+  }
+}
+
+TEST_CASE("groups and descriptions resolve to the right actor or to nobody", "[statements]") {
+  {
+    Run r("Three members of the Harbour Board confirmed that the Friday session was called off.");
+    r.actor("Harbour Board", ActorType::Org);
+    r.find();
+    REQUIRE(r.out.size() == 1);
+    CHECK(!r.out[0].speaker);
+  }
+  {
+    Run r("Norway and Sweden have cast the new canal as a threat to the fishing grounds.");
+    r.actor("Norway", ActorType::Gpe);
+    r.actor("Sweden", ActorType::Gpe);
+    r.find();
+    REQUIRE(r.out.size() == 1);
+    CHECK(r.speaker_words(r.out[0]) == "Norway and Sweden");
+    CHECK(!r.out[0].speaker);
+  }
+  {
+    Run r("The Northern Harbour Directorate said the pier was closed. Test dives were made in May, the directorate said.");
+    uint32_t dir = r.actor("Northern Harbour Directorate", ActorType::Org);
+    r.find();
+    REQUIRE(r.out.size() == 2);
+    CHECK(r.out[1].speaker == dir);
+  }
+  {
+    Run r("Anna Berg said the pier was closed. The diplomat said that the talks would go on.");
+    uint32_t anna = r.actor("Anna Berg", ActorType::Person);
+    r.find();
+    REQUIRE(r.out.size() == 2);
+    CHECK(r.out[1].speaker == anna);
+  }
+  {  // "it" in the sentence of its named subject
+    Run r("The Harbour Board on Friday condemned the blockade and pledged to act against what it called \"a clear "
+          "threat to the whole coast of the north.\"");
+    uint32_t board = r.actor("Harbour Board", ActorType::Org);
+    r.actor("Norway", ActorType::Gpe);
+    r.find();
+    const LocalStatement* s = r.direct();
+    REQUIRE(s != nullptr);
+    CHECK(s->speaker == board);
+  }
+}
+
+TEST_CASE("a pronoun skips a speaker of the other gender", "[statements]") {
+  Run r(
+      "Olena Berg said the harbour would reopen. Ivan Lind said the ferry would wait.\n\n"
+      "\"We have waited long enough for this decision,\" she said.\n\n"
+      "\"The boats are ready to sail in the morning,\" he said.");
+  uint32_t olena = r.actor("Olena Berg", ActorType::Person);
+  uint32_t ivan = r.actor("Ivan Lind", ActorType::Person);
+  r.find();
+  REQUIRE(r.count(StatementKind::Direct) == 2);
+  std::vector<const LocalStatement*> direct;
+  for (const auto& s : r.out)
+    if (s.kind == StatementKind::Direct) direct.push_back(&s);
+  CHECK(direct[0]->speaker == olena);
+  CHECK(direct[1]->speaker == ivan);
+}
+
+TEST_CASE("an attribution inside its sentence reports the whole sentence", "[statements]") {
+  const char* texts[] = {
+      "The latest talks in Oslo, according to Anna Berg, were the first of a series of meetings.",
+      "The latest talks in Oslo, Anna Berg said, were the first of a series of meetings.",
+  };
+  for (const char* t : texts) {
+    INFO(t);
+    Run r(t);
+    r.find();
+    REQUIRE(r.out.size() == 1);
+    CHECK(r.text(r.out[0].content).find("first of a series") != std::string::npos);
+    CHECK(r.speaker_words(r.out[0]) == "Anna Berg");
+  }
+}
+
+TEST_CASE("an introductory phrase is not reported content", "[statements]") {
+  Run r("In a statement on Friday, the coast guard said it had found the missing boat.");
+  r.find();
+  REQUIRE(r.out.size() == 1);
+  CHECK(r.text(r.out[0].content) == "it had found the missing boat");
+  CHECK(r.speaker_words(r.out[0]) == "the coast guard");
+}
+
+TEST_CASE("a title in an adverbial is not the content of a cue", "[statements]") {
+  Run r("In an interview on \"Sea Talk,\" Mayor Anna Berg said the pier would reopen.");
+  r.find();
+  REQUIRE(r.out.size() == 1);
+  CHECK(r.text(r.out[0].content) == "the pier would reopen");
+}
