@@ -20,6 +20,10 @@
 //    publication date marked as such. Modality from the words before the
 //    trigger in its clause: will -> future, could/would/may/if -> hypothetical,
 //    not/never -> negated.
+// 4b. Repeated mentions: a noun after "the/this/that" with no date in its
+//    clause, whose participants all belong to an earlier event of the same
+//    type in the article ("Russia attacked Dnipro ... The attack killed two"),
+//    is that event again and yields none.
 // 5. Statements become events too (01, or 02/03/10/11/12/13 by the reporting
 //    verb), and a trigger on a statement's reporting verb yields to it.
 // Invariant: every returned span lies in the normalised text; the output
@@ -155,6 +159,10 @@ class Finder {
     if (l0.empty()) return 0;
     const auto* list = lex_.starting_with(l0);
     if (!list) return 0;
+    // Longest phrase first; among equally long ones the tightest match
+    // ("call with Putin on" is "call with", not "call ... on").
+    uint32_t best_end = 0;
+    size_t best_len = 0;
     for (uint32_t pi : *list) {
       const auto& p = lex_.phrase(pi);
       uint32_t j = i + 1;
@@ -171,18 +179,20 @@ class Finder {
           }
         }
       }
-      if (ok) {
+      if (ok && (p.lemmas.size() > best_len || (p.lemmas.size() == best_len && j < best_end))) {
         hit = &p;
-        return j;
+        best_end = j;
+        best_len = p.lemmas.size();
       }
     }
-    return 0;
+    return best_end;
   }
 
   std::vector<Trigger> triggers(const Sentence& s) const {
     std::vector<Trigger> out;
     for (uint32_t i = s.first_token; i < s.last_token; ++i) {
       if (!at_.tokens[i].has(kAlpha)) continue;
+      if (inside_unit(i) && at_.tokens[i].has(kUpperInit)) continue;  // a name: "Ban Ki-moon", "Desert Storm"
       const events::TriggerPhrase* p = nullptr;
       uint32_t e = match_at(i, s.last_token, p);
       if (!e) continue;
@@ -423,10 +433,27 @@ class Finder {
       const Timex* x = governing_timex(t, c, s.paragraph);
       if (!x) x = inherited_timex(s, c);
       if (t.weak && !weak_attached(e, t, x)) continue;
+      if (!x && refers_back(e, t, out)) continue;
       set_date(e, x);
       e.modality = modality(t, c, s);
       out.push_back(std::move(e));
     }
+  }
+
+  // "The attack", "the strike": a definite noun with no date of its own whose
+  // participants all took part in an event of the same type reported earlier
+  // in the article names that event again, not a new one.
+  bool refers_back(const LocalEvent& e, const Trigger& t, const std::vector<LocalEvent>& earlier) const {
+    if (t.first == 0 || !is_one_of(word(t.first - 1), {"the", "this", "that"})) return false;
+    for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+      if (it->type != e.type) continue;
+      bool covered = std::all_of(e.participants.begin(), e.participants.end(), [&](const Participant& p) {
+        return std::any_of(it->participants.begin(), it->participants.end(),
+                           [&](const Participant& q) { return q.actor == p.actor; });
+      });
+      if (covered) return true;
+    }
+    return false;
   }
 
   // A weak noun ("war", "talk") counts when a date sits next to it or an

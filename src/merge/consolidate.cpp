@@ -12,6 +12,7 @@
 // Everything is sorted by content before ids are given, so the result
 // depends on the set of documents only: merge(a, b) == consolidate(a ∪ b).
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -21,17 +22,22 @@
 #include "eventloom/actors.hpp"
 #include "eventloom/corpus.hpp"
 #include "eventloom/text.hpp"
+#include "pipeline/parallel.hpp"
 
 namespace eventloom {
 namespace {
 
-uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ull) {
+constexpr uint64_t kFnvBasis = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
+
+uint64_t fnv1a(std::string_view s, uint64_t h = kFnvBasis) {
   for (unsigned char c : s) {
     h ^= c;
-    h *= 1099511628211ull;
+    h *= kFnvPrime;
   }
   return h;
 }
+
+bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 uint64_t mix(uint64_t x) {
   x ^= x >> 33;
@@ -50,10 +56,14 @@ std::vector<uint64_t> shingles(const Document& d) {
     std::string_view t = std::string_view(d.text).substr(p.span.start, p.span.size());
     size_t i = 0;
     while (i < t.size()) {
-      while (i < t.size() && !std::isalnum(static_cast<unsigned char>(t[i]))) ++i;
+      while (i < t.size() && !is_ascii_alnum(t[i])) ++i;
       size_t b = i;
-      while (i < t.size() && std::isalnum(static_cast<unsigned char>(t[i]))) ++i;
-      if (i > b) words.push_back(fnv1a(text::lower_ascii(t.substr(b, i - b))));
+      uint64_t h = kFnvBasis;  // fnv1a of the lower-cased word, without a copy
+      for (; i < t.size() && is_ascii_alnum(t[i]); ++i) {
+        h ^= static_cast<unsigned char>(t[i] >= 'A' && t[i] <= 'Z' ? t[i] - 'A' + 'a' : t[i]);
+        h *= kFnvPrime;
+      }
+      if (i > b) words.push_back(h);
     }
   }
   std::vector<uint64_t> out;
@@ -103,34 +113,47 @@ void fold_duplicate_documents(std::vector<DocExtraction>& docs, Diagnostics& dia
   // Identical ids (the same input read twice) are the same document.
   for (size_t i = 1; i < n; ++i)
     if (docs[i].doc.id == docs[i - 1].doc.id) uf.unite(static_cast<uint32_t>(i - 1), static_cast<uint32_t>(i));
-  std::vector<std::vector<uint64_t>> sh(n);
-  for (size_t i = 0; i < n; ++i) sh[i] = shingles(docs[i].doc);
+  // Shingles and MinHash band keys, per document on all cores (each index
+  // writes only its own slots).
   constexpr int kBands = 6, kRows = 3;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> buckets;
-  for (size_t i = 0; i < n; ++i) {
-    if (sh[i].size() < 16) continue;  // too short to call a duplicate (market reports share one template)
+  std::vector<std::vector<uint64_t>> sh(n);
+  std::vector<std::array<uint64_t, kBands>> band_keys(n);
+  parallel_for(n, 0, [&](size_t i) {
+    sh[i] = shingles(docs[i].doc);
+    if (sh[i].size() < 16) return;  // too short to call a duplicate (market reports share one template)
+    std::array<uint64_t, kBands * kRows> seed, m;
+    for (int h = 0; h < kBands * kRows; ++h) seed[h] = mix(static_cast<uint64_t>(h + 1)), m[h] = ~0ull;
+    for (uint64_t s : sh[i])
+      for (int h = 0; h < kBands * kRows; ++h) m[h] = std::min(m[h], mix(s ^ seed[h]));
     for (int band = 0; band < kBands; ++band) {
       uint64_t key = static_cast<uint64_t>(band);
-      for (int r = 0; r < kRows; ++r) {
-        uint64_t seed = mix(static_cast<uint64_t>(band * kRows + r + 1));
-        uint64_t m = ~0ull;
-        for (uint64_t s : sh[i]) m = std::min(m, mix(s ^ seed));
-        key = mix(key ^ m);
-      }
-      buckets[key].push_back(static_cast<uint32_t>(i));
+      for (int r = 0; r < kRows; ++r) key = mix(key ^ m[band * kRows + r]);
+      band_keys[i][band] = key;
     }
+  });
+  // Buckets as (key, document) sorted: each bucket's documents in index order.
+  std::vector<std::pair<uint64_t, uint32_t>> buckets;
+  for (size_t i = 0; i < n; ++i)
+    if (sh[i].size() >= 16)
+      for (uint64_t key : band_keys[i]) buckets.emplace_back(key, static_cast<uint32_t>(i));
+  std::sort(buckets.begin(), buckets.end());
+  // Candidate pairs packed as (a << 32 | b): sorting integers is the same
+  // order as sorting the pairs, and much cheaper.
+  std::vector<uint64_t> candidates;
+  for (size_t lo = 0, hi = 0; lo < buckets.size(); lo = hi) {
+    while (hi < buckets.size() && buckets[hi].first == buckets[lo].first) ++hi;
+    for (size_t a = lo; a < hi; ++a)
+      for (size_t b = a + 1; b < hi && b < a + 50; ++b)
+        candidates.push_back(static_cast<uint64_t>(buckets[a].second) << 32 | buckets[b].second);
   }
-  std::vector<std::pair<uint32_t, uint32_t>> candidates;
-  for (auto& [k, ids] : buckets)
-    for (size_t a = 0; a < ids.size(); ++a)
-      for (size_t b = a + 1; b < ids.size() && b < a + 50; ++b) candidates.emplace_back(ids[a], ids[b]);
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   // Records that carry their own ids (JSON Lines) are the user's own units:
   // a near-copy among them is marked, not folded away.
   auto record = [&](uint32_t i) { return !docs[i].doc.sources.empty() && !docs[i].doc.sources[0].record_id.empty(); };
   std::vector<std::string> similar_to(n);
-  for (auto [a, b] : candidates) {
+  for (uint64_t pair : candidates) {
+    uint32_t a = static_cast<uint32_t>(pair >> 32), b = static_cast<uint32_t>(pair);
     if (uf.find(a) == uf.find(b) || jaccard(sh[a], sh[b]) < 0.7) continue;
     if (record(a) && record(b)) {
       if (similar_to[b].empty() || docs[a].doc.id < similar_to[b]) similar_to[b] = docs[a].doc.id;
@@ -184,6 +207,21 @@ std::string slug(std::string_view name) {
 
 size_t word_count(std::string_view s) { return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1; }
 
+// The type of a cluster whose articles disagree. A name that acts as a
+// country or an organisation somewhere is that, whatever the articles where
+// it was only a place or a bare name said; between those two kinds the
+// majority wins (a country on a tie), and likewise between person and place.
+ActorType vote_type(const std::map<int, int>& votes) {
+  auto n = [&](ActorType t) {
+    auto it = votes.find(static_cast<int>(t));
+    return it == votes.end() ? 0 : it->second;
+  };
+  int gpe = n(ActorType::Gpe), org = n(ActorType::Org), person = n(ActorType::Person), loc = n(ActorType::Loc);
+  if (gpe + org > 0 && person <= gpe + org) return gpe >= org ? ActorType::Gpe : ActorType::Org;
+  if (person > 0 && person >= loc) return ActorType::Person;
+  return loc > 0 ? ActorType::Loc : ActorType::Gpe;
+}
+
 void build_actors(Corpus& c) {
   std::vector<const LocalActor*> all;
   std::vector<std::pair<uint32_t, uint32_t>> where;
@@ -226,10 +264,7 @@ void build_actors(Corpus& c) {
       return a.first > b.first;
     });
     dr.actor.name = best->first;
-    dr.actor.type = static_cast<ActorType>(
-        std::max_element(types.begin(), types.end(), [](const auto& a, const auto& b) {
-          return a.second != b.second ? a.second < b.second : a.first > b.first;
-        })->first);
+    dr.actor.type = vote_type(types);
     for (auto* v : {&dr.actor.aliases, &dr.actor.roles}) {
       std::sort(v->begin(), v->end());
       v->erase(std::unique(v->begin(), v->end()), v->end());
@@ -285,7 +320,8 @@ std::string_view slice(const Document& d, Span s) {
 }
 
 void build_statements(Corpus& c) {
-  std::map<std::pair<std::string, int64_t>, uint32_t> index;
+  // Key: the statement's comparison words (only [a-z0-9 ]), '|', its speaker.
+  std::unordered_map<std::string, uint32_t> index;
   c.statements.clear();
   for (uint32_t d = 0; d < c.docs.size(); ++d) {
     const DocExtraction& x = c.docs[d];
@@ -293,7 +329,9 @@ void build_statements(Corpus& c) {
       const LocalStatement& s = x.statements[k];
       std::string text(slice(x.doc, s.content));
       int64_t speaker = s.speaker ? static_cast<int64_t>(c.actor_of[d][*s.speaker]) : -1;
-      auto key = std::make_pair(comparison_words(text), speaker);
+      std::string key = comparison_words(text);
+      key.push_back('|');
+      key += std::to_string(speaker);
       auto it = index.find(key);
       if (it != index.end()) {
         c.statements[it->second].evidence.push_back({d, k});
@@ -328,42 +366,363 @@ void build_statements(Corpus& c) {
   });
 }
 
-void build_events(Corpus& c) {
-  std::map<std::string, uint32_t> index;
-  c.events.clear();
-  for (uint32_t d = 0; d < c.docs.size(); ++d) {
-    const DocExtraction& x = c.docs[d];
-    for (uint32_t k = 0; k < x.events.size(); ++k) {
-      const LocalEvent& e = x.events[k];
-      std::vector<std::pair<uint32_t, ParticipantRole>> parts;
-      for (const Participant& p : e.participants) parts.emplace_back(c.actor_of[d][p.actor], p.role);
-      std::sort(parts.begin(), parts.end());
-      parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
-      // The same event: type, participants and a date that is not merely the
-      // day each report was published.
-      std::string key;
-      bool mergeable = !e.date.empty() && !e.date_from_publication &&
-                       std::any_of(parts.begin(), parts.end(), [](const auto& p) { return p.second == ParticipantRole::Source; });
-      if (mergeable) {
-        key = fmt::format("{}|{}", e.type, e.date);
-        for (auto& [a, r] : parts) key += fmt::format("|{}:{}", a, static_cast<int>(r));
-        auto it = index.find(key);
-        if (it != index.end()) {
-          c.events[it->second].evidence.push_back({d, k});
-          continue;
-        }
-      }
-      Event ev;
-      ev.type = e.type;
-      ev.date = e.date;
-      ev.date_from_publication = e.date_from_publication;
-      ev.modality = e.modality;
-      ev.participants = std::move(parts);
-      ev.evidence.push_back({d, k});
-      if (mergeable) index.emplace(std::move(key), static_cast<uint32_t>(c.events.size()));
-      c.events.push_back(std::move(ev));
+// --- events across articles -------------------------------------------------
+//
+// The same event reported in several articles (or twice in one) becomes one
+// Event with all its evidence. Only events with a source actor merge; two
+// reports are compatible when they have the same CAMEO type and modality,
+// share a source actor, their targets do not contradict (one has none, or
+// they share one) and their dates agree:
+//   1. Anchors are reports with an explicit day ("February 12, 2025"). Anchors
+//      with the same day and compatible participants are united (union-find
+//      over a symmetric relation: its connected components do not depend on
+//      the order of the reports; chains stay on one day, so no cluster joins
+//      two different dates).
+//   2. Satellites join at most one anchor cluster, chosen from the clusters
+//      alone, so again order plays no part: a report dated only by its
+//      publication day P joins the cluster of the latest day D with
+//      P - kPublicationLagDays <= D <= P; a report with a coarser explicit date
+//      ("in February 2025", "in 2022") joins the clusters whose day it contains
+//      when they all share one day. Ties go to the larger participant overlap,
+//      then to the cluster that starts first in the corpus.
+//   3. Coarse explicit dates that joined no anchor are united among
+//      themselves by equal value; publication-dated reports never join each
+//      other, and reports with no usable date (underspecified "XXXX-WXX-4")
+//      stay alone. A day without its year ("XXXX-02-12", from an undated
+//      article) is a coarse date that contains that day of every year.
+// A statement's event merges exactly when its statement merged (the same
+// speaker and words): two different remarks on one day are two events.
+// The merged event's date is its most specific explicit date. Every index
+// used for tie-breaking (document, local event, actor) is itself a function of
+// the set of documents, so the result is too: merge() is associative.
+
+constexpr int64_t kPublicationLagDays = 3;
+
+enum class DateGrain : uint8_t { None, Year, Month, Day, DayOfYear };  // DayOfYear: "XXXX-02-12"
+
+struct EventDate {
+  DateGrain grain = DateGrain::None;
+  int64_t value = 0;  // year; year * 12 + month - 1; a day number; month * 32 + day
+};
+
+int64_t day_number(int64_t y, int64_t m, int64_t d) {  // days since 1970-01-01, proleptic Gregorian
+  y -= m <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+bool digits(std::string_view s, size_t from, size_t n, int64_t& out) {
+  if (s.size() < from + n) return false;
+  out = 0;
+  for (size_t i = from; i < from + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+// "2025-02-12", "2025-02-12T10:30" -> Day; "2025-02" -> Month; "2025" -> Year;
+// anything else (weekdays without a week, PRESENT_REF, seasons) -> None.
+EventDate parse_event_date(std::string_view v) {
+  int64_t y = 0, m = 0, d = 0;
+  if (v.size() == 10 && v.substr(0, 5) == "XXXX-" && digits(v, 5, 2, m) && v[7] == '-' && digits(v, 8, 2, d) &&
+      m >= 1 && m <= 12 && d >= 1 && d <= 31)
+    return {DateGrain::DayOfYear, m * 32 + d};
+  if (!digits(v, 0, 4, y)) return {};
+  if (v.size() == 4) return {DateGrain::Year, y};
+  if (v.size() < 7 || v[4] != '-' || !digits(v, 5, 2, m) || m < 1 || m > 12) return {};
+  if (v.size() == 7) return {DateGrain::Month, y * 12 + m - 1};
+  if (v[7] != '-' || !digits(v, 8, 2, d) || d < 1 || d > 31) return {};
+  if (v.size() > 10 && v[10] != 'T') return {};
+  return {DateGrain::Day, day_number(y, m, d)};
+}
+
+// Year and month of a day number (the inverse of day_number, as far as needed).
+std::pair<int64_t, int64_t> year_month(int64_t day) {
+  int64_t z = day + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t m = mp + (mp < 10 ? 3 : -9);
+  return {yoe + era * 400 + (m <= 2), m};
+}
+
+int64_t day_of_month(int64_t day) {
+  auto [y, m] = year_month(day);
+  return day - day_number(y, m, 1) + 1;
+}
+
+struct EventReport {
+  uint32_t doc = 0, local = 0;
+  const LocalEvent* e = nullptr;
+  std::vector<std::pair<uint32_t, ParticipantRole>> parts;  // global actors, sorted
+  std::vector<uint32_t> sources, targets, actors;            // sorted
+  EventDate date;
+  bool explicit_date = false;
+  int64_t statement = -1;  // the global statement this event reports, if any
+};
+
+bool share(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) return true;
+    if (a[i] < b[j])
+      ++i;
+    else
+      ++j;
+  }
+  return false;
+}
+
+size_t overlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++n;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
     }
   }
+  return n;
+}
+
+bool compatible_participants(const EventReport& a, const EventReport& b) {
+  if (a.e->type != b.e->type || a.e->modality != b.e->modality) return false;
+  if (!share(a.sources, b.sources)) return false;
+  // A target of one must take part in the other ("Trump's call with Putin" and
+  // "a call between Trump and Russian President Putin", where "Russian" was
+  // read as the target).
+  return a.targets.empty() || b.targets.empty() || share(a.targets, b.actors) || share(b.targets, a.actors);
+}
+
+// The local event that a statement became in find_events: its trigger is the
+// statement's cue, or (without a cue) runs from the sentence start.
+std::vector<int64_t> statement_of_events(const DocExtraction& x, const std::vector<int64_t>& global_statement) {
+  std::vector<int64_t> out(x.events.size(), -1);
+  for (uint32_t k = 0; k < x.events.size(); ++k) {
+    const LocalEvent& e = x.events[k];
+    for (uint32_t s = 0; s < x.statements.size(); ++s) {
+      const LocalStatement& st = x.statements[s];
+      bool same = st.cue ? e.trigger == *st.cue
+                         : e.trigger.start == e.sentence.start &&
+                               e.trigger.end == std::min(e.sentence.end, st.content.end);
+      if (same) {
+        out[k] = global_statement[s];
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<EventReport> event_reports(const Corpus& c) {
+  std::vector<std::vector<int64_t>> global_statement(c.docs.size());
+  for (uint32_t d = 0; d < c.docs.size(); ++d) global_statement[d].assign(c.docs[d].statements.size(), -1);
+  for (uint32_t g = 0; g < c.statements.size(); ++g)
+    for (const EvidenceRef& r : c.statements[g].evidence) global_statement[r.doc][r.local] = g;
+  std::vector<EventReport> out;
+  for (uint32_t d = 0; d < c.docs.size(); ++d) {
+    const DocExtraction& x = c.docs[d];
+    std::vector<int64_t> stmt = statement_of_events(x, global_statement[d]);
+    for (uint32_t k = 0; k < x.events.size(); ++k) {
+      const LocalEvent& e = x.events[k];
+      EventReport r;
+      r.doc = d;
+      r.local = k;
+      r.e = &e;
+      r.statement = stmt[k];
+      for (const Participant& p : e.participants)
+        if (p.actor < c.actor_of[d].size()) r.parts.emplace_back(c.actor_of[d][p.actor], p.role);
+      std::sort(r.parts.begin(), r.parts.end());
+      r.parts.erase(std::unique(r.parts.begin(), r.parts.end()), r.parts.end());
+      for (auto& [a, role] : r.parts) {
+        r.actors.push_back(a);
+        if (role == ParticipantRole::Source) r.sources.push_back(a);
+        if (role == ParticipantRole::Target) r.targets.push_back(a);
+      }
+      for (auto* v : {&r.actors, &r.sources, &r.targets}) {
+        std::sort(v->begin(), v->end());
+        v->erase(std::unique(v->begin(), v->end()), v->end());
+      }
+      r.explicit_date = !e.date_from_publication && !e.date.empty();
+      r.date = parse_event_date(e.date);
+      out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
+// Bucket key: type, modality, one source actor, a date at one grain.
+using EventBucketKey = std::tuple<std::string_view, std::string_view, uint32_t, DateGrain, int64_t>;
+
+class EventClusters {
+ public:
+  explicit EventClusters(const std::vector<EventReport>& r) : r_(r), uf_(r.size()) {}
+
+  std::vector<uint32_t> run() {
+    unite_anchors();
+    std::vector<int64_t> joined(r_.size(), -1);
+    for (uint32_t i = 0; i < r_.size(); ++i)
+      if (is_satellite(r_[i])) joined[i] = best_anchor(i);
+    for (uint32_t i = 0; i < r_.size(); ++i)
+      if (joined[i] >= 0) uf_.unite(static_cast<uint32_t>(joined[i]), i);
+    unite_coarse(joined);
+    std::vector<uint32_t> root(r_.size());
+    for (uint32_t i = 0; i < r_.size(); ++i) root[i] = uf_.find(i);
+    return root;
+  }
+
+ private:
+  const std::vector<EventReport>& r_;
+  UnionFind uf_;
+  std::map<EventBucketKey, std::vector<uint32_t>> anchors_;  // by day, month and year of the anchor
+
+  static bool mergeable(const EventReport& r) { return r.statement < 0 && !r.sources.empty(); }
+  static bool is_anchor(const EventReport& r) {
+    return mergeable(r) && r.explicit_date && r.date.grain == DateGrain::Day;
+  }
+  static bool is_satellite(const EventReport& r) {
+    if (!mergeable(r) || r.date.grain == DateGrain::None) return false;
+    return r.explicit_date ? r.date.grain != DateGrain::Day : r.date.grain == DateGrain::Day;
+  }
+
+  void unite_anchors() {
+    std::map<EventBucketKey, std::vector<uint32_t>> by_day;
+    for (uint32_t i = 0; i < r_.size(); ++i) {
+      const EventReport& r = r_[i];
+      if (!is_anchor(r)) continue;
+      auto [y, m] = year_month(r.date.value);
+      for (uint32_t s : r.sources) {
+        by_day[{r.e->type, r.e->modality, s, DateGrain::Day, r.date.value}].push_back(i);
+        anchors_[{r.e->type, r.e->modality, s, DateGrain::Day, r.date.value}].push_back(i);
+        anchors_[{r.e->type, r.e->modality, s, DateGrain::Month, y * 12 + m - 1}].push_back(i);
+        anchors_[{r.e->type, r.e->modality, s, DateGrain::Year, y}].push_back(i);
+        anchors_[{r.e->type, r.e->modality, s, DateGrain::DayOfYear, m * 32 + day_of_month(r.date.value)}].push_back(i);
+      }
+    }
+    for (auto& [key, ids] : by_day) unite_compatible(ids);
+  }
+
+  // Every compatible pair of a bucket (a bucket is small: one type, one
+  // source, one day); the window bounds the work on pathological input.
+  void unite_compatible(const std::vector<uint32_t>& ids) {
+    constexpr size_t kWindow = 64;
+    for (size_t a = 0; a < ids.size(); ++a)
+      for (size_t b = a + 1; b < ids.size() && b < a + kWindow; ++b)
+        if (compatible_participants(r_[ids[a]], r_[ids[b]])) uf_.unite(ids[a], ids[b]);
+  }
+
+  struct Candidate {
+    int64_t day = 0;
+    size_t overlap = 0;
+    uint32_t root = 0;
+  };
+
+  // The anchor cluster a satellite joins, or -1.
+  int64_t best_anchor(uint32_t i) {
+    const EventReport& r = r_[i];
+    std::vector<Candidate> found;
+    auto look = [&](DateGrain g, int64_t v) {
+      for (uint32_t s : r.sources) {
+        auto it = anchors_.find({r.e->type, r.e->modality, s, g, v});
+        if (it == anchors_.end()) continue;
+        for (uint32_t a : it->second)
+          if (compatible_participants(r, r_[a]))
+            found.push_back({r_[a].date.value, overlap(r.actors, r_[a].actors), uf_.find(a)});
+      }
+    };
+    if (r.explicit_date) {
+      look(r.date.grain, r.date.value);
+      // A coarse date names one day only when every candidate has that day.
+      for (const Candidate& f : found)
+        if (f.day != found.front().day) return -1;
+    } else {
+      for (int64_t lag = 0; lag <= kPublicationLagDays && found.empty(); ++lag) look(DateGrain::Day, r.date.value - lag);
+    }
+    if (found.empty()) return -1;
+    const Candidate* best = nullptr;
+    for (const Candidate& f : found)
+      if (!best || f.overlap > best->overlap || (f.overlap == best->overlap && f.root < best->root)) best = &f;
+    return best->root;
+  }
+
+  // Coarse explicit dates left alone: equal values, compatible participants.
+  void unite_coarse(const std::vector<int64_t>& joined) {
+    std::map<EventBucketKey, std::vector<uint32_t>> by_value;
+    for (uint32_t i = 0; i < r_.size(); ++i) {
+      const EventReport& r = r_[i];
+      if (joined[i] >= 0 || !is_satellite(r) || !r.explicit_date) continue;
+      for (uint32_t s : r.sources) by_value[{r.e->type, r.e->modality, s, r.date.grain, r.date.value}].push_back(i);
+    }
+    for (auto& [key, ids] : by_value) unite_compatible(ids);
+  }
+};
+
+// The clusters' root is their first report, so roots are ordered as the
+// documents are.
+std::vector<std::vector<uint32_t>> event_clusters(const std::vector<EventReport>& reports) {
+  std::vector<uint32_t> root = EventClusters(reports).run();
+  // Statement events: one cluster per global statement.
+  std::map<int64_t, uint32_t> first_of_statement;
+  for (uint32_t i = 0; i < reports.size(); ++i)
+    if (reports[i].statement >= 0) {
+      auto [it, fresh] = first_of_statement.emplace(reports[i].statement, i);
+      if (!fresh) root[i] = it->second;
+    }
+  std::vector<std::vector<uint32_t>> out;
+  std::vector<int64_t> slot(reports.size(), -1);
+  for (uint32_t i = 0; i < reports.size(); ++i) {
+    uint32_t r = root[i];
+    if (slot[r] < 0) {
+      slot[r] = static_cast<int64_t>(out.size());
+      out.emplace_back();
+    }
+    out[static_cast<size_t>(slot[r])].push_back(i);
+  }
+  return out;
+}
+
+Event merged_event(const std::vector<EventReport>& reports, const std::vector<uint32_t>& members) {
+  Event ev;
+  const EventReport& first = reports[members.front()];
+  ev.type = first.e->type;
+  ev.modality = first.e->modality;
+  // The most specific explicit date: the longest value, then the smallest.
+  const EventReport* dated = nullptr;
+  for (uint32_t i : members) {
+    const EventReport& r = reports[i];
+    if (!r.explicit_date) continue;
+    if (!dated || r.e->date.size() > dated->e->date.size() ||
+        (r.e->date.size() == dated->e->date.size() && r.e->date < dated->e->date))
+      dated = &r;
+  }
+  ev.date = dated ? dated->e->date : first.e->date;
+  ev.date_from_publication = dated ? false : first.e->date_from_publication;
+  // Each actor once, in its strongest role (source, then target, then other).
+  std::map<uint32_t, ParticipantRole> role;
+  for (uint32_t i : members)
+    for (auto& [a, r] : reports[i].parts) {
+      auto [it, fresh] = role.emplace(a, r);
+      if (!fresh && r < it->second) it->second = r;
+    }
+  for (auto& [a, r] : role) ev.participants.emplace_back(a, r);
+  for (uint32_t i : members) ev.evidence.push_back({reports[i].doc, reports[i].local});
+  return ev;
+}
+
+void build_events(Corpus& c) {
+  std::vector<EventReport> reports = event_reports(c);
+  c.events.clear();
+  for (const auto& members : event_clusters(reports)) c.events.push_back(merged_event(reports, members));
   for (Event& ev : c.events) {
     const auto& r = ev.evidence.front();
     const DocExtraction& x = c.docs[r.doc];
