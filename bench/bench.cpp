@@ -1,1 +1,264 @@
-int main() { return 0; }
+// eventloom_bench: throughput, memory and the share of time per stage of
+// `build`, on JSON Lines (or any) corpora.
+//
+//   eventloom_bench [--jobs N] [--repeat N] [--no-stages] FILE...
+//
+// For each FILE, two measurements:
+//  1. End to end, as `eventloom build FILE --json OUT` does it: build_corpus()
+//     on N threads, then write_json() into a sink that only counts bytes.
+//     Repeated --repeat times; the median wall time gives MB/s and
+//     articles/s. Peak RSS is the process's high-water mark after the first
+//     run, so run one FILE per process when memory matters (scripts/bench.sh
+//     does).
+//  2. Stage by stage, on one thread (with the heap in use after ingest,
+//     extraction and consolidation): ingest, then for every document the
+//     calls that extract_document() makes (analyze, date inference and
+//     tag_times, find_actors, find_statements, find_events, the mapping of
+//     spans back to the original text), each timed on its own, then
+//     consolidate and write_json. The shares are of the summed CPU time.
+//
+// The output is Markdown, ready to paste into docs/benchmarks.md.
+#include <malloc.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ostream>
+#include <streambuf>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "eventloom/actors.hpp"
+#include "eventloom/events.hpp"
+#include "eventloom/export.hpp"
+#include "eventloom/pipeline.hpp"
+#include "eventloom/statements.hpp"
+#include "eventloom/time.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using eventloom::Corpus;
+using eventloom::DocExtraction;
+using eventloom::Document;
+
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+// Bytes the allocator has handed out and not had back (glibc).
+double heap_in_use_mb() { return static_cast<double>(mallinfo2().uordblks) / 1e6; }
+
+double peak_rss_mb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_maxrss) / 1024.0;  // kilobytes on Linux
+}
+
+// An ostream that throws its bytes away and counts them.
+class CountingBuf : public std::streambuf {
+ public:
+  uint64_t count = 0;
+
+ protected:
+  std::streamsize xsputn(const char*, std::streamsize n) override {
+    count += static_cast<uint64_t>(n);
+    return n;
+  }
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) ++count;
+    return traits_type::not_eof(c);
+  }
+};
+
+uint64_t write_json_counted(const Corpus& c) {
+  CountingBuf buf;
+  std::ostream os(&buf);
+  eventloom::write_json(c, os);
+  return buf.count;
+}
+
+struct Options {
+  unsigned jobs = 0;
+  int repeat = 3;
+  bool stages = true;
+  std::vector<std::string> files;
+};
+
+struct EndToEnd {
+  double median_s = 0, min_s = 0;
+  uint64_t bytes = 0, json_bytes = 0;
+  size_t articles = 0, actors = 0, statements = 0, events = 0;
+  double rss_mb = 0;
+};
+
+EndToEnd run_end_to_end(const std::string& file, const Options& o) {
+  EndToEnd r;
+  std::vector<double> times;
+  for (int i = 0; i < std::max(1, o.repeat); ++i) {
+    auto t0 = Clock::now();
+    eventloom::BuildOptions bo;
+    bo.jobs = o.jobs;
+    eventloom::BuildResult b = eventloom::build_corpus({file}, bo);
+    r.json_bytes = write_json_counted(b.corpus);
+    times.push_back(seconds_since(t0));
+    if (i == 0) r.rss_mb = peak_rss_mb();
+    r.bytes = b.bytes_read;
+    r.articles = b.corpus.docs.size();
+    r.actors = b.corpus.actors.size();
+    r.statements = b.corpus.statements.size();
+    r.events = b.corpus.events.size();
+  }
+  std::sort(times.begin(), times.end());
+  r.median_s = times[times.size() / 2];
+  r.min_s = times.front();
+  return r;
+}
+
+enum Stage { kIngest, kText, kTime, kActors, kStatements, kEvents, kMapBack, kConsolidate, kJson, kStages };
+constexpr std::array<const char*, kStages> kStageNames = {
+    "ingest", "text analysis", "time (tagging, dating)", "actors", "statements",
+    "events", "spans to original", "consolidate", "JSON write"};
+
+// extract_document(), with a stopwatch around each call.
+DocExtraction extract_timed(Document doc, std::array<double, kStages>& t) {
+  auto t0 = Clock::now();
+  eventloom::AnnotatedText at = eventloom::analyze(doc);
+  t[kText] += seconds_since(t0);
+
+  t0 = Clock::now();
+  if (!doc.published) {
+    eventloom::PublicationDateGuess guess = eventloom::infer_publication_date(at);
+    if (guess.date) {
+      doc.published = guess.date;
+      doc.published_from = eventloom::DateSource::Text;
+      doc.published_evidence = guess.evidence;
+    }
+  }
+  DocExtraction x;
+  x.timexes = eventloom::tag_times(at, eventloom::TimeOptions{doc.published});
+  t[kTime] += seconds_since(t0);
+
+  t0 = Clock::now();
+  eventloom::ActorExtraction actors = eventloom::find_actors(at);
+  t[kActors] += seconds_since(t0);
+
+  t0 = Clock::now();
+  x.statements = eventloom::find_statements(eventloom::StatementInput{at, actors, x.timexes, doc.published});
+  t[kStatements] += seconds_since(t0);
+
+  t0 = Clock::now();
+  x.events = eventloom::find_events(eventloom::EventInput{at, actors, x.timexes, x.statements, doc.published});
+  t[kEvents] += seconds_since(t0);
+
+  t0 = Clock::now();
+  x.actors = std::move(actors.actors);
+  x.mentions = std::move(actors.mentions);
+  const eventloom::NormText& n = at.norm;
+  for (eventloom::Timex& tx : x.timexes) tx.span = n.to_original(tx.span);
+  for (eventloom::Mention& m : x.mentions) m.span = n.to_original(m.span);
+  for (eventloom::LocalStatement& s : x.statements) {
+    s.content = n.to_original(s.content);
+    if (s.speaker_span) s.speaker_span = n.to_original(*s.speaker_span);
+    if (s.cue) s.cue = n.to_original(*s.cue);
+  }
+  for (eventloom::LocalEvent& e : x.events) {
+    e.trigger = n.to_original(e.trigger);
+    e.sentence = n.to_original(e.sentence);
+  }
+  x.doc = std::move(doc);
+  t[kMapBack] += seconds_since(t0);
+  return x;
+}
+
+struct HeapUse {
+  double ingested = 0, extracted = 0, consolidated = 0;
+};
+
+std::array<double, kStages> run_stages(const std::string& file, uint64_t& json_bytes, HeapUse& heap) {
+  std::array<double, kStages> t{};
+  auto t0 = Clock::now();
+  eventloom::IngestResult in = eventloom::ingest({file});
+  t[kIngest] = seconds_since(t0);
+  heap.ingested = heap_in_use_mb();
+
+  std::vector<DocExtraction> xs;
+  xs.reserve(in.documents.size());
+  for (Document& d : in.documents) xs.push_back(extract_timed(std::move(d), t));
+  in.documents.clear();
+  heap.extracted = heap_in_use_mb();
+
+  t0 = Clock::now();
+  Corpus c = eventloom::consolidate(std::move(xs));
+  t[kConsolidate] = seconds_since(t0);
+  heap.consolidated = heap_in_use_mb();
+
+  t0 = Clock::now();
+  json_bytes = write_json_counted(c);
+  t[kJson] = seconds_since(t0);
+  return t;
+}
+
+void report(const std::string& file, const Options& o) {
+  EndToEnd e = run_end_to_end(file, o);
+  double mb = static_cast<double>(e.bytes) / 1e6;
+  fmt::print("### {}\n\n", file.substr(file.find_last_of('/') + 1));
+  fmt::print("{:.1f} MB, {} articles -> {} actors, {} statements, {} events; JSON {:.1f} MB\n\n", mb,
+             e.articles, e.actors, e.statements, e.events, static_cast<double>(e.json_bytes) / 1e6);
+  fmt::print("| measure | value |\n| --- | --- |\n");
+  fmt::print("| jobs | {} |\n", o.jobs ? fmt::format("{}", o.jobs) : std::string("all cores"));
+  fmt::print("| wall time, median of {} (min) | {:.2f} s ({:.2f} s) |\n", std::max(1, o.repeat), e.median_s,
+             e.min_s);
+  fmt::print("| throughput (median) | {:.1f} MB/s |\n", mb / e.median_s);
+  fmt::print("| articles/s (median) | {:.0f} |\n", static_cast<double>(e.articles) / e.median_s);
+  fmt::print("| peak RSS (first run) | {:.0f} MB ({:.1f}x the input) |\n\n", e.rss_mb, e.rss_mb / mb);
+  std::fflush(stdout);
+  if (!o.stages) return;
+
+  uint64_t json_bytes = 0;
+  HeapUse heap;
+  std::array<double, kStages> t = run_stages(file, json_bytes, heap);
+  double total = 0;
+  for (double s : t) total += s;
+  fmt::print("Stage by stage, one thread ({:.2f} s in all, {:.1f} MB/s):\n\n", total, mb / total);
+  fmt::print("| stage | seconds | share |\n| --- | ---: | ---: |\n");
+  for (int s = 0; s < kStages; ++s)
+    fmt::print("| {} | {:.3f} | {:.1f} % |\n", kStageNames[s], t[s], 100.0 * t[s] / total);
+  fmt::print("\nHeap in use (malloc): {:.0f} MB after ingest, {:.0f} MB with every extraction, {:.0f} MB consolidated.\n\n",
+             heap.ingested, heap.extracted, heap.consolidated);
+  std::fflush(stdout);
+}
+
+int usage() {
+  std::fprintf(stderr, "usage: eventloom_bench [--jobs N] [--repeat N] [--no-stages] FILE...\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if ((a == "--jobs" || a == "-j") && i + 1 < argc) {
+      o.jobs = static_cast<unsigned>(std::strtoul(argv[++i], nullptr, 10));
+    } else if (a == "--repeat" && i + 1 < argc) {
+      o.repeat = std::atoi(argv[++i]);
+    } else if (a == "--no-stages") {
+      o.stages = false;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage();
+    } else {
+      o.files.push_back(a);
+    }
+  }
+  if (o.files.empty()) return usage();
+  for (const std::string& f : o.files) report(f, o);
+  return 0;
+}

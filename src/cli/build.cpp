@@ -2,7 +2,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
+#include <mutex>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -27,6 +29,28 @@ struct BuildArgs {
   std::string graphml, gexf, dot, csv;      // extra exports
 };
 
+// Bytes in the inputs (files, and the files under directories), for the
+// progress line's MB/s; what cannot be read counts nothing.
+uint64_t input_bytes(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const std::string& in : inputs) {
+    if (fs::is_regular_file(in, ec)) {
+      uintmax_t n = fs::file_size(in, ec);
+      if (!ec) total += n;
+    } else if (fs::is_directory(in, ec)) {
+      for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec))
+        if (it->is_regular_file(ec)) {
+          uintmax_t n = it->file_size(ec);
+          if (!ec) total += n;
+        }
+    }
+  }
+  return total;
+}
+
 int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
   (void)out;
   BuildOptions opt;
@@ -34,11 +58,16 @@ int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
   opt.extract.infer_dates = !a.no_infer_dates;
   bool tty = !a.quiet && isatty(STDERR_FILENO);
   auto t0 = std::chrono::steady_clock::now();
+  std::mutex progress_mu;  // workers report in turn
   if (tty) {
-    opt.progress = [&err, t0](size_t done, size_t total) {
+    double input_mb = static_cast<double>(input_bytes(a.inputs)) / 1e6;
+    opt.progress = [&err, &progress_mu, t0, input_mb](size_t done, size_t total) {
       double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       double eta = done ? s * static_cast<double>(total - done) / static_cast<double>(done) : 0;
-      err << fmt::format("\r{}/{} articles, {:.1f} s, ETA {:.0f} s   ", done, total, s, eta) << std::flush;
+      double mbps = s > 0 && total ? input_mb * static_cast<double>(done) / static_cast<double>(total) / s : 0;
+      std::lock_guard<std::mutex> lock(progress_mu);
+      err << fmt::format("\r{}/{} articles, {:.1f} MB/s, {:.1f} s, ETA {:.0f} s   ", done, total, mbps, s, eta)
+          << std::flush;
     };
   }
   std::optional<Corpus> previous;

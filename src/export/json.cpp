@@ -1,7 +1,9 @@
 // The JSON export: documents, timexes, actors, mentions, statements and
 // events with UTF-8 byte offsets into each document's text (see
 // docs/json-schema.md). One record per line, keys in a fixed order, so the
-// same corpus always gives the same bytes.
+// same corpus always gives the same bytes (document records are formatted
+// in parallel, a batch at a time, and written in order).
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <unistd.h>
@@ -11,27 +13,61 @@
 #include <fmt/format.h>
 
 #include "eventloom/export.hpp"
+#include "pipeline/parallel.hpp"
 
 namespace eventloom {
 namespace {
 
-void escape_into(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20)
-          out += fmt::format("\\u{:04x}", c);
-        else
-          out.push_back(static_cast<char>(c));
+// JSON string escaping. Runs of bytes that need no escape (almost all of
+// them) are appended in one go; the rest are escaped one by one.
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+void escape_byte(std::string& out, unsigned char c) {
+  switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default: {
+      static const char kHex[] = "0123456789abcdef";
+      char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      out.append(u, 6);
     }
   }
+}
+
+void escape_into(std::string& out, std::string_view s) {
   out.push_back('"');
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end) {
+    const char* run = p;
+    while (p < end && !needs_escape(static_cast<unsigned char>(*p))) ++p;
+    out.append(run, static_cast<size_t>(p - run));
+    if (p < end) escape_byte(out, static_cast<unsigned char>(*p++));
+  }
+  out.push_back('"');
+}
+
+void append_uint(std::string& out, uint64_t v) {
+  char buf[24];
+  char* e = buf + sizeof buf;
+  char* b = e;
+  do {
+    *--b = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v);
+  out.append(b, static_cast<size_t>(e - b));
+}
+
+// {"start":S,"end":E}
+void append_span(std::string& out, Span s) {
+  out += "{\"start\":";
+  append_uint(out, s.start);
+  out += ",\"end\":";
+  append_uint(out, s.end);
+  out.push_back('}');
 }
 
 // A small writer for one JSON record at a time.
@@ -44,12 +80,14 @@ class Rec {
     if (v.empty()) out_ += "null"; else escape_into(out_, v);
     return *this;
   }
-  Rec& num(std::string_view k, uint64_t v) { key(k); out_ += std::to_string(v); return *this; }
+  Rec& num(std::string_view k, uint64_t v) { key(k); append_uint(out_, v); return *this; }
   Rec& boolean(std::string_view k, bool v) { key(k); out_ += v ? "true" : "false"; return *this; }
   Rec& raw(std::string_view k, std::string_view json) { key(k); out_ += json; return *this; }
+  // The key, then the caller appends the value to the returned buffer.
+  std::string& field(std::string_view k) { key(k); return out_; }
   Rec& span(std::string_view k, Span s) {
     key(k);
-    out_ += fmt::format("{{\"start\":{},\"end\":{}}}", s.start, s.end);
+    append_span(out_, s);
     return *this;
   }
   Rec& strings(std::string_view k, const std::vector<std::string>& v) {
@@ -119,17 +157,17 @@ std::string_view slice(const Document& d, Span s) {
   return std::string_view(d.text).substr(s.start, s.size());
 }
 
-std::string sources_json(const Document& d) {
-  std::string out = "[";
+void append_sources(std::string& out, const Document& d) {
+  out.push_back('[');
   for (size_t i = 0; i < d.sources.size(); ++i) {
     if (i) out.push_back(',');
     escape_into(out, d.sources[i].path);
   }
-  return out + "]";
+  out.push_back(']');
 }
 
-std::string provenance_json(const Document& d) {
-  std::string out = "[";
+void append_provenance(std::string& out, const Document& d) {
+  out.push_back('[');
   for (size_t i = 0; i < d.sources.size(); ++i) {
     const SourceRef& s = d.sources[i];
     if (i) out.push_back(',');
@@ -139,47 +177,66 @@ std::string provenance_json(const Document& d) {
     if (!s.url.empty()) r.str("url", s.url);
     r.end();
   }
-  return out + "]";
+  out.push_back(']');
 }
 
-std::string paragraphs_json(const Document& d) {
-  std::string out = "[";
+void append_paragraphs(std::string& out, const Document& d) {
+  out.push_back('[');
   for (size_t i = 0; i < d.paragraphs.size(); ++i) {
     if (i) out.push_back(',');
-    out += fmt::format("{{\"start\":{},\"end\":{},\"kind\":\"{}\"}}", d.paragraphs[i].span.start,
-                       d.paragraphs[i].span.end, to_string(d.paragraphs[i].kind));
+    out += "{\"start\":";
+    append_uint(out, d.paragraphs[i].span.start);
+    out += ",\"end\":";
+    append_uint(out, d.paragraphs[i].span.end);
+    out += ",\"kind\":\"";
+    out += to_string(d.paragraphs[i].kind);
+    out += "\"}";
   }
-  return out + "]";
+  out.push_back(']');
 }
 
-std::string ids_json(const Corpus& c, const std::vector<uint32_t>& actors) {
-  std::string out = "[";
+void append_ids(std::string& out, const Corpus& c, const std::vector<uint32_t>& actors) {
+  out.push_back('[');
   for (size_t i = 0; i < actors.size(); ++i) {
     if (i) out.push_back(',');
     escape_into(out, c.actors[actors[i]].id);
   }
-  return out + "]";
+  out.push_back(']');
 }
 
-// Everything one article's extraction holds beyond what the global arrays
-// show (local actors and their keys, local statement and event details,
-// timex token ranges), so that read_json() rebuilds each DocExtraction
-// exactly and consolidate() of the read-back documents gives this corpus.
-std::string extraction_json(const DocExtraction& x) {
-  std::string out = "{\"actors\":[";
+void append_numbers(std::string& out, const std::vector<uint32_t>& v) {
+  out.push_back('[');
+  for (size_t k = 0; k < v.size(); ++k) {
+    if (k) out.push_back(',');
+    append_uint(out, v[k]);
+  }
+  out.push_back(']');
+}
+
+void append_local_actors(std::string& out, const DocExtraction& x) {
   for (size_t i = 0; i < x.actors.size(); ++i) {
     const LocalActor& a = x.actors[i];
     if (i) out.push_back(',');
     Rec r(out);
     r.str("name", a.name).str("type", to_string(a.type)).strings("aliases", a.aliases).strings("roles", a.roles);
-    std::string aff = "[";
-    for (size_t k = 0; k < a.affiliations.size(); ++k) aff += (k ? "," : "") + std::to_string(a.affiliations[k]);
-    r.raw("affiliations", aff + "]").str("key", a.key).end();
+    append_numbers(r.field("affiliations"), a.affiliations);
+    r.str("key", a.key).end();
   }
-  out += "],\"mentions\":[";
-  for (size_t i = 0; i < x.mentions.size(); ++i)
-    out += fmt::format("{}[{},{},{}]", i ? "," : "", x.mentions[i].actor, x.mentions[i].span.start, x.mentions[i].span.end);
-  out += "],\"timexes\":[";
+}
+
+void append_local_mentions(std::string& out, const DocExtraction& x) {
+  for (size_t i = 0; i < x.mentions.size(); ++i) {
+    out += i ? ",[" : "[";
+    append_uint(out, x.mentions[i].actor);
+    out.push_back(',');
+    append_uint(out, x.mentions[i].span.start);
+    out.push_back(',');
+    append_uint(out, x.mentions[i].span.end);
+    out.push_back(']');
+  }
+}
+
+void append_local_timexes(std::string& out, const DocExtraction& x) {
   for (size_t i = 0; i < x.timexes.size(); ++i) {
     const Timex& t = x.timexes[i];
     if (i) out.push_back(',');
@@ -188,66 +245,105 @@ std::string extraction_json(const DocExtraction& x) {
     r.num("paragraph", t.paragraph).num("first_token", t.first_token).num("last_token", t.last_token);
     r.boolean("relative", t.relative).end();
   }
-  auto index_list = [](const std::vector<uint32_t>& v) {
-    std::string l = "[";
-    for (size_t k = 0; k < v.size(); ++k) l += (k ? "," : "") + std::to_string(v[k]);
-    return l + "]";
-  };
-  out += "],\"statements\":[";
+}
+
+void append_local_statements(std::string& out, const DocExtraction& x) {
   for (size_t i = 0; i < x.statements.size(); ++i) {
     const LocalStatement& s = x.statements[i];
     if (i) out.push_back(',');
     Rec r(out);
-    r.raw("speaker", s.speaker ? std::to_string(*s.speaker) : "null");
+    if (s.speaker) r.num("speaker", *s.speaker); else r.raw("speaker", "null");
     if (s.speaker_span) r.span("speaker_span", *s.speaker_span); else r.raw("speaker_span", "null");
     r.str("kind", to_string(s.kind)).span("content", s.content);
     if (s.cue) r.span("cue", *s.cue); else r.raw("cue", "null");
     r.str("date", s.date).boolean("date_from_publication", s.date_from_publication);
-    r.raw("mentions", index_list(s.mentions)).end();
+    append_numbers(r.field("mentions"), s.mentions);
+    r.end();
   }
-  out += "],\"events\":[";
+}
+
+void append_local_events(std::string& out, const DocExtraction& x) {
   for (size_t i = 0; i < x.events.size(); ++i) {
     const LocalEvent& e = x.events[i];
     if (i) out.push_back(',');
     Rec r(out);
     r.str("type", e.type).span("trigger", e.trigger).span("sentence", e.sentence).str("date", e.date);
     r.boolean("date_from_publication", e.date_from_publication).str("modality", e.modality);
-    std::string parts = "[";
+    std::string& parts = r.field("participants");
+    parts.push_back('[');
     for (size_t k = 0; k < e.participants.size(); ++k) {
-      if (k) parts.push_back(',');
-      parts += fmt::format("[{},\"{}\"]", e.participants[k].actor, to_string(e.participants[k].role));
+      parts += k ? ",[" : "[";
+      append_uint(parts, e.participants[k].actor);
+      parts += ",\"";
+      parts += to_string(e.participants[k].role);
+      parts += "\"]";
     }
-    r.raw("participants", parts + "]").end();
+    parts.push_back(']');
+    r.end();
   }
-  return out + "]}";
 }
 
-void write_documents(const Corpus& c, Writer& w) {
-  w.open_array("documents");
-  for (const DocExtraction& x : c.docs) {
-    const Document& d = x.doc;
-    Rec r(w.item());
-    r.str("id", d.id).raw("sources", sources_json(d)).num("offset", d.sources.empty() ? 0 : d.sources[0].offset);
-    r.str("title", d.title).opt_str("published", d.published ? format_date(*d.published) : "");
-    r.str("published_from", to_string(d.published_from));
-    if (!d.published_evidence.empty()) r.str("published_evidence", d.published_evidence);
-    r.str("format", d.format);
-    if (!d.near_duplicate_of.empty()) r.str("near_duplicate_of", d.near_duplicate_of);
-    r.raw("provenance", provenance_json(d)).raw("paragraphs", paragraphs_json(d));
-    if (!d.extra_fields.empty()) {
-      std::string f = "{";
-      for (size_t i = 0; i < d.extra_fields.size(); ++i) {
-        if (i) f.push_back(',');
-        escape_into(f, d.extra_fields[i].first);
-        f.push_back(':');
-        f += d.extra_fields[i].second;
-      }
-      r.raw("fields", f + "}");
+// Everything one article's extraction holds beyond what the global arrays
+// show (local actors and their keys, local statement and event details,
+// timex token ranges), so that read_json() rebuilds each DocExtraction
+// exactly and consolidate() of the read-back documents gives this corpus.
+void append_extraction(std::string& out, const DocExtraction& x) {
+  out += "{\"actors\":[";
+  append_local_actors(out, x);
+  out += "],\"mentions\":[";
+  append_local_mentions(out, x);
+  out += "],\"timexes\":[";
+  append_local_timexes(out, x);
+  out += "],\"statements\":[";
+  append_local_statements(out, x);
+  out += "],\"events\":[";
+  append_local_events(out, x);
+  out += "]}";
+}
+
+void append_document(std::string& out, const DocExtraction& x, bool include_text) {
+  const Document& d = x.doc;
+  Rec r(out);
+  r.str("id", d.id);
+  append_sources(r.field("sources"), d);
+  r.num("offset", d.sources.empty() ? 0 : d.sources[0].offset);
+  r.str("title", d.title).opt_str("published", d.published ? format_date(*d.published) : "");
+  r.str("published_from", to_string(d.published_from));
+  if (!d.published_evidence.empty()) r.str("published_evidence", d.published_evidence);
+  r.str("format", d.format);
+  if (!d.near_duplicate_of.empty()) r.str("near_duplicate_of", d.near_duplicate_of);
+  append_provenance(r.field("provenance"), d);
+  append_paragraphs(r.field("paragraphs"), d);
+  if (!d.extra_fields.empty()) {
+    std::string& f = r.field("fields");
+    f.push_back('{');
+    for (size_t i = 0; i < d.extra_fields.size(); ++i) {
+      if (i) f.push_back(',');
+      escape_into(f, d.extra_fields[i].first);
+      f.push_back(':');
+      f += d.extra_fields[i].second;
     }
-    r.raw("extraction", extraction_json(x));
-    if (w.opt().include_text) r.str("text", d.text);
-    r.end();
-    w.maybe_flush();
+    f.push_back('}');
+  }
+  append_extraction(r.field("extraction"), x);
+  if (include_text) r.str("text", d.text);
+  r.end();
+}
+
+// Document records are most of the bytes: they are formatted on all cores,
+// a batch at a time (so memory stays bounded), and written in order.
+void write_documents(const Corpus& c, Writer& w) {
+  constexpr size_t kBatch = 512;
+  w.open_array("documents");
+  std::vector<std::string> records;
+  for (size_t lo = 0; lo < c.docs.size(); lo += kBatch) {
+    size_t hi = std::min(c.docs.size(), lo + kBatch);
+    records.assign(hi - lo, std::string());
+    parallel_for(hi - lo, 0, [&](size_t k) { append_document(records[k], c.docs[lo + k], w.opt().include_text); });
+    for (const std::string& r : records) {
+      w.item() += r;
+      w.maybe_flush();
+    }
   }
   w.close_array();
 }
@@ -270,7 +366,9 @@ void write_actors(const Corpus& c, Writer& w) {
   for (const Actor& a : c.actors) {
     Rec r(w.item());
     r.str("id", a.id).str("name", a.name).str("type", to_string(a.type));
-    r.strings("aliases", a.aliases).strings("roles", a.roles).raw("affiliations", ids_json(c, a.affiliations)).end();
+    r.strings("aliases", a.aliases).strings("roles", a.roles);
+    append_ids(r.field("affiliations"), c, a.affiliations);
+    r.end();
   }
   w.close_array();
 }
@@ -306,8 +404,9 @@ void write_statements(const Corpus& c, Writer& w) {
       r.raw("speaker_span", "null");
     }
     if (s.cue) r.span("cue", *s.cue);
-    r.raw("mentions", ids_json(c, st.mentions));
-    std::string ev = "[";
+    append_ids(r.field("mentions"), c, st.mentions);
+    std::string& ev = r.field("evidence");
+    ev.push_back('[');
     for (size_t i = 0; i < st.evidence.size(); ++i) {
       const DocExtraction& ex = c.docs[st.evidence[i].doc];
       const LocalStatement& ls = ex.statements[st.evidence[i].local];
@@ -315,7 +414,8 @@ void write_statements(const Corpus& c, Writer& w) {
       Rec e(ev);
       e.str("document", ex.doc.id).num("start", ls.content.start).num("end", ls.content.end).end();
     }
-    r.raw("evidence", ev + "]").end();
+    ev.push_back(']');
+    r.end();
     w.maybe_flush();
   }
   w.close_array();
@@ -328,14 +428,16 @@ void write_events(const Corpus& c, Writer& w) {
     r.str("id", e.id).str("type", e.type).opt_str("date", e.date);
     r.str("date_from", e.date_from_publication ? "publication" : e.date.empty() ? "none" : "text");
     r.str("modality", e.modality);
-    std::string parts = "[";
+    std::string& parts = r.field("participants");
+    parts.push_back('[');
     for (size_t i = 0; i < e.participants.size(); ++i) {
       if (i) parts.push_back(',');
       Rec p(parts);
       p.str("actor", c.actors[e.participants[i].first].id).str("role", to_string(e.participants[i].second)).end();
     }
-    r.raw("participants", parts + "]");
-    std::string ev = "[";
+    parts.push_back(']');
+    std::string& ev = r.field("evidence");
+    ev.push_back('[');
     for (size_t i = 0; i < e.evidence.size(); ++i) {
       const DocExtraction& ex = c.docs[e.evidence[i].doc];
       const LocalEvent& le = ex.events[e.evidence[i].local];
@@ -344,7 +446,8 @@ void write_events(const Corpus& c, Writer& w) {
       q.str("document", ex.doc.id).num("start", le.sentence.start).num("end", le.sentence.end);
       q.str("text", slice(ex.doc, le.sentence)).span("trigger", le.trigger).str("trigger_text", slice(ex.doc, le.trigger)).end();
     }
-    r.raw("evidence", ev + "]").end();
+    ev.push_back(']');
+    r.end();
     w.maybe_flush();
   }
   w.close_array();

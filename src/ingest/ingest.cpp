@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <simdjson.h>
 #include <utf8cpp/utf8.h>
 
 #include "eventloom/ingest.hpp"
@@ -59,7 +60,10 @@ void read_content(const std::string& name, std::string_view content, const Inges
     out.diagnostics.error(name, 0, "binary file (contains NUL bytes), skipped");
     return;
   }
-  auto bad = utf8::find_invalid(content.begin(), content.end());
+  // simdjson's validator is many times faster; utf8cpp finds where it broke.
+  auto bad = simdjson::validate_utf8(content.data(), content.size())
+                 ? content.end()
+                 : utf8::find_invalid(content.begin(), content.end());
   if (bad != content.end()) {
     size_t off = static_cast<size_t>(bad - content.begin());
     out.diagnostics.error(name, line_of(content, off),

@@ -36,9 +36,10 @@ bool letter_at(std::string_view t, size_t i, size_t* len = nullptr) {
 }
 
 bool word_char_at(std::string_view t, size_t i, size_t* len) {
-  if (is_digit(t[i])) {
+  char c = t[i];
+  if (static_cast<unsigned char>(c) < 0x80) {  // the common case, without a call
     *len = 1;
-    return true;
+    return is_ascii_alnum(c);
   }
   return letter_at(t, i, len);
 }
@@ -298,6 +299,15 @@ void find_quotes(const Document& doc, const NormText& norm, const std::vector<Pa
     };
     size_t i = ps.start;
     while (i < ps.end) {
+      // Only ", ', and the lead bytes of « » (C2) and of the curly marks
+      // (E2) can start a quotation mark. No byte of these can continue a
+      // UTF-8 sequence, so skipping the others byte by byte lands on the
+      // same code point boundaries as decoding everything would.
+      unsigned char lead = static_cast<unsigned char>(t[i]);
+      if (lead != '"' && lead != '\'' && lead != 0xC2 && lead != 0xE2) {
+        ++i;
+        continue;
+      }
       size_t b = i;
       uint32_t cp = text::next_code_point(t, i);
       size_t len = i - b;

@@ -33,6 +33,8 @@ const char* replacement(uint32_t cp) {
   }
 }
 
+bool kept_ascii(unsigned char c) { return c < 0x80 && c != '\t' && c != '\r' && c != '\f' && c != '\v'; }
+
 }  // namespace
 
 NormText::NormText(std::string_view in) {
@@ -41,6 +43,13 @@ NormText::NormText(std::string_view in) {
   while (i < in.size()) {
     unsigned char c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
+      // A run of ASCII that stays as it is, appended at once.
+      size_t run = i;
+      while (i < in.size() && kept_ascii(static_cast<unsigned char>(in[i]))) ++i;
+      if (i > run) {
+        text_.append(in.data() + run, i - run);
+        continue;
+      }
       text_.push_back(c == '\t' || c == '\r' || c == '\f' || c == '\v' ? ' ' : static_cast<char>(c));
       ++i;
       continue;

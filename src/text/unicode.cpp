@@ -82,6 +82,12 @@ std::string fold(std::string_view s) {
   out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
+    char a = s[i];
+    if (static_cast<unsigned char>(a) < 0x80) {  // ASCII without decoding
+      out.push_back(a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a);
+      ++i;
+      continue;
+    }
     uint32_t cp = next_code_point(s, i);
     if (cp < 0x80) {
       char c = static_cast<char>(cp);

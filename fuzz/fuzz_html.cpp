@@ -1,0 +1,13 @@
+// libFuzzer target: the HTML reader on arbitrary bytes.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "eventloom/ingest.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view content(reinterpret_cast<const char*>(data), size);
+  eventloom::IngestResult out;
+  eventloom::read_html("fuzz.html", content, out);
+  return 0;
+}
