@@ -1,0 +1,47 @@
+// Helpers shared by the renderers: text made safe for DOT and HTML, short
+// labels cut at character boundaries, numbers printed the same way on every
+// machine, and the sources of a statement or event.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eventloom/corpus.hpp"
+
+namespace eventloom::render_detail {
+
+// Valid UTF-8 without control characters (tabs and newlines become spaces
+// unless keep_newlines), runs of spaces folded, trimmed.
+std::string clean_text(std::string_view s, bool keep_newlines = false);
+
+// At most `max_chars` code points; "…" ends a cut text.
+std::string shorten(std::string_view s, size_t max_chars);
+size_t char_count(std::string_view s);
+
+// A DOT double-quoted string with Graphviz escapes made literal
+// ("\\" for a backslash, "\"" for a quote); newlines become "\n".
+std::string dot_quote(std::string_view s);
+
+// Fixed-point number without locale ("12.50" -> "12.5").
+std::string num(double v, int decimals = 2);
+
+// One place a statement or event was reported.
+struct SourceInfo {
+  std::string title;     // the article's title (or id)
+  std::string where;     // "file:line" or the record id
+  std::string url;       // empty when unknown
+  std::string published; // YYYY-MM-DD or empty
+};
+std::vector<SourceInfo> sources_of(const Corpus& c, const std::vector<EvidenceRef>& ev);
+// Distinct articles behind the evidence.
+size_t article_count(const std::vector<EvidenceRef>& ev);
+
+// The evidence sentence of an event as it stands in its first article.
+std::string event_sentence(const Corpus& c, const Event& e);
+
+// "04 CONSULT" -> "Consult"; "statement" stays.
+std::string type_name(std::string_view type);
+
+}  // namespace eventloom::render_detail

@@ -1,0 +1,614 @@
+// The timeline: statements and events on a real time axis, in lanes.
+//
+// Positions are computed here; Graphviz only draws them ("nop" engine, every
+// node pinned), so the cost is linear in the number of items.
+//
+// 1. Extents. Each item covers [first, last] in days: one day for a full
+//    date (or an undated item placed on its article's publication day), a
+//    week, month, quarter or year when the TIMEX3 value names only that;
+//    those are drawn as spans.
+// 2. Axis. The extents are grouped into clusters: a stretch without items
+//    longer than max(30 days, an eighth of the whole range) separates two
+//    clusters and is drawn as a fixed narrow grey band saying how long it
+//    is. Within a cluster the scale is linear and the same for all clusters
+//    (pixels per day chosen so the clusters fill about kTargetWidth), so
+//    x(day) is monotonic over the whole axis: items in date order are in x
+//    order. Ticks are at the first unit (day, month, quarter, year, 5 or 10
+//    years) whose spacing is at least kMinTickGap pixels.
+// 3. Lanes. One per actor (the given ones, else the most central actors
+//    with items, then "Other actors") or per CAMEO type. An item goes to
+//    one lane: its speaker, source, target, other participant or named
+//    actor, the first of them that has a lane.
+// 4. Rows. Items are placed in time order into the first row of their lane
+//    where they collide with nothing: the mark plus its label's estimated
+//    width. Past kMaxLabelRows rows an item keeps only its mark (its
+//    tooltip still tells everything); past kMaxRows marks may overlap.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include "eventloom/render.hpp"
+#include "render/common.hpp"
+
+namespace eventloom {
+namespace {
+
+using namespace render_detail;
+namespace greg = boost::gregorian;
+
+constexpr double kLaneColumn = 190;   // lane names on the left
+constexpr double kTargetWidth = 1300; // the clusters together
+constexpr double kMaxPxPerDay = 70;
+constexpr double kGapWidth = 64;
+constexpr double kMinTickGap = 64;
+constexpr double kRowHeight = 17;
+constexpr double kLanePad = 5;
+constexpr double kMark = 8;
+constexpr double kCharWidth = 5.5;    // estimated width of a character at kFontSize
+constexpr double kFontSize = 10;
+constexpr size_t kLabelChars = 34;
+constexpr size_t kMaxLabelRows = 8;
+constexpr size_t kMaxRows = 12;
+constexpr size_t kLaneNameChars = 28;
+
+struct Item {
+  Vertex v = 0;
+  long first = 0, last = 0;  // day numbers, inclusive
+  bool span = false;
+  std::string day;
+  Tone tone = Tone::Other;
+  std::string label, tooltip, url;
+  size_t lane = 0, row = 0;
+  bool labelled = true;
+  double x0 = 0, x1 = 0;
+};
+
+bool digits(std::string_view v, size_t from, size_t n) {
+  if (v.size() < from + n) return false;
+  for (size_t i = from; i < from + n; ++i)
+    if (v[i] < '0' || v[i] > '9') return false;
+  return true;
+}
+
+int number(std::string_view v, size_t from, size_t n) {
+  int x = 0;
+  for (size_t i = from; i < from + n; ++i) x = x * 10 + (v[i] - '0');
+  return x;
+}
+
+std::optional<greg::date> parse_day(std::string_view d) {
+  if (d.size() < 10 || !digits(d, 0, 4) || !digits(d, 5, 2) || !digits(d, 8, 2)) return std::nullopt;
+  try {
+    return greg::date(static_cast<unsigned short>(number(d, 0, 4)), static_cast<unsigned short>(number(d, 5, 2)),
+                      static_cast<unsigned short>(number(d, 8, 2)));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+// [first, last] of a TIMEX3 value placed on `day`; nullopt without a day.
+std::optional<std::pair<greg::date, greg::date>> extent(std::string_view value, const std::string& day) {
+  auto d = parse_day(day);
+  if (!d) return std::nullopt;
+  try {
+    if (!digits(value, 0, 4) || (value.size() > 4 && value[4] != '-') || digits(value, 0, 10) ||
+        (digits(value, 5, 2) && value.size() >= 10 && value[7] == '-' && digits(value, 8, 2)))
+      return std::make_pair(*d, *d);
+    int y = number(value, 0, 4);
+    if (value.size() == 4) return std::make_pair(*d, greg::date(static_cast<unsigned short>(y), 12, 31));
+    if (digits(value, 5, 2) && (value.size() == 7 || value[7] != '-'))
+      return std::make_pair(*d, d->end_of_month());
+    if (value.size() >= 7 && value[5] == 'Q' && value[6] >= '1' && value[6] <= '4') {
+      greg::date q(static_cast<unsigned short>(y), static_cast<unsigned short>((value[6] - '1') * 3 + 1), 1);
+      return std::make_pair(q, (q + greg::months(3)) - greg::days(1));
+    }
+    if (value.size() >= 7 && value[5] == 'W' && digits(value, 6, 2)) {
+      greg::date jan4(static_cast<unsigned short>(y), 1, 4);
+      int back = (jan4.day_of_week().as_number() + 6) % 7;
+      greg::date w = jan4 - greg::days(back) + greg::weeks(number(value, 6, 2) - 1);
+      return std::make_pair(w, w + greg::days(6));
+    }
+    static const std::pair<const char*, int> kSeasons[] = {{"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
+    for (auto& [code, month] : kSeasons)
+      if (value.substr(5, 2) == code) {
+        greg::date s(static_cast<unsigned short>(y), static_cast<unsigned short>(month), 1);
+        return std::make_pair(s, (s + greg::months(3)) - greg::days(1));
+      }
+    return std::make_pair(*d, greg::date(static_cast<unsigned short>(y), 12, 31));  // halves and the rest: the year
+  } catch (const std::exception&) {
+    return std::make_pair(*d, *d);
+  }
+}
+
+// ---- the axis ---------------------------------------------------------------
+
+struct Cluster {
+  long first = 0, last = 0;  // days covered, padded
+  double x = 0;              // where `first` starts
+  double px_per_day = 1;
+  bool coarse = false;       // holds only long spans: drawn at a fixed width
+  double width() const { return static_cast<double>(last - first + 1) * px_per_day; }
+};
+
+struct Axis {
+  std::vector<Cluster> clusters;
+  double left = kLaneColumn;
+  double right = kLaneColumn;
+
+  const Cluster* cluster_of(long day) const {
+    for (size_t i = clusters.size(); i-- > 0;)
+      if (day >= clusters[i].first || i == 0) return &clusters[i];
+    return nullptr;
+  }
+  double px_per_day(long day) const { return clusters.empty() ? 1 : cluster_of(day)->px_per_day; }
+  double x(long day) const {  // the left edge of `day`
+    if (clusters.empty()) return left;
+    const Cluster& c = *cluster_of(day);
+    return c.x + static_cast<double>(std::clamp(day, c.first, c.last + 1) - c.first) * c.px_per_day;
+  }
+};
+
+// Points and spans of up to kShortSpan days shape the axis; a longer span
+// (a quarter, a year) is clipped to the clusters it overlaps, and only one
+// that overlaps none gets a cluster of its own, drawn at kCoarseWidth.
+constexpr long kShortSpan = 62;
+constexpr double kCoarseWidth = 130;
+
+std::vector<Cluster> group(std::vector<std::pair<long, long>> ranges, bool coarse) {
+  std::vector<Cluster> out;
+  if (ranges.empty()) return out;
+  std::sort(ranges.begin(), ranges.end());
+  long lo = ranges.front().first, hi = lo;
+  for (auto& r : ranges) hi = std::max(hi, r.second);
+  long gap = std::max(30L, (hi - lo + 1) / 8);
+  for (auto& r : ranges) {
+    if (!out.empty() && r.first <= out.back().last + gap)
+      out.back().last = std::max(out.back().last, r.second);
+    else
+      out.push_back({r.first, r.second, 0, 1, coarse});
+  }
+  return out;
+}
+
+Axis make_axis(const std::vector<std::pair<long, long>>& ranges) {
+  std::vector<std::pair<long, long>> fine, wide;
+  for (auto& r : ranges) (r.second - r.first < kShortSpan ? fine : wide).push_back(r);
+  std::vector<Cluster> clusters = group(fine, false);
+  for (Cluster& c : clusters) {
+    long pad = std::max(1L, (c.last - c.first + 1) / 30);
+    c.first -= pad;
+    c.last += pad;
+  }
+  std::vector<std::pair<long, long>> lonely;
+  for (auto& r : wide)
+    if (std::none_of(clusters.begin(), clusters.end(), [&](const Cluster& c) { return r.first <= c.last && c.first <= r.second; }))
+      lonely.push_back(r);
+  for (Cluster& c : group(lonely, true)) clusters.push_back(c);
+  std::sort(clusters.begin(), clusters.end(), [](const Cluster& a, const Cluster& b) { return a.first < b.first; });
+  // Merge coarse clusters that overlap fine ones after sorting.
+  std::vector<Cluster> merged;
+  for (Cluster& c : clusters) {
+    if (!merged.empty() && c.first <= merged.back().last) {
+      merged.back().last = std::max(merged.back().last, c.last);
+      merged.back().coarse = merged.back().coarse && c.coarse;
+    } else {
+      merged.push_back(c);
+    }
+  }
+  Axis a;
+  a.clusters = std::move(merged);
+  long active = 0;
+  for (const Cluster& c : a.clusters)
+    if (!c.coarse) active += c.last - c.first + 1;
+  double ppd = std::min(kMaxPxPerDay, kTargetWidth / static_cast<double>(std::max(1L, active)));
+  double x = a.left + 12;
+  for (Cluster& c : a.clusters) {
+    c.px_per_day = c.coarse ? std::min(ppd, kCoarseWidth / static_cast<double>(c.last - c.first + 1)) : ppd;
+    c.x = x;
+    x += c.width() + kGapWidth;
+  }
+  a.right = x - kGapWidth;
+  return a;
+}
+
+const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+struct Tick {
+  long day;
+  std::string label;
+};
+
+std::vector<Tick> make_ticks(const Axis& a) {
+  enum Unit { Day, Week, Month, Quarter, Year, Year5, Year10 };
+  const double unit_days[] = {1, 7, 30.4, 91.3, 365.25, 1826, 3652};
+  std::vector<Tick> ticks;
+  for (const Cluster& c : a.clusters) {
+    int unit = Year10;
+    for (int u = Day; u <= Year10; ++u)
+      if (unit_days[u] * c.px_per_day >= kMinTickGap) {
+        unit = u;
+        break;
+      }
+    greg::date d(greg::gregorian_calendar::from_day_number(static_cast<uint32_t>(c.first)));
+    greg::date end(greg::gregorian_calendar::from_day_number(static_cast<uint32_t>(c.last)));
+    // Step to the first boundary of the unit at or after the cluster start.
+    auto aligned = [&](greg::date x) {
+      switch (unit) {
+        case Day: return true;
+        case Week: return x.day_of_week().as_number() == 1;
+        case Month: return x.day() == 1;
+        case Quarter: return x.day() == 1 && (x.month() - 1) % 3 == 0;
+        case Year: return x.day() == 1 && x.month() == 1;
+        case Year5: return x.day() == 1 && x.month() == 1 && x.year() % 5 == 0;
+        default: return x.day() == 1 && x.month() == 1 && x.year() % 10 == 0;
+      }
+    };
+    if (unit <= Week) {
+      while (d <= end && !aligned(d)) d += greg::days(1);
+    } else if (!aligned(d)) {
+      greg::date m(d.year(), d.month(), 1);
+      if (m < d) m += greg::months(1);
+      while (!aligned(m)) m += greg::months(1);
+      d = m;
+    }
+    bool first = true;
+    int last_year = 0;
+    for (; d <= end;) {
+      std::string label;
+      bool year_changed = d.year() != last_year;
+      if (unit <= Week)
+        label = std::to_string(d.day()) + " " + kMonths[d.month() - 1] + (first || year_changed ? " " + std::to_string(d.year()) : "");
+      else if (unit <= Quarter)
+        label = std::string(kMonths[d.month() - 1]) + (first || year_changed ? " " + std::to_string(d.year()) : "");
+      else
+        label = std::to_string(d.year());
+      ticks.push_back({static_cast<long>(d.day_number()), label});
+      first = false;
+      last_year = d.year();
+      switch (unit) {
+        case Day: d += greg::days(1); break;
+        case Week: d += greg::weeks(1); break;
+        case Month: d += greg::months(1); break;
+        case Quarter: d += greg::months(3); break;
+        case Year: d += greg::years(1); break;
+        case Year5: d += greg::years(5); break;
+        default: d += greg::years(10); break;
+      }
+    }
+  }
+  return ticks;
+}
+
+std::string gap_text(long days) {
+  if (days < 60) return std::to_string(days) + " days";
+  if (days < 730) return std::to_string((days + 15) / 30) + " months";
+  return num(static_cast<double>(days) / 365.25, 1) + " years";
+}
+
+// ---- items and lanes -------------------------------------------------------
+
+std::string actor_name(const Corpus& c, uint32_t a) { return a < c.actors.size() ? clean_text(c.actors[a].name) : std::string(); }
+
+// Actors of an item in lane priority: speaker, sources, targets, others, named.
+std::vector<uint32_t> lane_candidates(const Corpus& c, const VertexProps& p) {
+  std::vector<uint32_t> out;
+  if (p.kind == VertexKind::Statement) {
+    const Statement& s = c.statements[p.index];
+    if (s.speaker) out.push_back(*s.speaker);
+    out.insert(out.end(), s.mentions.begin(), s.mentions.end());
+    return out;
+  }
+  const Event& e = c.events[p.index];
+  for (ParticipantRole r : {ParticipantRole::Source, ParticipantRole::Target, ParticipantRole::Other})
+    for (auto& [a, role] : e.participants)
+      if (role == r) out.push_back(a);
+  return out;
+}
+
+std::string source_line(const Corpus& c, const std::vector<EvidenceRef>& ev) {
+  std::vector<SourceInfo> src = sources_of(c, ev);
+  if (src.empty()) return {};
+  std::string s = "Source: " + shorten(src.front().title, 90) + " (" + src.front().where + ")";
+  if (src.size() > 1) s += " and " + std::to_string(src.size() - 1) + " more";
+  return s;
+}
+
+std::string first_url(const Corpus& c, const std::vector<EvidenceRef>& ev) {
+  for (const SourceInfo& s : sources_of(c, ev))
+    if (!s.url.empty()) return s.url;
+  return {};
+}
+
+void describe(const Corpus& c, const VertexProps& p, Item& it) {
+  std::string when = p.date.empty() ? it.day + " (publication)" : clean_text(p.date);
+  if (p.kind == VertexKind::Statement) {
+    const Statement& s = c.statements[p.index];
+    std::string who = s.speaker ? actor_name(c, *s.speaker) : "Unattributed";
+    std::string text = clean_text(s.text);
+    it.tone = Tone::Statement;
+    it.label = shorten(who + ": \xE2\x80\x9C" + text + "\xE2\x80\x9D", kLabelChars);
+    it.tooltip = when + " \xC2\xB7 " + who + " (" + to_string(s.kind) + " statement)\n\xE2\x80\x9C" + shorten(text, 600) +
+                 "\xE2\x80\x9D\n" + source_line(c, s.evidence);
+    it.url = first_url(c, s.evidence);
+    return;
+  }
+  const Event& e = c.events[p.index];
+  std::string from, to;
+  for (auto& [a, role] : e.participants) {
+    if (role == ParticipantRole::Source && from.empty()) from = actor_name(c, a);
+    if (role == ParticipantRole::Target && to.empty()) to = actor_name(c, a);
+  }
+  it.tone = tone_of(e.type);
+  std::string who = from.empty() ? to : to.empty() ? from : from + " \xE2\x86\x92 " + to;
+  it.label = shorten(type_name(e.type) + (who.empty() ? "" : ": " + who), kLabelChars);
+  it.tooltip = when + " \xC2\xB7 " + clean_text(e.type) + " (" + to_string(it.tone) + ")" + (who.empty() ? "" : " \xC2\xB7 " + who) +
+               "\n" + shorten(event_sentence(c, e), 600) + "\n" + source_line(c, e.evidence);
+  it.url = first_url(c, e.evidence);
+}
+
+struct Lane {
+  std::string name;
+  size_t rows = 1;
+  double top = 0, height = 0;
+};
+
+struct Layout {
+  std::vector<Item> items;
+  std::vector<Lane> lanes;
+};
+
+std::vector<uint32_t> actor_lanes(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt,
+                                  const std::vector<std::vector<uint32_t>>& cands) {
+  if (!opt.actors.empty()) return opt.actors;
+  std::vector<size_t> involved(c.actors.size(), 0);
+  for (const auto& list : cands)
+    for (uint32_t a : list)
+      if (a < involved.size()) ++involved[a];
+  std::vector<uint32_t> order;
+  std::vector<char> taken(c.actors.size(), 0);
+  for (const Centrality& ce : centrality(eg))
+    if (ce.actor < involved.size() && involved[ce.actor] && !taken[ce.actor]) order.push_back(ce.actor), taken[ce.actor] = 1;
+  std::vector<uint32_t> rest;
+  for (uint32_t a = 0; a < involved.size(); ++a)
+    if (involved[a] && !taken[a]) rest.push_back(a);
+  std::stable_sort(rest.begin(), rest.end(), [&](uint32_t x, uint32_t y) { return involved[x] > involved[y]; });
+  order.insert(order.end(), rest.begin(), rest.end());
+  if (opt.top && order.size() > opt.top) order.resize(opt.top);
+  return order;
+}
+
+Layout collect(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt) {
+  Layout L;
+  std::vector<std::vector<uint32_t>> cands;
+  for (auto v : boost::make_iterator_range(boost::vertices(eg.g))) {
+    const VertexProps& p = eg.g[v];
+    if (p.kind != VertexKind::Statement && p.kind != VertexKind::Event) continue;
+    const auto& ev = p.kind == VertexKind::Statement ? c.statements[p.index].evidence : c.events[p.index].evidence;
+    if (article_count(ev) < std::max(1u, opt.min_sources)) continue;
+    auto ext = extent(p.date, p.first_day);
+    if (!ext) continue;
+    Item it;
+    it.v = v;
+    it.first = static_cast<long>(ext->first.day_number());
+    it.last = std::max(it.first, static_cast<long>(ext->second.day_number()));
+    it.span = it.last > it.first;
+    it.day = greg::to_iso_extended_string(ext->first);  // a week's own first day, not timex_day's year start
+    describe(c, p, it);
+    if (it.span) it.label = shorten(it.label, kLabelChars - 10) + " [" + shorten(clean_text(p.date), 8) + "]";
+    L.items.push_back(std::move(it));
+    cands.push_back(lane_candidates(c, p));
+  }
+  std::vector<size_t> order(L.items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Item &x = L.items[a], &y = L.items[b];
+    return x.first != y.first ? x.first < y.first : x.last < y.last;
+  });
+  std::vector<Item> sorted;
+  std::vector<std::vector<uint32_t>> sorted_cands;
+  for (size_t i : order) sorted.push_back(std::move(L.items[i])), sorted_cands.push_back(std::move(cands[i]));
+  L.items = std::move(sorted);
+  cands = std::move(sorted_cands);
+
+  if (opt.lanes == Lanes::Type) {
+    std::map<std::string, size_t> lane_of;
+    for (const Item& it : L.items) lane_of[eg.g[it.v].kind == VertexKind::Statement ? " statement" : eg.g[it.v].type];
+    for (auto& [key, idx] : lane_of) {
+      idx = L.lanes.size();
+      L.lanes.push_back({key == " statement" ? "Statements" : shorten(tone_of(key) == Tone::Other ? clean_text(key) : key.substr(0, 2) + " " + type_name(key), kLaneNameChars)});
+    }
+    for (Item& it : L.items) it.lane = lane_of[eg.g[it.v].kind == VertexKind::Statement ? " statement" : eg.g[it.v].type];
+    return L;
+  }
+  std::vector<uint32_t> lanes = actor_lanes(c, eg, opt, cands);
+  std::vector<size_t> lane_of(c.actors.size(), SIZE_MAX);
+  for (size_t i = 0; i < lanes.size(); ++i)
+    if (lanes[i] < lane_of.size() && lane_of[lanes[i]] == SIZE_MAX) lane_of[lanes[i]] = i;
+  for (uint32_t a : lanes) L.lanes.push_back({shorten(actor_name(c, a), kLaneNameChars)});
+  bool others = false;
+  for (size_t i = 0; i < L.items.size(); ++i) {
+    size_t lane = SIZE_MAX;
+    for (uint32_t a : cands[i])
+      if (a < lane_of.size() && lane_of[a] != SIZE_MAX) {
+        lane = lane_of[a];
+        break;
+      }
+    if (lane == SIZE_MAX) lane = lanes.size(), others = true;
+    L.items[i].lane = lane;
+  }
+  if (others) L.lanes.push_back({lanes.empty() ? "All actors" : "Other actors"});
+  return L;
+}
+
+void stack_rows(Layout& L, const Axis& axis) {
+  std::vector<std::vector<double>> free_from(L.lanes.size());  // per lane, per row: first free x
+  for (Item& it : L.items) {
+    long from = it.first, to = it.last + 1;  // a long span is clipped to the clusters it overlaps
+    const Cluster *f = nullptr, *l = nullptr;
+    for (const Cluster& c : axis.clusters)
+      if (c.first <= it.last && it.first <= c.last) {
+        if (!f) f = &c;
+        l = &c;
+      }
+    if (f) from = std::max(from, f->first), to = std::min(to, l->last + 1);
+    it.x0 = axis.x(from);
+    it.x1 = it.span ? std::max(axis.x(to), it.x0 + kMark) : it.x0 + kMark;
+    if (!it.span) it.x0 += axis.px_per_day(it.first) / 2 - kMark / 2, it.x1 = it.x0 + kMark;
+    double label_end = it.x1 + 4 + kCharWidth * static_cast<double>(char_count(it.label)) + 6;
+    auto& rows = free_from[it.lane];
+    auto place = [&](double end, size_t max_rows) {
+      for (size_t r = 0; r < max_rows; ++r) {
+        if (r == rows.size()) rows.push_back(-1e9);
+        if (rows[r] <= it.x0) {
+          rows[r] = end;
+          it.row = r;
+          return true;
+        }
+      }
+      return false;
+    };
+    if (place(label_end, kMaxLabelRows)) continue;
+    it.labelled = false;
+    if (place(it.x1 + 2, kMaxRows)) continue;
+    size_t best = 0;
+    for (size_t r = 1; r < rows.size(); ++r)
+      if (rows[r] < rows[best]) best = r;
+    rows[best] = std::max(rows[best], it.x1 + 2);
+    it.row = best;
+  }
+  for (size_t l = 0; l < L.lanes.size(); ++l) L.lanes[l].rows = std::max<size_t>(1, free_from[l].size());
+}
+
+// ---- DOT -------------------------------------------------------------------
+
+class DotWriter {
+ public:
+  explicit DotWriter(double height) : height_(height) {}
+  std::string out;
+  size_t next = 0;
+
+  // A node at top-down coordinates (x, y) = its centre; attrs already DOT.
+  void node(double x, double y, const std::string& attrs) {
+    out += "n" + std::to_string(next++) + " [pos=\"" + num(x, 1) + "," + num(height_ - y, 1) + "!\"" + attrs + "]\n";
+  }
+  void box(double x0, double y0, double x1, double y1, const std::string& fill) {
+    node((x0 + x1) / 2, (y0 + y1) / 2,
+         " width=" + num((x1 - x0) / 72, 4) + " height=" + num((y1 - y0) / 72, 4) + " fillcolor=\"" + fill + "\"");
+  }
+  // Text starting at x (just = 'l'), ending at x ('r') or centred ('n').
+  void text(double x, double y, double width, const std::string& label, char just, const std::string& extra = {}) {
+    std::string q = dot_quote(label);
+    if (just != 'n') q.insert(q.size() - 1, std::string("\\") + just);
+    double cx = just == 'l' ? x + width / 2 : just == 'r' ? x - width / 2 : x;
+    node(cx, y, " shape=plaintext style=\"\" width=" + num(width / 72, 4) + " height=" + num(14.0 / 72, 4) + " label=" + q + extra);
+  }
+
+ private:
+  double height_;
+};
+
+std::string link_attrs(const Item& it) {
+  std::string s = " tooltip=" + dot_quote(it.tooltip);
+  if (!it.url.empty()) s += " URL=" + dot_quote(clean_text(it.url)) + " target=\"_blank\"";
+  return s;
+}
+
+}  // namespace
+
+DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt) {
+  Layout L = collect(c, eg, opt);
+  std::vector<std::pair<long, long>> ranges;
+  for (const Item& it : L.items) ranges.emplace_back(it.first, it.last);
+  Axis axis = make_axis(ranges);
+  stack_rows(L, axis);
+
+  const double title_h = opt.title.empty() ? 8 : 34, legend_h = 26;
+  double y = title_h + legend_h;
+  for (Lane& lane : L.lanes) {
+    lane.top = y;
+    lane.height = static_cast<double>(lane.rows) * kRowHeight + 2 * kLanePad;
+    y += lane.height;
+  }
+  const double lanes_bottom = y, axis_y = y + 6, height = axis_y + 40;
+  double width = std::max(axis.right + 24, 760.0);
+  for (const Item& it : L.items)
+    width = std::max(width, (it.labelled ? it.x1 + 10 + kCharWidth * static_cast<double>(char_count(it.label)) : it.x1) + 16);
+
+  DotWriter w(height);
+  std::string& o = w.out;
+  o += "// eventloom timeline: positions are fixed; render with `neato -n2 -Tsvg`\n";
+  o += "graph timeline {\n";
+  o += "graph [bgcolor=\"white\" splines=false outputorder=\"nodesfirst\" pad=\"0.1\" fontname=\"Helvetica,Arial,sans-serif\"]\n";
+  o += "node [shape=box fixedsize=true label=\"\" style=filled color=\"transparent\" penwidth=0 fontname=\"Helvetica,Arial,sans-serif\" fontsize=" +
+       num(kFontSize) + " fontcolor=\"#222222\"]\n";
+  // Canvas corners, so the drawing keeps its margins.
+  w.box(0, 0, 1, 1, "#ffffff");
+  w.box(width - 1, height - 1, width, height, "#ffffff");
+
+  for (size_t i = 0; i < L.lanes.size(); ++i) {
+    const Lane& lane = L.lanes[i];
+    w.box(4, lane.top, width - 4, lane.top + lane.height, i % 2 ? "#ffffff" : "#f3f5f8");
+    w.text(kLaneColumn - 10, lane.top + std::min(lane.height / 2, kLanePad + kRowHeight / 2), kLaneColumn - 20, lane.name, 'r',
+           " fontsize=11 fontname=\"Helvetica-Bold,Arial-Bold,sans-serif\" tooltip=" + dot_quote(lane.name));
+  }
+  std::vector<Tick> ticks = make_ticks(axis);
+  for (const Tick& t : ticks) {
+    double x = axis.x(t.day);
+    w.box(x - 0.3, title_h + legend_h, x + 0.3, lanes_bottom, "#c8ccd2");
+    w.box(x - 0.5, axis_y, x + 0.5, axis_y + 5, "#444444");
+    w.text(x, axis_y + 14, kCharWidth * static_cast<double>(char_count(t.label)) + 8, t.label, 'n', " fontsize=9");
+  }
+  for (const Cluster& cl : axis.clusters)
+    w.box(cl.x, axis_y - 0.5, cl.x + cl.width(), axis_y + 0.5, "#444444");
+  for (size_t i = 0; i + 1 < axis.clusters.size(); ++i) {
+    const Cluster &a = axis.clusters[i], &b = axis.clusters[i + 1];
+    double x0 = a.x + a.width() + 6, x1 = b.x - 6;
+    std::string text = gap_text(b.first - a.last - 1);
+    w.box(x0, title_h + legend_h, x1, axis_y + 4, "#e4e4e4");
+    w.text((x0 + x1) / 2, axis_y + 14, x1 - x0, "\xE2\x89\x88 " + text, 'n',
+           " fontsize=8 fontcolor=\"#555555\" tooltip=" + dot_quote("No items for " + text + ": this stretch of time is compressed"));
+  }
+  for (const Item& it : L.items) {
+    const Lane& lane = L.lanes[it.lane];
+    double yc = lane.top + kLanePad + (static_cast<double>(it.row) + 0.5) * kRowHeight;
+    std::string colour = tone_colour(it.tone);
+    std::string compact_day = it.day;  // Graphviz writes '-' in ids as "&#45;"
+    compact_day.erase(std::remove(compact_day.begin(), compact_day.end(), '-'), compact_day.end());
+    std::string id = " id=\"item_" + compact_day + "_" + std::to_string(it.v) + "\"";
+    if (it.span)
+      w.node((it.x0 + it.x1) / 2, yc,
+             id + " width=" + num((it.x1 - it.x0) / 72, 4) + " height=" + num(7.0 / 72, 4) + " fillcolor=\"" + colour +
+                 "66\" color=\"" + colour + "\" penwidth=1" + link_attrs(it));
+    else
+      w.node((it.x0 + it.x1) / 2, yc,
+             id + " shape=circle width=" + num(kMark / 72, 4) + " fillcolor=\"" + colour + "\"" + link_attrs(it));
+    if (it.labelled)
+      w.text(it.x1 + 4, yc, kCharWidth * static_cast<double>(char_count(it.label)) + 6, it.label, 'l', link_attrs(it));
+  }
+  // Legend.
+  double lx = kLaneColumn, ly = title_h + legend_h / 2;
+  for (Tone t : {Tone::Statement, Tone::Cooperation, Tone::Conflict}) {
+    w.node(lx + 4, ly, std::string(" shape=circle width=") + num(kMark / 72, 4) + " fillcolor=\"" + tone_colour(t) + "\"");
+    std::string name = t == Tone::Statement ? "statement (CAMEO 01\xE2\x80\x93" "02)"
+                       : t == Tone::Cooperation ? "cooperation (03\xE2\x80\x93" "08)" : "conflict (09\xE2\x80\x93" "20)";
+    w.text(lx + 12, ly, kCharWidth * static_cast<double>(char_count(name)) + 8, name, 'l');
+    lx += 28 + kCharWidth * static_cast<double>(char_count(name));
+  }
+  w.box(lx, ly - 3.5, lx + 26, ly + 3.5, "#77777766");
+  w.text(lx + 30, ly, 190, "dated only to a week, month or year", 'l');
+  lx += 240;
+  w.box(lx, ly - 6, lx + 18, ly + 6, "#e4e4e4");
+  w.text(lx + 22, ly, 160, "empty stretch, compressed", 'l');
+  if (!opt.title.empty()) w.text(12, 18, width - 24, opt.title, 'l', " fontsize=16 fontname=\"Helvetica-Bold,Arial-Bold,sans-serif\"");
+  if (L.items.empty()) w.text(kLaneColumn, title_h + legend_h + 20, 400, "No dated statements or events to show.", 'l');
+  o += "}\n";
+  DotGraph g;
+  g.dot = std::move(o);
+  g.engine = "nop";
+  g.nodes = L.items.size();
+  return g;
+}
+
+}  // namespace eventloom

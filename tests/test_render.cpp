@@ -1,0 +1,318 @@
+// Rendering: timeline, network and report on the examples and on small
+// synthetic corpora. SVGs must be well-formed XML (xmllint), name the
+// expected actors, put items in date order on the axis, compress long empty
+// stretches, draw month-dated items as spans; graphs/ must be up to date.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "cli/cli.hpp"
+#include "eventloom/export.hpp"
+#include "eventloom/pipeline.hpp"
+#include "eventloom/render.hpp"
+
+using namespace eventloom;
+
+namespace {
+
+// A temporary directory for this run, removed at exit.
+struct TempDir {
+  std::string path;
+  TempDir() {
+    char tmpl[] = "/tmp/eventloom_render_XXXXXX";
+    const char* d = mkdtemp(tmpl);
+    path = d ? d : "";
+  }
+  ~TempDir() {
+    std::error_code ec;
+    if (!path.empty()) std::filesystem::remove_all(path, ec);
+  }
+};
+
+std::string temp_dir() {
+  static TempDir dir;
+  return dir.path;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void spit(const std::string& path, const std::string& data) {
+  std::ofstream out(path, std::ios::binary);
+  out << data;
+}
+
+bool well_formed_xml(const std::string& data, const std::string& name) {
+  std::string path = temp_dir() + "/" + name;
+  spit(path, data);
+  std::string cmd = "xmllint --noout '" + path + "' 2>/dev/null";
+  return std::system(cmd.c_str()) == 0;
+}
+
+const Corpus& examples() {
+  static Corpus c = [] {
+    BuildOptions opt;
+    opt.jobs = 2;
+    return build_corpus({std::string(EVENTLOOM_SOURCE_DIR) + "/examples"}, opt).corpus;
+  }();
+  return c;
+}
+
+// (day, x) of each item mark, in SVG order: ids are item_<YYYYMMDD>_<n>; the x is
+// the ellipse's cx or the polygon's leftmost point.
+std::vector<std::pair<std::string, double>> item_positions(const std::string& svg) {
+  std::vector<std::pair<std::string, double>> out;
+  size_t at = 0;
+  while ((at = svg.find("id=\"item_", at)) != std::string::npos) {
+    std::string d = svg.substr(at + 9, 8);
+    std::string day = d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
+    size_t end = svg.find("</g>", at);
+    size_t cx = svg.find("cx=\"", at), pts = svg.find("points=\"", at);
+    double x = 0;
+    if (cx < end && cx < pts) {
+      x = std::atof(svg.c_str() + cx + 4);
+    } else if (pts < end) {
+      x = 1e18;
+      size_t p = pts + 8, stop = svg.find('"', p);
+      while (p < stop) {
+        x = std::min(x, std::atof(svg.c_str() + p));
+        p = svg.find(' ', p);
+        if (p == std::string::npos || p > stop) break;
+        ++p;
+      }
+    }
+    out.emplace_back(day, x);
+    at = end;
+  }
+  return out;
+}
+
+// A corpus built by hand: one article per event, with the given dates.
+Corpus synthetic(const std::vector<std::pair<std::string, std::string>>& events /* (TIMEX3 value, type) */) {
+  std::vector<DocExtraction> docs;
+  for (size_t i = 0; i < events.size(); ++i) {
+    DocExtraction x;
+    x.doc.id = "doc" + std::to_string(1000 + i);
+    x.doc.title = "Article <" + std::to_string(i) + "> & \"friends\"";
+    x.doc.text = "Alphaland met Betaland in the capital.";
+    x.doc.paragraphs.push_back({Span{0, static_cast<uint32_t>(x.doc.text.size())}, ParagraphKind::Body});
+    x.doc.published = boost::gregorian::date(2020, 1, 1);
+    x.doc.sources.push_back({"synthetic.txt", 0, static_cast<uint32_t>(i + 1), "", "https://news.example/" + std::to_string(i)});
+    x.doc.format = "text";
+    for (const char* name : {"Alphaland", "Betaland"}) {
+      LocalActor a;
+      a.name = name;
+      a.type = ActorType::Gpe;
+      a.aliases = {name};
+      a.key = name;
+      for (char& ch : a.key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      x.actors.push_back(a);
+    }
+    LocalEvent e;
+    e.type = events[i].second;
+    e.trigger = {10, 13};
+    e.sentence = {0, static_cast<uint32_t>(x.doc.text.size())};
+    e.date = events[i].first;
+    e.participants = {{0, ParticipantRole::Source}, {1, ParticipantRole::Target}};
+    x.events.push_back(e);
+    docs.push_back(std::move(x));
+  }
+  return consolidate(std::move(docs));
+}
+
+std::string svg_of(const DotGraph& g) {
+  Rendered r = render(g, RenderFormat::Svg);
+  REQUIRE(r.ok());
+  return r.data;
+}
+
+int run_cli(std::vector<std::string> args, std::string* err_text = nullptr) {
+  std::ostringstream out, err;
+  int rc = cli::run(args, out, err);
+  if (err_text) *err_text = err.str();
+  return rc;
+}
+
+}  // namespace
+
+TEST_CASE("timeline of the examples: well-formed, names the actors, items in date order") {
+  const Corpus& c = examples();
+  REQUIRE(!c.events.empty());
+  EventGraph eg = build_graph(c);
+  std::string svg = svg_of(timeline_graph(c, eg, {}));
+  CHECK(well_formed_xml(svg, "timeline.svg"));
+  CHECK(svg.find("Valdoria") != std::string::npos);
+  CHECK(svg.find("Zarevia") != std::string::npos);
+  CHECK(svg.find("Mar 2025") != std::string::npos);  // the first tick names month and year
+  auto items = item_positions(svg);
+  REQUIRE(items.size() >= 5);
+  std::sort(items.begin(), items.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first < b.first : a.second < b.second; });
+  for (size_t i = 1; i < items.size(); ++i) {
+    INFO(items[i - 1].first << " at " << items[i - 1].second << ", " << items[i].first << " at " << items[i].second);
+    if (items[i].first != items[i - 1].first) CHECK(items[i - 1].second < items[i].second);
+  }
+  // Every item has a tooltip.
+  size_t tips = 0;
+  for (size_t at = 0; (at = svg.find("xlink:title=", at)) != std::string::npos; ++at) ++tips;
+  CHECK(tips >= items.size());
+}
+
+TEST_CASE("timeline lanes per type, and the type filter") {
+  const Corpus& c = examples();
+  GraphFilter f;
+  f.event_types = {"statement"};
+  EventGraph eg = build_graph(c, f);
+  TimelineOptions opt;
+  opt.lanes = Lanes::Type;
+  std::string svg = svg_of(timeline_graph(c, eg, opt));
+  CHECK(well_formed_xml(svg, "types.svg"));
+  CHECK(svg.find(">Statements<") != std::string::npos);
+  size_t conflict_fills = 0;  // the legend's only: no conflict items
+  for (size_t at = 0; (at = svg.find(std::string("fill=\"") + tone_colour(Tone::Conflict), at)) != std::string::npos; ++at) ++conflict_fills;
+  CHECK(conflict_fills == 1);
+}
+
+TEST_CASE("a long empty stretch is compressed and marked; month dates are spans") {
+  Corpus c = synthetic({{"2020-01-05", "04 CONSULT"}, {"2020-01-20", "19 FIGHT"}, {"2024-06", "03 EXPRESS INTENT TO COOPERATE"},
+                        {"2024-06-10", "17 COERCE"}});
+  EventGraph eg = build_graph(c);
+  std::string svg = svg_of(timeline_graph(c, eg, {}));
+  CHECK(well_formed_xml(svg, "gap.svg"));
+  CHECK(svg.find("\xE2\x89\x88 4.4 years") != std::string::npos);
+  auto items = item_positions(svg);
+  REQUIRE(items.size() == 4);
+  std::map<std::string, double> x;
+  for (auto& [d, px] : items) x[d] = px;
+  double early = x["2020-01-20"] - x["2020-01-05"], gap = x["2024-06-10"] - x["2020-01-20"];
+  CHECK(gap < early * 20);  // 4.4 years is not drawn 100 times wider than 15 days
+  CHECK(x["2024-06-01"] < x["2024-06-10"]);
+  // The month-dated item is a polygon (a span), the others circles.
+  size_t at = svg.find("id=\"item_20240601");
+  REQUIRE(at != std::string::npos);
+  CHECK(svg.find("<polygon", at) < svg.find("</g>", at));
+  // Links to the source and escaped titles.
+  CHECK(svg.find("https://news.example/") != std::string::npos);
+  CHECK(svg.find("Article <") == std::string::npos);
+}
+
+TEST_CASE("timeline axis ticks use years for a long story") {
+  std::vector<std::pair<std::string, std::string>> ev;
+  for (int y = 2010; y <= 2020; ++y) ev.push_back({std::to_string(y) + "-03-01", "04 CONSULT"});
+  Corpus c = synthetic(ev);
+  std::string svg = svg_of(timeline_graph(c, build_graph(c), {}));
+  CHECK(svg.find(">2015<") != std::string::npos);
+  CHECK(svg.find("\xE2\x89\x88") == std::string::npos);  // evenly spread: nothing compressed
+}
+
+TEST_CASE("network of the examples and an ego network") {
+  const Corpus& c = examples();
+  EventGraph eg = build_graph(c);
+  DotGraph g = network_graph(c, eg, {});
+  CHECK(g.nodes >= 2);
+  std::string svg = svg_of(g);
+  CHECK(well_formed_xml(svg, "network.svg"));
+  CHECK(svg.find("Valdoria") != std::string::npos);
+  CHECK(svg.find("Zarevia") != std::string::npos);
+  ActorLookup v = find_actor(c, "Valdoria");
+  REQUIRE(!v.actors.empty());
+  NetworkOptions opt;
+  opt.ego = v.actors.front();
+  opt.depth = 1;
+  DotGraph ego = network_graph(c, eg, opt);
+  CHECK(ego.nodes >= 2);
+  CHECK(ego.nodes <= g.nodes);
+  CHECK(well_formed_xml(svg_of(ego), "ego.svg"));
+  opt.min_weight = 100000;
+  DotGraph none = network_graph(c, eg, opt);
+  CHECK(none.edges == 0);
+  CHECK(well_formed_xml(svg_of(none), "none.svg"));
+}
+
+TEST_CASE("report: self-contained, escaped, with both pictures") {
+  Corpus c = synthetic({{"2021-05-01", "04 CONSULT"}, {"2021-05-03", "19 FIGHT"}});
+  ReportOptions opt;
+  opt.title = "<script>alert(1)</script>";
+  Rendered r = render_report(c, opt);
+  REQUIRE(r.ok());
+  const std::string& h = r.data;
+  CHECK(h.find("<script") == std::string::npos);
+  CHECK(h.find("&lt;script&gt;") != std::string::npos);
+  CHECK(h.find("<link") == std::string::npos);
+  CHECK(h.find(" src=") == std::string::npos);
+  size_t first = h.find("<svg"), second = h.find("<svg", first + 1);
+  CHECK(first != std::string::npos);
+  CHECK(second != std::string::npos);
+  CHECK(h.find("dated from <b>2021-05-01</b> to <b>2021-05-03</b>") != std::string::npos);
+  CHECK(h.find("published from <b>2020-01-01</b> to <b>2020-01-01</b>") != std::string::npos);
+  CHECK(h.find("Article &lt;0&gt; &amp; &quot;friends&quot;") != std::string::npos);
+  CHECK(well_formed_xml(h.substr(first, h.find("</svg>", first) + 6 - first), "inline.svg"));
+}
+
+TEST_CASE("formats: dot as text, png and pdf through cairo, a clear error otherwise") {
+  Corpus c = synthetic({{"2021-05-01", "04 CONSULT"}});
+  DotGraph g = timeline_graph(c, build_graph(c), {});
+  CHECK(render(g, RenderFormat::Dot).data == g.dot);
+  Rendered png = render(g, RenderFormat::Png);
+  if (png.ok())
+    CHECK(png.data.substr(1, 3) == "PNG");
+  else
+    CHECK(png.error.find("cairo") != std::string::npos);
+  Rendered pdf = render(g, RenderFormat::Pdf);
+  if (pdf.ok()) CHECK(pdf.data.substr(0, 4) == "%PDF");
+  CHECK(render_format_for("a/b.PNG") == RenderFormat::Png);
+  CHECK(render_format_for("a.b/c") == RenderFormat::Svg);
+  DotGraph bad{"graph { a -- ", "neato", 0, 0};
+  CHECK(!render(bad, RenderFormat::Svg).ok());
+}
+
+TEST_CASE("CLI: timeline, network, errors") {
+  Corpus c = synthetic({{"2021-05-01", "04 CONSULT"}, {"2021-05-03", "19 FIGHT"}});
+  std::string store = temp_dir() + "/s.json";
+  REQUIRE(write_file_atomic(store, [&](std::ostream& os) { write_json(c, os); }).empty());
+  std::string err;
+  CHECK(run_cli({"timeline", store, "-o", temp_dir() + "/t.svg", "--from", "2021-05", "--actor", "Alphaland"}, &err) == 0);
+  CHECK(well_formed_xml(slurp(temp_dir() + "/t.svg"), "t2.svg"));
+  CHECK(run_cli({"timeline", store, "-o", temp_dir() + "/t.dot"}) == 0);
+  CHECK(slurp(temp_dir() + "/t.dot").find("graph timeline") != std::string::npos);
+  CHECK(run_cli({"network", store, "-o", temp_dir() + "/n.svg", "--ego", "Betaland"}) == 0);
+  CHECK(slurp(temp_dir() + "/n.svg").find("Alphaland") != std::string::npos);
+  CHECK(run_cli({"timeline", store, "-o", temp_dir() + "/x.svg", "--actor", "Nowhere"}, &err) == 2);
+  CHECK(err.find("no actor named 'Nowhere'") != std::string::npos);
+  CHECK(run_cli({"timeline", store, "--format", "gif"}, &err) == 2);
+  CHECK(run_cli({"timeline", store, "--from", "May 2021"}, &err) == 2);
+  CHECK(run_cli({"timeline", store, "--lanes", "colour"}, &err) == 2);
+  CHECK(run_cli({"network", temp_dir() + "/missing.json", "-o", temp_dir() + "/m.svg"}, &err) == 1);
+  CHECK(err.find("eventloom: ") == 0);
+}
+
+TEST_CASE("graphs/ holds the current rendering of examples/") {
+  // Render as scripts/render_graphs.sh does (relative paths, from the source
+  // directory), into a temporary directory, and compare byte for byte.
+  char cwd[4096];
+  REQUIRE(getcwd(cwd, sizeof cwd));
+  REQUIRE(chdir(EVENTLOOM_SOURCE_DIR) == 0);
+  std::string t = temp_dir();
+  CHECK(run_cli({"build", "examples", "--json", t + "/examples.json", "--quiet", "--jobs", "2"}) == 0);
+  CHECK(run_cli({"timeline", t + "/examples.json", "-o", t + "/timeline.svg", "--title", "The Teskar Pass crisis (examples/)"}) == 0);
+  CHECK(run_cli({"network", t + "/examples.json", "-o", t + "/network.svg", "--title", "The Teskar Pass crisis (examples/)"}) == 0);
+  CHECK(run_cli({"report", "examples", "-o", t + "/report.html", "--title", "The Teskar Pass crisis (examples/)", "--jobs", "2"}) == 0);
+  REQUIRE(chdir(cwd) == 0);
+  for (const char* f : {"timeline.svg", "network.svg", "report.html"}) {
+    INFO("graphs/" << f << " is out of date: run scripts/render_graphs.sh");
+    std::string committed = slurp(std::string(EVENTLOOM_SOURCE_DIR) + "/graphs/" + f);
+    CHECK(!committed.empty());
+    CHECK(committed == slurp(t + "/" + f));
+  }
+}
