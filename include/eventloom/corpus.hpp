@@ -50,6 +50,11 @@ struct Event {
   std::string modality;
   std::vector<std::pair<uint32_t, ParticipantRole>> participants;  // Corpus::actors
   std::vector<EvidenceRef> evidence;
+  bool from_statement = false;  // the act of making a statement
+  // A plain "01 MAKE PUBLIC STATEMENT" that only restates a statement: drawn
+  // and counted once, as the statement (a statement typed 10-13, a demand or
+  // a threat, stays an event of its own).
+  bool restates_statement() const { return from_statement && type.rfind("01", 0) == 0; }
 };
 
 struct Corpus {

@@ -64,6 +64,7 @@ struct LocalEvent {
   bool date_from_publication = false;
   std::string modality = "asserted";  // asserted, hypothetical, future, negated
   std::vector<Participant> participants;
+  bool from_statement = false;  // the act of making one of the article's statements
 };
 
 // Everything found in one article. Spans are offsets into doc.text.

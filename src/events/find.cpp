@@ -509,6 +509,7 @@ class Finder {
       e.type = std::string(events::cameo_name(code));
       e.trigger = st.cue ? *st.cue : Span{s.span.start, std::min(s.span.end, anchor.end)};
       e.sentence = s.span;
+      e.from_statement = true;
       e.date = st.date;
       e.date_from_publication = st.date_from_publication;
       if (st.date_from_publication && st.date.empty() && in_.dct) e.date = format_date(*in_.dct);

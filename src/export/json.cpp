@@ -269,6 +269,7 @@ void append_local_events(std::string& out, const DocExtraction& x) {
     Rec r(out);
     r.str("type", e.type).span("trigger", e.trigger).span("sentence", e.sentence).str("date", e.date);
     r.boolean("date_from_publication", e.date_from_publication).str("modality", e.modality);
+    if (e.from_statement) r.boolean("from_statement", true);
     std::string& parts = r.field("participants");
     parts.push_back('[');
     for (size_t k = 0; k < e.participants.size(); ++k) {
@@ -428,6 +429,7 @@ void write_events(const Corpus& c, Writer& w) {
     r.str("id", e.id).str("type", e.type).opt_str("date", e.date);
     r.str("date_from", e.date_from_publication ? "publication" : e.date.empty() ? "none" : "text");
     r.str("modality", e.modality);
+    if (e.from_statement) r.boolean("from_statement", true);
     std::string& parts = r.field("participants");
     parts.push_back('[');
     for (size_t i = 0; i < e.participants.size(); ++i) {

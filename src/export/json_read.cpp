@@ -203,6 +203,7 @@ LocalEvent read_event(const object& o) {
   e.date = std::string(str(o, "date"));
   e.date_from_publication = boolean(o, "date_from_publication");
   e.modality = std::string(str(o, "modality"));
+  e.from_statement = boolean(o, "from_statement");
   each_element(o, "participants", [&](element p) {
     array pair;
     uint64_t actor = 0;

@@ -274,8 +274,9 @@ struct Builder {
       edge(eg.actor_vertex[a], v, role_edge(role), day);
       (role == ParticipantRole::Source ? sources : role == ParticipantRole::Target ? targets : others).push_back(a);
     }
-    for (uint32_t s : sources)
-      for (uint32_t t : targets.empty() ? others : targets) interact(s, t, e.type, day, true, i);
+    if (!e.restates_statement())  // its statement already made these interactions
+      for (uint32_t s : sources)
+        for (uint32_t t : targets.empty() ? others : targets) interact(s, t, e.type, day, true, i);
     reported_in(v, e.evidence, day);
   }
 

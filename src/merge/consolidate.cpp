@@ -696,6 +696,7 @@ Event merged_event(const std::vector<EventReport>& reports, const std::vector<ui
   const EventReport& first = reports[members.front()];
   ev.type = first.e->type;
   ev.modality = first.e->modality;
+  ev.from_statement = first.e->from_statement;
   // The most specific explicit date: the longest value, then the smallest.
   const EventReport* dated = nullptr;
   for (uint32_t i : members) {

@@ -25,7 +25,7 @@ nav{padding:8px 28px;background:#eef1f5;border-bottom:1px solid #d5dbe3}
 nav a{margin-right:16px;color:#1f4f8a;text-decoration:none}
 section{padding:8px 28px 20px}
 h2{font-size:19px;border-bottom:2px solid #e3e7ec;padding-bottom:4px}
-.figure{overflow:auto;max-height:1000px;border:1px solid #e3e7ec;background:#fff}
+.figure{overflow:auto;max-height:1000px;border:1px solid #e3e7ec;background:#fff}.figure.latest{direction:rtl}.figure.latest>svg{direction:ltr}
 .figure.fit svg{max-width:100%;height:auto}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{border-bottom:1px solid #e3e7ec;padding:5px 8px;text-align:left;vertical-align:top}
@@ -129,6 +129,7 @@ void events_table(const Corpus& c, std::ostream& o) {
   o << "<table><thead><tr><th>When</th><th>Type</th><th>Who</th><th>Reported as</th><th>Sources</th></tr></thead><tbody>\n";
   for (size_t i : by_day(c, c.events)) {
     const Event& e = c.events[i];
+    if (e.restates_statement()) continue;  // listed with the statements
     std::string who;
     for (ParticipantRole r : {ParticipantRole::Source, ParticipantRole::Target, ParticipantRole::Other}) {
       std::string names;
@@ -182,6 +183,8 @@ Rendered render_report(const Corpus& c, const ReportOptions& opt) {
     if (last.empty() || p.last_day > last) last = p.last_day;
   }
   size_t actors = static_cast<size_t>(std::count_if(c.actors.begin(), c.actors.end(), [](const Actor& a) { return a.type != ActorType::Loc; }));
+  size_t events = static_cast<size_t>(
+      std::count_if(c.events.begin(), c.events.end(), [](const Event& e) { return !e.restates_statement(); }));
   Rendered timeline = render(timeline_graph(c, eg, opt.timeline), RenderFormat::Svg);
   Rendered network = render(network_graph(c, eg, opt.network), RenderFormat::Svg);
 
@@ -190,7 +193,7 @@ Rendered render_report(const Corpus& c, const ReportOptions& opt) {
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << html_escape(opt.title) << "</title>\n<style>"
     << kStyle << "</style>\n</head>\n<body>\n<header>\n<h1>" << html_escape(opt.title) << "</h1>\n<p class=\"counts\"><span><b>"
     << c.docs.size() << "</b> articles</span><span><b>" << actors << "</b> actors</span><span><b>" << c.statements.size()
-    << "</b> statements</span><span><b>" << c.events.size() << "</b> events</span></p>\n<p>"
+    << "</b> statements</span><span><b>" << events << "</b> events</span></p>\n<p>"
     << published_range(c) << (first.empty() ? std::string("No dated statements or events.") : "What they report is dated from <b>" + first + "</b> to <b>" + last + "</b>.") << "</p>\n";
   if (!opt.inputs.empty()) {
     o << "<p>Read from: ";
@@ -200,7 +203,7 @@ Rendered render_report(const Corpus& c, const ReportOptions& opt) {
   o << "</header>\n<nav><a href=\"#timeline\">Timeline</a><a href=\"#network\">Network</a><a href=\"#actors\">Actors</a>"
        "<a href=\"#statements\">Statements</a><a href=\"#events\">Events</a><a href=\"#articles\">Articles</a></nav>\n";
   o << "<section id=\"timeline\"><h2>Timeline</h2>\n<p class=\"muted\">Hover over an item for the full sentence and its source.</p>\n"
-    << "<div class=\"figure\">" << svg_body(timeline) << "</div></section>\n";
+    << "<div class=\"figure latest\">" << svg_body(timeline) << "</div></section>\n";  // opens at the latest end
   o << "<section id=\"network\"><h2>Network</h2>\n<div class=\"figure fit\">" << svg_body(network) << "</div></section>\n";
   o << "<section id=\"actors\"><h2>Actors</h2>\n";
   actors_table(c, eg, o);

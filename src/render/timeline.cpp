@@ -385,6 +385,8 @@ Layout collect(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt
   for (auto v : boost::make_iterator_range(boost::vertices(eg.g))) {
     const VertexProps& p = eg.g[v];
     if (p.kind != VertexKind::Statement && p.kind != VertexKind::Event) continue;
+    // Making a statement is drawn once, as the statement itself.
+    if (p.kind == VertexKind::Event && c.events[p.index].restates_statement()) continue;
     const auto& ev = p.kind == VertexKind::Statement ? c.statements[p.index].evidence : c.events[p.index].evidence;
     if (article_count(ev) < std::max(1u, opt.min_sources)) continue;
     auto ext = extent(p.date, p.first_day);
