@@ -25,7 +25,7 @@ nav{padding:8px 28px;background:#eef1f5;border-bottom:1px solid #d5dbe3}
 nav a{margin-right:16px;color:#1f4f8a;text-decoration:none}
 section{padding:8px 28px 20px}
 h2{font-size:19px;border-bottom:2px solid #e3e7ec;padding-bottom:4px}
-.figure{overflow:auto;max-height:1000px;border:1px solid #e3e7ec;background:#fff}.figure.latest{direction:rtl}.figure.latest>svg{direction:ltr}
+.figure{overflow:auto;max-height:1000px;border:1px solid #e3e7ec;background:#fff}
 .figure.fit svg{max-width:100%;height:auto}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{border-bottom:1px solid #e3e7ec;padding:5px 8px;text-align:left;vertical-align:top}
@@ -203,7 +203,7 @@ Rendered render_report(const Corpus& c, const ReportOptions& opt) {
   o << "</header>\n<nav><a href=\"#timeline\">Timeline</a><a href=\"#network\">Network</a><a href=\"#actors\">Actors</a>"
        "<a href=\"#statements\">Statements</a><a href=\"#events\">Events</a><a href=\"#articles\">Articles</a></nav>\n";
   o << "<section id=\"timeline\"><h2>Timeline</h2>\n<p class=\"muted\">Hover over an item for the full sentence and its source.</p>\n"
-    << "<div class=\"figure latest\">" << svg_body(timeline) << "</div></section>\n";  // opens at the latest end
+    << "<div class=\"figure\">" << svg_body(timeline) << "</div></section>\n";
   o << "<section id=\"network\"><h2>Network</h2>\n<div class=\"figure fit\">" << svg_body(network) << "</div></section>\n";
   o << "<section id=\"actors\"><h2>Actors</h2>\n";
   actors_table(c, eg, o);
