@@ -5,12 +5,17 @@
 // releases exactly what was made. Graphviz reports problems through a
 // callback, not a return value: the callback appends them to a
 // thread-local buffer for the duration of one render() call, which returns
-// them as its error instead of letting Graphviz print to stderr. Graphviz
-// itself is not thread-safe; render() is meant to be called from one thread
-// at a time.
+// them as its error instead of letting Graphviz print to stderr.
+//
+// One Graphviz context serves the whole process and is never freed: the
+// pango text plugin of Graphviz 2.43 remembers the last font name it saw in
+// a static pointer into the context's font table, so a second context after
+// the first was freed reads freed memory (AddressSanitizer shows it on the
+// second render). Graphviz is not thread-safe: a mutex serialises render().
 #include <graphviz/gvc.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "eventloom/render.hpp"
@@ -40,16 +45,22 @@ class MessageCapture {
   agusererrf previous_;
 };
 
-struct ContextFree {
-  void operator()(GVC_t* c) const { gvFreeContext(c); }
-};
+// The process-wide context (see the top of the file), made on first use.
+GVC_t* shared_context() {
+  static GVC_t* context = gvContext();
+  return context;
+}
+std::mutex& render_mutex() {
+  static std::mutex m;
+  return m;
+}
+
 struct GraphClose {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
 struct BufferFree {
   void operator()(char* p) const { gvFreeRenderData(p); }
 };
-using ContextPtr = std::unique_ptr<GVC_t, ContextFree>;
 using GraphPtr = std::unique_ptr<Agraph_t, GraphClose>;
 using BufferPtr = std::unique_ptr<char, BufferFree>;
 
@@ -109,10 +120,11 @@ Rendered render(const DotGraph& g, RenderFormat f) {
     r.data = g.dot;
     return r;
   }
+  std::lock_guard<std::mutex> lock(render_mutex());
   std::string messages;
   MessageCapture capture(messages);
-  ContextPtr gvc(gvContext());
-  if (!gvc) {
+  GVC_t* context = shared_context();
+  if (!context) {
     r.error = "Graphviz could not start";
     return r;
   }
@@ -121,16 +133,16 @@ Rendered render(const DotGraph& g, RenderFormat f) {
     r.error = "Graphviz could not read the graph: " + trimmed(messages);
     return r;
   }
-  if (gvLayout(gvc.get(), graph.get(), g.engine.c_str()) != 0) {
+  if (gvLayout(context, graph.get(), g.engine.c_str()) != 0) {
     r.error = "Graphviz layout '" + g.engine + "' failed: " + trimmed(messages);
     return r;
   }
-  Layout layout(gvc.get(), graph.get());
+  Layout layout(context, graph.get());
   char* raw = nullptr;
   unsigned int length = 0;
   // "svg" is Graphviz's own writer; png and pdf come from the cairo plugin.
   const char* format = f == RenderFormat::Svg ? "svg" : f == RenderFormat::Png ? "png:cairo" : "pdf:cairo";
-  int rc = gvRenderData(gvc.get(), graph.get(), format, &raw, &length);
+  int rc = gvRenderData(context, graph.get(), format, &raw, &length);
   BufferPtr buffer(raw);
   if (rc != 0 || !raw) {
     r.error = std::string("Graphviz cannot write ") + to_string(f) +
