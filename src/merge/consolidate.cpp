@@ -208,16 +208,18 @@ std::string slug(std::string_view name) {
 size_t word_count(std::string_view s) { return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1; }
 
 // The type of a cluster whose articles disagree. A name that acts as a
-// country or an organisation somewhere is that, whatever the articles where
-// it was only a place or a bare name said; between those two kinds the
-// majority wins (a country on a tie), and likewise between person and place.
+// country or an organisation in a fair share of its articles (a third as
+// many as call it a place) is that: a capital that speaks for its
+// government. A name that is a place nearly everywhere ("the Gulf") stays a
+// place. Between country and organisation the majority wins (a country on a
+// tie), and likewise between person and place.
 ActorType vote_type(const std::map<int, int>& votes) {
   auto n = [&](ActorType t) {
     auto it = votes.find(static_cast<int>(t));
     return it == votes.end() ? 0 : it->second;
   };
   int gpe = n(ActorType::Gpe), org = n(ActorType::Org), person = n(ActorType::Person), loc = n(ActorType::Loc);
-  if (gpe + org > 0 && person <= gpe + org) return gpe >= org ? ActorType::Gpe : ActorType::Org;
+  if (gpe + org > 0 && person <= gpe + org && 3 * (gpe + org) >= loc) return gpe >= org ? ActorType::Gpe : ActorType::Org;
   if (person > 0 && person >= loc) return ActorType::Person;
   return loc > 0 ? ActorType::Loc : ActorType::Gpe;
 }
