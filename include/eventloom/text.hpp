@@ -110,6 +110,9 @@ bool is_lower_code_point(uint32_t cp);
 std::string lower_ascii(std::string_view s);
 // Fold to a comparison key: lower case, Latin accents removed, ASCII only.
 std::string fold(std::string_view s);
+// The folded words of s (letters and digits), one space apart: two texts
+// that differ only in case, accents, punctuation or spacing share it.
+std::string comparison_key(std::string_view s);
 std::string_view trim(std::string_view s);
 }  // namespace text
 

@@ -39,23 +39,6 @@ struct Block {
   bool drop = false;
 };
 
-std::string comparison_key(std::string_view s) {
-  std::string f = text::fold(s);
-  std::string out;
-  out.reserve(f.size());
-  bool space = false;
-  for (char c : f) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (space && !out.empty()) out.push_back(' ');
-      out.push_back(c);
-      space = false;
-    } else {
-      space = true;
-    }
-  }
-  return out;
-}
-
 struct BoilerplateList {
   std::vector<std::string> exact, prefix;
   BoilerplateList() {
@@ -209,7 +192,7 @@ std::vector<Block> make_blocks(std::string_view content) {
     blk.blank_before = blocks.empty() ? 0 : (nls > 0 ? nls - 1 : 0);
     line_no += static_cast<uint32_t>(std::count(t.begin(), t.end(), '\n'));
     prev_end = blk.span.end;
-    blk.key = comparison_key(t);
+    blk.key = text::comparison_key(t);
     blk.title_like = is_title_like(t);
     if (boilerplate().matches(t))
       blk.cls = BlockClass::Boiler;

@@ -301,21 +301,6 @@ void build_actors(Corpus& c) {
   }
 }
 
-std::string comparison_words(std::string_view s) {
-  std::string f = text::fold(s), out;
-  bool space = false;
-  for (char c : f) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (space && !out.empty()) out.push_back(' ');
-      out.push_back(c);
-      space = false;
-    } else {
-      space = true;
-    }
-  }
-  return out;
-}
-
 std::string_view slice(const Document& d, Span s) {
   if (s.end > d.text.size() || s.start > s.end) return {};
   return std::string_view(d.text).substr(s.start, s.size());
@@ -331,7 +316,7 @@ void build_statements(Corpus& c) {
       const LocalStatement& s = x.statements[k];
       std::string text(slice(x.doc, s.content));
       int64_t speaker = s.speaker ? static_cast<int64_t>(c.actor_of[d][*s.speaker]) : -1;
-      std::string key = comparison_words(text);
+      std::string key = text::comparison_key(text);
       key.push_back('|');
       key += std::to_string(speaker);
       auto it = index.find(key);

@@ -106,6 +106,23 @@ std::string fold(std::string_view s) {
   return out;
 }
 
+std::string comparison_key(std::string_view s) {
+  std::string f = fold(s);
+  std::string out;
+  out.reserve(f.size());
+  bool space = false;
+  for (char c : f) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (space && !out.empty()) out.push_back(' ');
+      out.push_back(c);
+      space = false;
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
 std::string_view trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t' || s[b] == '\r')) ++b;
