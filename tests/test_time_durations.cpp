@@ -4,7 +4,10 @@
 TEST_CASE("durations and ages") {
   time_test::check_rows({
       {"The flight took eight hours.", "", "eight hours", "DURATION", "PT8H"},
-      {"The war has lasted a decade.", "", "a decade", "DURATION", "P1DE"},
+      {"The war has lasted a decade.", "", "a decade", "DURATION", "P10Y"},
+      {"Refugees lived in the camps for 2 1/2 years.", "", "2 1/2 years", "DURATION", "P2Y6M"},
+      {"She will spend about 5 1/2 hours in Nairobi.", "", "5 1/2 hours", "DURATION", "PT5H30M"},
+      {"But a minute and a half later, a pilot calls in.", "", "a minute and a half", "DURATION", "PT1M30S"},
       {"It escalated the nearly 33-month-old war.", "", "nearly 33-month-old", "DURATION", "P33M"},
       {"said 60-year-old Hryhoriy Buhoyets.", "", "60-year-old", "DURATION", "P60Y"},
       {"They talked for two weeks.", "", "two weeks", "DURATION", "P2W"},

@@ -51,3 +51,48 @@ TEST_CASE("quarters follow the article's reference quarter") {
       {"Revenue fell in the 1988 second quarter.", "1989-11-02", "the 1988 second quarter", "DATE", "1988-Q2"},
   });
 }
+
+TEST_CASE("the tense of the clause decides which weekday or month is meant") {
+  time_test::check_rows({
+      // A verb after the expression tells the tense too.
+      {"Until Thursday, investigators had not named a suspect.", "1999-05-07", "Thursday", "DATE", "1999-05-06"},
+      {"On Tuesday, the league plans to hold a rally.", "1998-10-26", "Tuesday", "DATE", "1998-10-27"},
+      // A passive future: "be paid" is not a past tense.
+      {"The dividend would be paid in January.", "1989-10-26", "January", "DATE", "1990-01"},
+      // A plain past clause does not push a month into next year.
+      {"In January, the company brought in a new chief.", "1989-10-27", "January", "DATE", "1989-01"},
+      // The clause after "after" is another clause.
+      {"NATO will hold talks Tuesday after Russia attacked Dnipro.", "2024-11-22", "Tuesday", "DATE", "2024-11-26"},
+      {"The father could come as early as Tuesday.", "2000-04-03", "Tuesday", "DATE", "2000-04-04"},
+      {"Relatives vowed to fight Wednesday's ruling by the court.", "2000-01-07", "Wednesday", "DATE", "2000-01-05"},
+      {"The offer was extended until 9 a.m. Tuesday.", "2000-04-03", "9 a.m. Tuesday", "TIME", "2000-04-04T09:00"},
+      {"Protesters planned a large demonstration on Saturday.", "2000-01-07", "Saturday", "DATE", "2000-01-08"},
+      {"On Friday, the government planned to pay the families.", "1998-09-30", "Friday", "DATE", "1998-09-25"},
+  });
+}
+
+TEST_CASE("references to a time the text named before") {
+  time_test::check_rows({
+      {"She fled in June 1998 and returned later that year.", "2000-01-28", "later that year", "DATE", "1998"},
+      {"The imports totaled $37 million in 1988, a small share of imports that year.", "1989-11-02", "that year",
+       "DATE", "1988"},
+      {"He was shot on Oct. 23, 1998. Earlier that day, police were warned.", "1999-10-24", "Earlier that day",
+       "DATE", "1998-10-23"},
+      {"He was arrested on Feb. 22, 2000. He appeared in court the next morning.", "2000-02-24", "the next morning",
+       "DATE", "2000-02-23"},
+      {"Doctors were killed, most recently last October. The name was crossed out that same day.", "1999-02-06",
+       "that same day", "DATE", "1998-10-XX"},
+      {"The plant opened in March 1989. The following month, it closed.", "1989-10-27", "The following month", "DATE",
+       "1989-04"},
+      {"Slepian was killed last Oct. 23 at his home.", "1999-04-19", "last Oct. 23", "DATE", "1998-10-23"},
+  });
+}
+
+TEST_CASE("vague references to the near future and the past") {
+  time_test::check_rows({
+      {"It will offer shares in the near future.", "", "the near future", "DATE", "FUTURE_REF"},
+      {"We don't minimize the challenges of the near term.", "", "the near term", "DATE", "FUTURE_REF"},
+      {"It could placate holders in the short term.", "", "the short term", "DATE", "FUTURE_REF"},
+      {"He spoke six weeks ago, saying at the time, that he would withdraw.", "", "the time", "DATE", "PAST_REF"},
+  });
+}

@@ -104,6 +104,13 @@ Lexicon::Lexicon() {
     if (w.kind == WordKind::Starter && words_.count(f[0])) return;  // a time word already
     words_[f[0]] = w;
   });
+  for_each_line(data::get("time/data/tense.txt"), [&](const std::vector<std::string_view>& f) {
+    if (f.size() < 2) return;
+    tenses_[f[0]] = f[1] == "past"     ? Tense::Past
+                    : f[1] == "form"   ? Tense::PastForm
+                    : f[1] == "future" ? Tense::Future
+                                       : Tense::Present;
+  });
   for_each_line(data::get("time/data/holidays.txt"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) return;
     Holiday h;

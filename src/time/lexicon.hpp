@@ -15,6 +15,11 @@ enum class WordKind : uint8_t { None, Month, Weekday, Number, Ordinal, Unit, Sea
 // Units, coarsest last; the order matters for granularity comparisons.
 enum class Unit : uint8_t { Second, Minute, Hour, Day, Week, Weekend, Month, Quarter, Year, Decade, Century };
 
+// The tense a word gives its clause ("was", "will", "is"); PastForm: a past
+// form that may be a participle ("paid": past in "paid Monday", not in
+// "will be paid Monday").
+enum class Tense : uint8_t { None, Past, Future, Present, PastForm };
+
 struct WordInfo {
   WordKind kind = WordKind::None;
   int value = 0;              // month, weekday, number, ordinal
@@ -46,6 +51,10 @@ class Lexicon {
     auto it = words_.find(lower);
     return it == words_.end() ? nullptr : &it->second;
   }
+  Tense tense(std::string_view lower) const {
+    auto it = tenses_.find(lower);
+    return it == tenses_.end() ? Tense::None : it->second;
+  }
   // Holidays whose first word is `lower`.
   const std::vector<const Holiday*>* holidays_from(std::string_view lower) const {
     auto it = holiday_index_.find(lower);
@@ -55,6 +64,7 @@ class Lexicon {
  private:
   Lexicon();
   std::unordered_map<std::string_view, WordInfo, WordHash> words_;
+  std::unordered_map<std::string_view, Tense, WordHash> tenses_;
   std::vector<Holiday> holidays_;
   std::unordered_map<std::string_view, std::vector<const Holiday*>, WordHash> holiday_index_;
 };

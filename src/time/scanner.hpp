@@ -19,6 +19,7 @@ struct TokInfo {
   long num = -1;                  // value of an all-digit token of at most 9 digits
   uint8_t digits = 0;             // its number of digits
   uint16_t flags = 0;             // Token flags
+  Tense tense = Tense::None;      // the tense this word gives its clause
   bool may_start = false;         // can begin a time expression (the scan skips the rest)
 };
 
@@ -29,9 +30,10 @@ struct Hit {
   bool relative = false;
 };
 
-// Where relative expressions point by default ("Friday" before the
-// publication date, or after it when the sentence speaks of the future).
-enum class Direction : uint8_t { Past, Future, Last, Next, This };
+// Where relative expressions point ("Friday" before the publication date,
+// or after it when the clause speaks of the future). Near: the clause gives
+// no tense, so the nearest occurrence, leaning to the past.
+enum class Direction : uint8_t { Near, Past, Future, Last, Next, This };
 
 class Scanner {
  public:
@@ -60,12 +62,16 @@ class Scanner {
   std::optional<Hit> quarter(uint32_t i);
   std::optional<Hit> deictic(uint32_t i);
   std::optional<Hit> the_phrase(uint32_t i);
+  std::optional<Hit> anaphoric(uint32_t i);
+  void note_reference(std::string_view value);
   std::optional<Hit> set(uint32_t i);
   std::optional<Hit> season(uint32_t i);
 
   // Parsers of pieces.
   bool number_at(uint32_t i, uint32_t& next, long& n, bool& known) const;
   bool year_at(uint32_t i, long& y) const;
+  bool spelled_year_at(uint32_t i, uint32_t& next, long& y) const;
+  bool any_year_at(uint32_t i, uint32_t& next, long& y) const;
   bool day_at(uint32_t i, long& d) const;
   bool month_at(uint32_t i, int& m) const;
   Direction sentence_direction(uint32_t i) const;
@@ -76,6 +82,7 @@ class Scanner {
   std::string month_day_value(int m, long d, Direction dir) const;
   std::string shifted(Unit u, long n) const;  // the publication date moved by n units, at u's granularity
   std::string duration(Unit u, long n, bool known) const;
+  std::string half_duration(Unit u, long n) const;
   std::string quarter_ref(int year_shift) const;
   std::string last_completed_quarter() const;
   void note_quarter(long y, int q);
@@ -91,6 +98,8 @@ class Scanner {
   // Document state, in reading order.
   std::optional<std::pair<long, int>> ref_quarter_;  // the last quarter named
   long last_year_ = 0;                               // the last year named
+  std::optional<std::pair<long, int>> ref_month_;    // the last month named (any date)
+  std::optional<date> ref_day_;                      // the last day named
 };
 
 }  // namespace eventloom::timex

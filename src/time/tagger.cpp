@@ -140,9 +140,26 @@ long number_word(std::string_view w) {
   return -1;
 }
 
-constexpr std::string_view kFutureCues[] = {"will",     "shall", "won't", "scheduled", "upcoming", "'ll",
-                                            "would",    "plans", "planned", "planning", "until",    "expected",
-                                            "resume",   "due",   "plan",    "soon"};
+// A regular past form ("announced", "charged"), told from adjectives and
+// participles by the word before it ("the armed forces", "was charged",
+// "will be named": the auxiliary gives the tense there).
+// Words that open another clause: the tense beyond them is not the
+// expression's ("will hold talks Tuesday after Russia attacked").
+bool clause_break(std::string_view w) {
+  return one_of(w, {";", "after", "before", "when", "while", "because", "since", "although", "though", "if", "unless",
+                    "which", "who", "whom", "whose", "where", "but"});
+}
+
+bool regular_past(std::string_view w) {
+  if (w.size() < 5 || w.substr(w.size() - 2) != "ed" || w.substr(w.size() - 3) == "eed") return false;
+  return w.substr(0, 2) != "un" && !one_of(w, {"hundred", "naked", "wicked", "sacred", "kindred", "beloved", "alleged"});
+}
+
+bool finite_after(std::string_view prev) {
+  return !one_of(prev, {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+                        "my", "your", "be", "been", "being", "is", "are", "am", "'s", "have", "has", "get", "gets",
+                        "to", "and", "or", "of", "newly", "recently", "previously", "already", "once", "well"});
+}
 
 }  // namespace
 
@@ -163,7 +180,22 @@ Scanner::Scanner(const AnnotatedText& at, const TimeOptions& opt) : at_(at), dct
       ti.num = small_number(ti.low);
     }
     ti.may_start = ti.word || tok.has(kDigit) || tok.has(kHyphen);
+    if (tok.has(kAlpha)) {
+      ti.tense = lex.tense(ti.low);
+      if (ti.tense == Tense::None && ti.low.size() > 3 && ti.low.substr(ti.low.size() - 3) == "'ll")
+        ti.tense = Tense::Future;
+      if (ti.tense == Tense::None && tok.has(kLower) && regular_past(ti.low)) ti.tense = Tense::PastForm;
+      if (ti.tense == Tense::PastForm)
+        ti.tense = finite_after(k ? toks_[k - 1].low : "") ? Tense::Past : Tense::None;
+    }
   }
+  // An intention points ahead: "plans to", "is to", "set to", "going to".
+  for (size_t k = 0; k + 1 < toks_.size(); ++k)
+    if (toks_[k + 1].low == "to" &&
+        one_of(toks_[k].low, {"plan", "plans", "intend", "intends", "aim", "aims", "hope", "hopes", "want", "wants",
+                              "vow", "vows", "promise", "promises", "pledge", "pledges", "threaten", "threatens",
+                              "set", "going", "is", "are", "ready", "prepared", "preparing"}))
+      toks_[k].tense = Tense::Future;
 }
 
 bool Scanner::upper(uint32_t i) const { return i < end_ && (toks_[i].flags & kUpperInit); }
@@ -198,6 +230,7 @@ std::vector<Timex> Scanner::run() {
       tx.first_token = h->first;
       tx.last_token = h->end;
       tx.relative = h->relative;
+      if (tx.type == TimexType::Date || tx.type == TimexType::Time) note_reference(tx.value);
       out.push_back(std::move(tx));
       i = h->end;
     }
@@ -258,7 +291,7 @@ std::optional<Hit> Scanner::core(uint32_t i) {
   using M = std::optional<Hit> (Scanner::*)(uint32_t);
   static constexpr M kMatchers[] = {&Scanner::time_of_day, &Scanner::holiday,  &Scanner::day_month,
                                     &Scanner::numeric,     &Scanner::hyphenated, &Scanner::quarter,
-                                    &Scanner::relative,    &Scanner::quantity, &Scanner::deictic,
+                                    &Scanner::anaphoric,   &Scanner::relative, &Scanner::quantity, &Scanner::deictic,
                                     &Scanner::the_phrase,  &Scanner::set,      &Scanner::season};
   WordKind k = kind(i);
   if (k == WordKind::Weekday)
@@ -320,6 +353,49 @@ bool Scanner::year_at(uint32_t i, long& y) const {
   return true;
 }
 
+// A year in words, as broadcasts write it: "nineteen ninety-six",
+// "nineteen eighty four", "two thousand", "two thousand and one".
+bool Scanner::spelled_year_at(uint32_t i, uint32_t& next, long& y) const {
+  if (kind(i) != WordKind::Number) return false;
+  long first = t(i).word->value;
+  if (first == 2 && is(i + 1, "thousand")) {
+    uint32_t k = i + 2;
+    if (is(k, "and")) ++k;
+    long u = kind(k) == WordKind::Number ? t(k).word->value : -1;
+    if (u >= 1 && u <= 19 && !(t(k).flags & kUpperInit && k != i)) {
+      y = 2000 + u;
+      next = k + 1;
+    } else {
+      y = 2000;
+      next = i + 2;
+    }
+    return true;
+  }
+  if (first < 15 || first > 20 || t(i + 1).num >= 0) return false;
+  long tens = number_word(t(i + 1).low);
+  if (tens < 10 || tens > 99) return false;
+  next = i + 2;
+  if (tens % 10 == 0 && tens >= 20) {  // "nineteen eighty four"
+    long u = kind(i + 2) == WordKind::Number ? t(i + 2).word->value : -1;
+    if (u >= 1 && u <= 9) {
+      tens += u;
+      next = i + 3;
+    }
+  }
+  if (kind(next) == WordKind::Unit) return false;  // "nineteen ninety days"?
+  y = first * 100 + tens;
+  return true;
+}
+
+// A year in digits or words; `next` is the token after it.
+bool Scanner::any_year_at(uint32_t i, uint32_t& next, long& y) const {
+  if (year_at(i, y)) {
+    next = i + 1;
+    return true;
+  }
+  return spelled_year_at(i, next, y);
+}
+
 bool Scanner::day_at(uint32_t i, long& d) const {
   const TokInfo& ti = t(i);
   if (ti.num >= 1 && ti.num <= 31 && ti.digits <= 2) {
@@ -340,21 +416,44 @@ bool Scanner::month_at(uint32_t i, int& m) const {
   return true;
 }
 
+// The tense of the clause around the expression at i: the nearest word that
+// marks one, before or after it in the sentence ("met Monday", "Monday,
+// they had", "will meet Bush on Thursday"); before wins a tie. A possessive
+// date names something that has happened or is known ("Wednesday's ruling"),
+// and "as early as" looks ahead.
 Direction Scanner::sentence_direction(uint32_t i) const {
-  // A future cue shortly before the expression, with no verb of saying in
-  // between ("said Friday it will" stays past).
-  uint32_t lo = i > sent_first_ + 10 ? i - 10 : sent_first_;
-  Direction dir = Direction::Past;
-  for (uint32_t k = lo; k < i; ++k) {
-    std::string_view w = toks_[k].low;
-    bool cue = false;
-    for (std::string_view c : kFutureCues)
-      if (w == c || (c == "'ll" && w.size() > 3 && w.substr(w.size() - 3) == "'ll")) cue = true;
-    if (cue) dir = Direction::Future;
-    if (one_of(w, {"said", "says", "told", "announced", "reported", "added", "stated", "was", "were", "had"}))
-      dir = Direction::Past;
+  if (i >= sent_first_ + 3 && is(i - 3, "as") && is(i - 1, "as") && one_of(t(i - 2).low, {"early", "soon"}))
+    return Direction::Future;
+  if ((t(i + 1).flags & kPossessive) || (kind(i + 1) == WordKind::PartOfDay && (t(i + 2).flags & kPossessive)))
+    return Direction::Near;
+  constexpr uint32_t kReach = 15;
+  Tense before = Tense::None, after = Tense::None;
+  uint32_t db = kReach + 1, da = kReach + 1;
+  for (uint32_t k = i, d = 1; k > sent_first_ && d <= kReach; --k, ++d) {
+    const TokInfo& ti = toks_[k - 1];
+    if (clause_break(ti.low)) break;
+    if (ti.tense != Tense::None) {
+      before = ti.tense;
+      db = d;
+      break;
+    }
   }
-  return dir;
+  for (uint32_t k = i + 1, d = 1; k < end_ && d < db && d <= kReach; ++k, ++d) {
+    const TokInfo& ti = toks_[k];
+    if (clause_break(ti.low)) break;
+    if (ti.tense != Tense::None) {
+      // "On Friday, the government planned to pay": the planning is past.
+      after = ti.low == "planned" ? Tense::Past : ti.tense;
+      da = d;
+      break;
+    }
+  }
+  Tense tense = da < db ? after : before;
+  // "Until Thursday, they had not named him": a past perfect makes "until" look back.
+  if (tense == Tense::Future && db == 1 && da > kReach && is(i - 1, "until"))
+    for (uint32_t k = i + 1; k < end_ && k <= i + kReach && !clause_break(toks_[k].low); ++k)
+      if (toks_[k].low == "had") return Direction::Past;
+  return tense == Tense::Past ? Direction::Past : tense == Tense::Future ? Direction::Future : Direction::Near;
 }
 
 // ---- values ---------------------------------------------------------------
@@ -363,6 +462,7 @@ std::string Scanner::weekday_value(int wd, Direction dir) const {
   if (!dct_) return "XXXX-WXX-" + std::to_string(wd);
   date d = *dct_;
   switch (dir) {
+    case Direction::Near:
     case Direction::Past: d = weekday_on_or_before(*dct_, wd); break;
     case Direction::Future: d = weekday_on_or_after(*dct_, wd); break;
     case Direction::Last:
@@ -384,7 +484,8 @@ std::string Scanner::month_value(int m, Direction dir) const {
   int cm = dct_->month();
   switch (dir) {
     // Nearest to the publication month, leaning to the past.
-    case Direction::Past: if (m - cm > 4) --y; else if (m - cm < -8) ++y; break;
+    case Direction::Near:
+    case Direction::Past: if (m - cm > 4) --y; else if (m - cm < -8 && dir == Direction::Near) ++y; break;
     case Direction::Future: if (m < cm) ++y; break;
     case Direction::Last: if (m >= cm) --y; break;
     case Direction::Next: if (m <= cm) ++y; break;
@@ -406,6 +507,8 @@ std::string Scanner::month_day_value(int m, long d, Direction dir) const {
   long diff = static_cast<long>(here->julian_day()) - static_cast<long>(dct_->julian_day());
   if (dir == Direction::Future || dir == Direction::Next) {
     if (diff < -31) ++y;
+  } else if (dir == Direction::Last) {
+    if (diff > 0) --y;
   } else if (dir != Direction::This) {
     // Nearest to the publication date, leaning to the past.
     if (diff > 122) --y;
@@ -461,10 +564,23 @@ std::string Scanner::duration(Unit u, long n, bool known) const {
   std::string v = is_clock_unit(u) ? "PT" : "P";
   if (u == Unit::Weekend) return known && n == 1 ? "P2D" : "PXWE";
   if (u == Unit::Quarter && known && n > 1) return "P" + std::to_string(3 * n) + "M";
-  if (u == Unit::Decade && known && n > 1) return "P" + std::to_string(10 * n) + "Y";
+  if (u == Unit::Decade && known) return "P" + std::to_string(10 * n) + "Y";
   v += known ? std::to_string(n) : "X";
   v += unit_code(u);
   return v;
+}
+
+// n and a half units: "P2Y6M", "PT5H30M"; units without a half in the
+// next smaller one give none.
+std::string Scanner::half_duration(Unit u, long n) const {
+  std::string whole = n > 0 ? duration(u, n, true) : (is_clock_unit(u) ? "PT" : "P");
+  switch (u) {
+    case Unit::Year: return whole + "6M";
+    case Unit::Day: return whole + "T12H";
+    case Unit::Hour: return whole + "30M";
+    case Unit::Minute: return whole + "30S";
+    default: return "";
+  }
 }
 
 // A quarter the article reports on becomes the reference for "the quarter"
@@ -637,9 +753,9 @@ std::optional<Hit> Scanner::month_phrase(uint32_t i, Direction dir) {
     if (v.empty()) return std::nullopt;
     return make_hit(i, k, TimexType::Date, v, true);
   }
-  if (year_at(j, y) || (is(j, "of") && year_at(j + 1, y))) {
+  if (uint32_t after = 0; any_year_at(j, after, y) || (is(j, "of") && any_year_at(j + 1, after, y))) {
     last_year_ = y;
-    return make_hit(i, j + (is(j, "of") ? 2 : 1), TimexType::Date, fmt_month(y, m));
+    return make_hit(i, after, TimexType::Date, fmt_month(y, m));
   }
   // "June last year", "January this year"
   if (one_of(t(j).low, {"last", "this", "next"}) && is(j + 1, "year")) {
@@ -692,7 +808,7 @@ std::optional<Hit> Scanner::numeric(uint32_t i) {
   uint32_t first = i;
   if ((ti.low == "fiscal" || ti.low == "year") && year_at(i + 1, y)) {
     ++i;
-  } else if (ti.low == "the" && is(i + 1, "year") && year_at(i + 2, y)) {
+  } else if (ti.low == "the" && is(i + 1, "year") && (year_at(i + 2, y) || kind(i + 2) == WordKind::Number)) {
     i += 2;
   }
   if (year_at(i, y)) {
@@ -705,7 +821,7 @@ std::optional<Hit> Scanner::numeric(uint32_t i) {
       return std::nullopt;
     if (t(i - 1).num >= 0 && i > sent_first_) return std::nullopt;
     // "2000 people": a lower-case plural noun right after reads as a count.
-    if ((t(i + 1).flags & kLower) && next.size() > 3 && next.back() == 's' && kind(i + 1) == WordKind::None &&
+    if (first == i && (t(i + 1).flags & kLower) && next.size() > 3 && next.back() == 's' && kind(i + 1) == WordKind::None &&
         !one_of(next, {"was", "has", "is", "as", "its", "this", "thus", "his", "plans", "ends", "begins", "starts"}))
       return std::nullopt;
     uint32_t end = i + 1;
@@ -713,14 +829,13 @@ std::optional<Hit> Scanner::numeric(uint32_t i) {
     return make_hit(first, end, TimexType::Date, fmt_year(y));
   }
   std::string_view w = ti.low;
-  // "nineteen ninety-six", "the nineties"
-  if (kind(i) == WordKind::Number && ti.word->value >= 15 && ti.word->value <= 20 && t(i + 1).num < 0) {
-    long tens = number_word(t(i + 1).low);
-    if (tens >= 10 && tens <= 99 && kind(i + 2) != WordKind::Unit) {
-      long yy = ti.word->value * 100 + tens;
-      last_year_ = yy;
-      return make_hit(first, i + 2, TimexType::Date, fmt_year(yy));
-    }
+  // "nineteen ninety-six", "(the year) two thousand"
+  uint32_t after = 0;
+  long sy = 0;
+  if (kind(i) == WordKind::Number && spelled_year_at(i, after, sy) &&
+      (sy != 2000 || first < i || is(i - 1, "in") || is(i - 1, "by") || is(i - 1, "until"))) {
+    last_year_ = sy;
+    return make_hit(first, after, TimexType::Date, fmt_year(sy));
   }
   if (w == "the" && kind(i + 1) == WordKind::DecadeWord) {
     // The latest such decade that has begun by the publication year.
@@ -868,6 +983,11 @@ std::optional<Hit> Scanner::relative(uint32_t i) {
   if (k == WordKind::Month && upper(j)) {
     if (the) return std::nullopt;
     int m = t(j).word->value;
+    if (long d = 0; day_at(j + 1, d) && make_date(2000, m, d)) {  // "last Oct. 23"
+      std::string v = month_day_value(m, d, dir);
+      if (v.empty()) return std::nullopt;
+      return make_hit(first, j + 2, TimexType::Date, v, true);
+    }
     return make_hit(first, j + 1, TimexType::Date, month_value(m, dir), true);
   }
   if (k == WordKind::Season && !the) {
@@ -954,6 +1074,9 @@ std::optional<Hit> Scanner::quarter(uint32_t i) {
   if (is(j, "the")) ++j;
   if (year_at(j, year_hint)) {
     ++j;
+    // "the 1988 quarter", "the 1989 period": the quarter reported on, that year.
+    if (j == i + 2 && one_of(t(j).low, {"quarter", "period"}) && ref_quarter_ && !is(j + 1, "of"))
+      return make_hit(i, j + 1, TimexType::Date, fmt_quarter(year_hint, ref_quarter_->second), true);
   } else if (one_of(t(j).low, {"this", "last", "next"}) && is(j + 1, "year") && (t(j + 2).flags & kPossessive) && dct_) {
     year_hint = dct_->year() + (is(j, "last") ? -1 : is(j, "next") ? 1 : 0);
     j += 3;
@@ -1033,8 +1156,15 @@ std::optional<Hit> Scanner::quantity(uint32_t i) {
     if (is(j + 1, "ago")) return make_hit(j, j + 2, TimexType::Date, "PAST_REF", true);
     return make_hit(j, j + 1, TimexType::Duration, duration(u, 0, false));
   }
+  bool half = false;  // "2 1/2 years", "a minute and a half"
+  if (known && is(k, "1/2")) {
+    half = true;
+    ++k;
+  }
   if (kind(k) != WordKind::Unit) return std::nullopt;
   if (upper(k) && k != sent_first_) return std::nullopt;  // "60 Minutes", a title
+  if (known && t(j).digits == 4 && the) return std::nullopt;  // "the 1988 quarter"
+  if (known && !half && is(k + 1, "and") && is(k + 2, "a") && is(k + 3, "half") && !t(k).word->plural) half = true;
   const WordInfo* uw = t(k).word;
   if (uw->unit == Unit::Quarter && is(k + 1, "of")) return std::nullopt;  // "a quarter of the votes"
   Unit u = uw->unit;
@@ -1043,6 +1173,12 @@ std::optional<Hit> Scanner::quantity(uint32_t i) {
   bool singular_article = one_of(t(j).low, {"a", "an"});
   if (known && n == 1 && uw->plural && singular_article) return std::nullopt;  // "a years"?
   uint32_t end = k + 1;
+  if (half) {
+    if (is(end, "and")) end += 3;
+    std::string v = half_duration(u, n);
+    if (v.empty()) return std::nullopt;
+    return make_hit(i, end, TimexType::Duration, v);
+  }
   std::string_view after = t(end).low;
   // "a year ago", "three years earlier"
   if (!the && !has_mod && one_of(after, {"later", "after"}))  // anchored to an event: "three days later"
@@ -1107,6 +1243,62 @@ std::optional<Hit> Scanner::deictic(uint32_t i) {
   return make_hit(i, end, TimexType::Date, day, true);
 }
 
+// The last day and month the text named become the reference of "that day",
+// "the next day", "later that year", "the following month".
+void Scanner::note_reference(std::string_view v) {
+  auto digits = [&](size_t a, size_t n) {
+    if (v.size() < a + n) return -1L;
+    long x = 0;
+    for (size_t k = a; k < a + n; ++k) {
+      if (v[k] < '0' || v[k] > '9') return -1L;
+      x = x * 10 + (v[k] - '0');
+    }
+    return x;
+  };
+  long y = digits(0, 4), m = v.size() >= 7 && v[4] == '-' ? digits(5, 2) : -1;
+  if (y < 1 || m < 1 || m > 12) return;
+  ref_month_ = {y, static_cast<int>(m)};
+  ref_day_.reset();  // a month named after a day is the newer reference ("last October ... that day")
+  long d = v.size() >= 10 && v[7] == '-' ? digits(8, 2) : -1;
+  if (d >= 1) {
+    if (auto day = make_date(y, static_cast<int>(m), d)) ref_day_ = *day;
+  }
+}
+
+// "that day", "the same year", "the next day", "the following month":
+// resolved against what the text named last.
+std::optional<Hit> Scanner::anaphoric(uint32_t i) {
+  std::string_view w = t(i).low;
+  uint32_t j = i + 1;
+  int shift = 0;
+  if (w == "that") {
+    if (is(j, "same")) ++j;
+  } else if (w == "the" && is(j, "same")) {
+    ++j;
+  } else if (w == "the" && one_of(t(j).low, {"next", "following", "previous"})) {
+    shift = is(j, "previous") ? -1 : 1;
+    ++j;
+  } else {
+    return std::nullopt;
+  }
+  std::string_view u = t(j).low;
+  if (u == "day" || (shift > 0 && one_of(u, {"morning", "evening", "afternoon"}))) {
+    if (!ref_day_ && shift == 0 && ref_month_)  // a day of the month named last
+      return make_hit(i, j + 1, TimexType::Date, fmt_month(ref_month_->first, ref_month_->second) + "-XX", true);
+    if (!ref_day_) return std::nullopt;
+    auto d = add_days(*ref_day_, shift);
+    if (!d) return std::nullopt;
+    return make_hit(i, j + 1, TimexType::Date, fmt_day(*d), true);
+  }
+  if (u == "month" && ref_month_) {
+    long mm = ref_month_->first * 12 + (ref_month_->second - 1) + shift;
+    if (!valid_year(mm / 12)) return std::nullopt;
+    return make_hit(i, j + 1, TimexType::Date, fmt_month(mm / 12, static_cast<int>(mm % 12) + 1), true);
+  }
+  if (u == "year" && shift == 0 && last_year_) return make_hit(i, j + 1, TimexType::Date, fmt_year(last_year_), true);
+  return std::nullopt;
+}
+
 std::optional<Hit> Scanner::the_phrase(uint32_t i) {
   std::string_view w = t(i).low;
   if (w == "these" && is(i + 1, "days")) return make_hit(i, i + 2, TimexType::Date, "PRESENT_REF", true);
@@ -1122,11 +1314,15 @@ std::optional<Hit> Scanner::the_phrase(uint32_t i) {
     return make_hit(i, i + 2, TimexType::Duration, "P1Y");
   }
   if (n == "future" && !is(i + 2, "of")) return make_hit(i, i + 2, TimexType::Date, "FUTURE_REF", true);
+  if ((n == "near" && one_of(t(i + 2).low, {"future", "term"})) || (n == "short" && is(i + 2, "term")))
+    return make_hit(i, i + 3, TimexType::Date, "FUTURE_REF", true);
+  if (n == "time" && prev == "at" && (t(i + 2).flags & kPunct))  // "at the time,"
+    return make_hit(i, i + 2, TimexType::Date, "PAST_REF", true);
   if (n == "moment" && one_of(prev, {"at", "for", "of"})) return make_hit(i, i + 2, TimexType::Date, "PRESENT_REF", true);
   if (n == "weekend") {
     if (!dct_) return make_hit(i, i + 2, TimexType::Date, "XXXX-WXX-WE", true);
     Direction sd = sentence_direction(i);
-    long shift = sd == Direction::Past && iso_weekday(*dct_) <= 4 ? -1 : 0;
+    long shift = sd != Direction::Future && iso_weekday(*dct_) <= 4 ? -1 : 0;
     return make_hit(i, i + 2, TimexType::Date, shifted(Unit::Weekend, shift), true);
   }
   if (n == "latest" && is(i + 2, "period") && ref_quarter_)
@@ -1177,8 +1373,9 @@ std::optional<Hit> Scanner::season(uint32_t i) {
   std::string_view code = t(j).word->code;
   uint32_t end = j + 1;
   long y = 0;
-  if (is(end, "of") && year_at(end + 1, y)) end += 2;
-  else if (year_at(end, y)) ++end;
+  uint32_t after = 0;
+  if (is(end, "of") && any_year_at(end + 1, after, y)) end = after;
+  else if (any_year_at(end, after, y)) end = after;
   std::string_view prev = i > sent_first_ ? t(i - 1).low : std::string_view();
   if (!y && !det && !(prev == "in" && t(j).low != "fall")) return std::nullopt;
   if (!y) {
