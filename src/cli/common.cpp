@@ -2,18 +2,22 @@
 
 #include <filesystem>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/cli.hpp"
 #include "eventloom/export.hpp"
+#include "eventloom/text.hpp"
 
 namespace eventloom::cli {
 
 std::optional<Corpus> load_store(const std::string& path, std::ostream& err) {
-  Diagnostics d;
-  if (!std::filesystem::exists(path)) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
     err << "eventloom: " << path << ": no such file\n";
     return std::nullopt;
   }
+  Diagnostics d;
   Corpus c = read_json_file(path, d);
   bool failed = false;
   for (const Diagnostic& x : d.items) {
@@ -33,25 +37,163 @@ bool report(const Diagnostics& d, bool quiet, std::ostream& err) {
   return skipped;
 }
 
-bool make_filter(const Corpus& c, const FilterArgs& a, GraphFilter& out, std::ostream& err) {
-  out.from = a.from;
-  out.to = a.to;
-  out.event_types = a.types;
-  for (const std::string& name : a.actors) {
-    ActorLookup l = find_actor(c, name);
-    if (!l.exact || l.actors.empty()) {
-      err << "eventloom: no actor called \"" << name << "\"";
-      if (!l.actors.empty()) {
-        err << "; did you mean:";
-        for (size_t i = 0; i < l.actors.size() && i < 8; ++i) err << (i ? ", " : " ") << c.actors[l.actors[i]].name;
-      }
-      err << "\n";
-      return false;
-    }
-    out.actors.insert(out.actors.end(), l.actors.begin(), l.actors.end());
-  }
-  return true;
+// ---- filters ----------------------------------------------------------------
+
+void add_filter_options(CLI::App* sub, FilterArgs& f, bool actor_and_type) {
+  sub->add_option("--from", f.from, "Only what happened on or after this day (YYYY-MM-DD; YYYY-MM, YYYY: from its start)");
+  sub->add_option("--to", f.to, "Only what happened on or before this day (YYYY-MM-DD; YYYY-MM, YYYY: to its end)");
+  if (!actor_and_type) return;
+  sub->add_option("--actor", f.actors, "Only what involves this actor (id, name or alias; repeatable)")
+      ->allow_extra_args(false);
+  sub->add_option("--type", f.types,
+                  "Only this CAMEO type or code prefix (\"04\", \"19 FIGHT\") or \"statement\" (repeatable)")
+      ->allow_extra_args(false);
 }
+
+namespace {
+
+bool digits(std::string_view s) {
+  for (char ch : s)
+    if (ch < '0' || ch > '9') return false;
+  return !s.empty();
+}
+
+int number(std::string_view s) {
+  int n = 0;
+  for (char ch : s) n = n * 10 + (ch - '0');
+  return n;
+}
+
+int days_in_month(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
+std::optional<std::string> parse_day(std::string_view s, bool end) {
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return std::nullopt;
+  if (!digits(s.substr(0, 4))) return std::nullopt;
+  int year = number(s.substr(0, 4));
+  if (year == 0) return std::nullopt;
+  int month = end ? 12 : 1;
+  if (s.size() >= 7) {
+    if (s[4] != '-' || !digits(s.substr(5, 2))) return std::nullopt;
+    month = number(s.substr(5, 2));
+    if (month < 1 || month > 12) return std::nullopt;
+  }
+  int day = end ? days_in_month(year, month) : 1;
+  if (s.size() == 10) {
+    if (s[7] != '-' || !digits(s.substr(8, 2))) return std::nullopt;
+    day = number(s.substr(8, 2));
+    if (day < 1 || day > days_in_month(year, month)) return std::nullopt;
+  }
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
+
+int make_filter(const Corpus& c, const FilterArgs& a, GraphFilter& out, std::ostream& err) {
+  struct Bound {
+    const char* option;
+    const std::string& given;
+    bool end;
+    std::string& day;
+  };
+  for (Bound b : {Bound{"--from", a.from, false, out.from}, Bound{"--to", a.to, true, out.to}}) {
+    if (b.given.empty()) continue;
+    std::optional<std::string> day = parse_day(b.given, b.end);
+    if (!day) {
+      err << "eventloom: " << b.option << ": '" << b.given << "' is not a date; give YYYY-MM-DD, YYYY-MM or YYYY\n";
+      return kUsage;
+    }
+    b.day = *day;
+  }
+  if (!out.from.empty() && !out.to.empty() && out.from > out.to) {
+    err << "eventloom: --from " << a.from << " is after --to " << a.to << ": nothing could match\n";
+    return kUsage;
+  }
+  for (const std::string& t : a.types) {
+    if (t == "statement" || t == "statements") out.event_types.push_back("statement");
+    else if (t.size() == 1 && t[0] >= '0' && t[0] <= '9') out.event_types.push_back("0" + t);
+    else out.event_types.push_back(t);
+  }
+  for (const std::string& name : a.actors) {
+    std::optional<uint32_t> actor = resolve_actor(c, name, "--actor", err);
+    if (!actor) return kUsage;
+    out.actors.push_back(*actor);
+  }
+  return kOk;
+}
+
+// ---- actors by name -----------------------------------------------------------
+
+ActorChoice choose_actor(const Corpus& c, std::string_view name) {
+  ActorChoice r;
+  r.lookup = find_actor(c, name);
+  if (!r.lookup.exact || r.lookup.actors.empty()) return r;
+  std::string folded = text::fold(text::trim(name)), key = text::comparison_key(name);
+  auto level = [&](uint32_t i) {  // 0: the id, 1: the name, 2: an alias
+    const Actor& x = c.actors[i];
+    if (x.id == folded) return 0;
+    return text::comparison_key(x.name) == key ? 1 : 2;
+  };
+  int best = 3;
+  size_t tied = 0;
+  uint32_t pick = 0;
+  for (uint32_t i : r.lookup.actors) {
+    int l = level(i);
+    if (l < best) {
+      best = l;
+      tied = 1;
+      pick = i;
+    } else if (l == best) {
+      ++tied;
+    }
+  }
+  if (tied != 1) return r;
+  r.actor = pick;
+  for (uint32_t i : r.lookup.actors)
+    if (i != pick) r.others.push_back(i);
+  return r;
+}
+
+void note_choice(const Corpus& c, const ActorChoice& ch, std::string_view what, std::ostream& err) {
+  if (!ch.actor || ch.others.empty()) return;
+  auto named = [&](uint32_t i) { return fmt::format("{} ({})", c.actors[i].name, c.actors[i].id); };
+  err << "eventloom: note: " << what << ": using " << named(*ch.actor) << "; it also fits";
+  for (size_t i = 0; i < ch.others.size(); ++i) err << (i ? ", " : " ") << named(ch.others[i]);
+  err << " (give an id to choose another)\n";
+}
+
+std::optional<uint32_t> resolve_actor(const Corpus& c, const std::string& name, std::string_view option,
+                                      std::ostream& err) {
+  ActorChoice ch = choose_actor(c, name);
+  if (ch.actor) {
+    note_choice(c, ch, fmt::format("{} '{}'", option, name), err);
+    return ch.actor;
+  }
+  const std::vector<uint32_t>& cands = ch.lookup.actors;
+  if (ch.lookup.exact) {
+    err << "eventloom: " << option << ": '" << name << "' fits " << cands.size()
+        << " actors equally well; give one of their ids:\n";
+    for (size_t i = 0; i < cands.size() && i < 15; ++i) {
+      const Actor& x = c.actors[cands[i]];
+      err << fmt::format("  {:<24} {} ({})\n", x.id, x.name, to_string(x.type));
+    }
+    if (cands.size() > 15) err << "  ... and " << cands.size() - 15 << " more\n";
+    return std::nullopt;
+  }
+  err << "eventloom: " << option << ": no actor named '" << name << "'";
+  if (!cands.empty()) {
+    err << "; did you mean";
+    for (size_t i = 0; i < cands.size() && i < 5; ++i) err << (i ? ", " : " ") << "'" << c.actors[cands[i]].name << "'";
+    err << "?";
+  }
+  err << "\n";
+  return std::nullopt;
+}
+
+// ---- exports ------------------------------------------------------------------
 
 std::string write_export(const Corpus& c, const std::string& format, const std::string& path,
                          const GraphFilter& filter) {
@@ -89,6 +231,56 @@ std::string json_string(std::string_view s) {
     }
   }
   return out + "\"";
+}
+
+// ---- pictures -----------------------------------------------------------------
+
+void add_picture_options(CLI::App* sub, PictureArgs& a, std::string_view what, bool actor_and_type) {
+  if (a.output.empty()) a.output = fmt::format("{}.svg", what);
+  sub->add_option("graph", a.input, "A JSON store written by 'eventloom build --json'")->required();
+  sub->add_option("-o,--output", a.output, "Output file (- for standard output)")->capture_default_str();
+  sub->add_option("--format", a.format, "svg, png, pdf or dot (default: from the output's extension, else svg)");
+  sub->add_option("--title", a.title, fmt::format("A title above the {}", what));
+  add_filter_options(sub, a.filter, actor_and_type);
+}
+
+int prepare_picture(const PictureArgs& a, PictureInput& in, std::ostream& err) {
+  if (int rc = parse_format(a.format, a.output, in.format, err)) return rc;
+  std::optional<Corpus> c = load_store(a.input, err);
+  if (!c) return kSkipped;
+  in.corpus = std::move(*c);
+  return make_filter(in.corpus, a.filter, in.filter, err);
+}
+
+int parse_format(const std::string& name, const std::string& output, RenderFormat& f, std::ostream& err) {
+  if (name.empty()) {
+    f = render_format_for(output);
+    return kOk;
+  }
+  std::optional<RenderFormat> p = parse_render_format(name);
+  if (!p) {
+    err << "eventloom: --format must be svg, png, pdf or dot, not '" << name << "'\n";
+    return kUsage;
+  }
+  f = *p;
+  return kOk;
+}
+
+int write_output(const std::string& path, const Rendered& r, std::ostream& out, std::ostream& err) {
+  if (!r.ok()) {
+    err << "eventloom: " << r.error << "\n";
+    return kSkipped;
+  }
+  if (path == "-") {
+    out << r.data;
+    return kOk;
+  }
+  std::string e = write_file_atomic(path, [&](std::ostream& os) { os << r.data; });
+  if (!e.empty()) {
+    err << "eventloom: " << e << "\n";
+    return kSkipped;
+  }
+  return kOk;
 }
 
 }  // namespace eventloom::cli

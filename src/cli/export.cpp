@@ -8,13 +8,6 @@
 
 namespace eventloom::cli {
 
-void add_filter_options(CLI::App* sub, FilterArgs& f) {
-  sub->add_option("--from", f.from, "Only what happened on or after this day (YYYY-MM-DD)");
-  sub->add_option("--to", f.to, "Only what happened on or before this day (YYYY-MM-DD)");
-  sub->add_option("--type", f.types, "Only events of this CAMEO type or code prefix (repeatable)");
-  sub->add_option("--actor", f.actors, "Only what involves this actor, by any alias (repeatable)");
-}
-
 Command add_export(CLI::App& app) {
   struct Args {
     std::string store, format = "graphml", out;
@@ -32,7 +25,10 @@ Command add_export(CLI::App& app) {
     std::optional<Corpus> c = load_store(a->store, err);
     if (!c) return static_cast<int>(kSkipped);
     GraphFilter f;
-    if (!make_filter(*c, a->filter, f, err)) return static_cast<int>(kUsage);
+    if (int rc = make_filter(*c, a->filter, f, err)) return rc;
+    if (a->format == "json" && f.active())
+      err << "eventloom: note: --format json writes the whole store; --from, --to, --type and --actor apply to the "
+             "other formats\n";
     std::string e = write_export(*c, a->format, a->out, f);
     if (!e.empty()) {
       err << "eventloom: " << e << "\n";

@@ -50,18 +50,24 @@ std::string json_list(const std::vector<std::string>& v) {
   return out + "]";
 }
 
-// One actor by name, or a helpful message.
+// One actor by name (chosen as choose_actor() does for every command), or a
+// helpful message.
 std::optional<uint32_t> resolve(const Corpus& c, const std::string& name, std::ostream& err) {
-  ActorLookup l = find_actor(c, name);
-  if (l.unique()) return l.actors[0];
+  ActorChoice ch = choose_actor(c, name);
+  const ActorLookup& l = ch.lookup;
+  if (ch.actor) {
+    note_choice(c, ch, fmt::format("\"{}\"", name), err);
+    return ch.actor;
+  }
   if (l.actors.empty()) {
     err << fmt::format("eventloom: no actor called \"{}\" ({} actors in the store; try 'inspect STORE top')\n", name,
                        c.actors.size());
   } else {
-    err << fmt::format("eventloom: \"{}\" is {}:\n", name, l.exact ? "ambiguous" : "not an actor's name; did you mean");
+    err << fmt::format("eventloom: \"{}\" is {}:\n", name,
+                       l.exact ? "ambiguous; give one of these ids" : "not an actor's name; did you mean");
     for (size_t i = 0; i < l.actors.size() && i < 15; ++i) {
       const Actor& a = c.actors[l.actors[i]];
-      err << fmt::format("  {} ({}){}\n", a.name, to_string(a.type), a.roles.empty() ? "" : ", " + a.roles[0]);
+      err << fmt::format("  {} ({}, {}){}\n", a.name, to_string(a.type), a.id, a.roles.empty() ? "" : ", " + a.roles[0]);
     }
   }
   return std::nullopt;

@@ -5,8 +5,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli.hpp"
+#include "cli/common.hpp"
 #include "eventloom/pipeline.hpp"
-#include "render/cli_support.hpp"
 
 namespace eventloom::cli {
 namespace {
@@ -27,9 +27,9 @@ int load(const ReportArgs& a, Corpus& c, std::ostream& err) {
   bool stores = std::all_of(a.inputs.begin(), a.inputs.end(), is_store);
   if (stores) {
     for (size_t i = 0; i < a.inputs.size(); ++i) {
-      Corpus one;
-      if (int rc = render_support::load_store(a.inputs[i], one, err)) return rc;
-      c = i == 0 ? std::move(one) : merge(std::move(c), std::move(one));
+      std::optional<Corpus> one = load_store(a.inputs[i], err);
+      if (!one) return kSkipped;
+      c = i == 0 ? std::move(*one) : merge(std::move(c), std::move(*one));
     }
     return kOk;
   }
@@ -59,7 +59,7 @@ int do_report(const ReportArgs& a, std::ostream& out, std::ostream& err) {
   opt.inputs = a.inputs;
   opt.timeline.top = a.top;
   opt.network.top = a.network_top;
-  if (int rc = render_support::write_output(a.output, render_report(c, opt), out, err)) return rc;
+  if (int rc = write_output(a.output, render_report(c, opt), out, err)) return rc;
   return status;
 }
 
