@@ -563,7 +563,6 @@ std::string Scanner::shifted(Unit u, long n) const {
 std::string Scanner::duration(Unit u, long n, bool known) const {
   std::string v = is_clock_unit(u) ? "PT" : "P";
   if (u == Unit::Weekend) return known && n == 1 ? "P2D" : "PXWE";
-  if (u == Unit::Quarter && known && n > 1) return "P" + std::to_string(3 * n) + "M";
   if (u == Unit::Decade && known) return "P" + std::to_string(10 * n) + "Y";
   v += known ? std::to_string(n) : "X";
   v += unit_code(u);
@@ -1028,6 +1027,8 @@ std::optional<Hit> Scanner::relative(uint32_t i) {
     }
     return std::nullopt;
   }
+  if (k == WordKind::Unit && upper(j) && (t(first - 1).flags & kQuote) && first > sent_first_)
+    return std::nullopt;  // "This Week With David Brinkley": a title
   if (k == WordKind::Unit && !t(j).word->plural) {
     Unit u = t(j).word->unit;
     if (u == Unit::Day || is_clock_unit(u)) return std::nullopt;
@@ -1086,10 +1087,15 @@ std::optional<Hit> Scanner::quarter(uint32_t i) {
     }
   }
   if (is(j, "fiscal")) ++j;
-  if (int q = ordinal_value(t(j).word, t(j).low); q > 0 && j < end_) {
+  int q = ordinal_value(t(j).word, t(j).low);
+  bool pair = false;  // "the first two quarters": a half
+  if (is(j, "last") && (is(j + 1, "half") || (is(j + 1, "two") && is(j + 2, "quarters")))) q = 2;
+  if ((q == 1 || q == 2) && is(j + 1, "two") && is(j + 2, "quarters")) pair = true;
+  if (q > 0 && j < end_) {
     uint32_t k = j + 1;
+    if (pair) ++k;
     if (is(k, "fiscal")) ++k;
-    bool half = is(k, "half");
+    bool half = pair || is(k, "half");
     if (!(is(k, "quarter") || half) || q > (half ? 2 : 4)) return std::nullopt;
     ++k;
     long y = 0;
@@ -1171,6 +1177,10 @@ std::optional<Hit> Scanner::quantity(uint32_t i) {
   if (uw->value == 2) n *= 2;  // a fortnight
   if (n > 100000) return std::nullopt;
   bool singular_article = one_of(t(j).low, {"a", "an"});
+  // "a second group", "a second betrayal": the ordinal.
+  if (singular_article && u == Unit::Second && (t(k + 1).flags & kLower) && !(t(k + 1).flags & kPunct) &&
+      !one_of(t(k + 1).low, {"or", "and", "to", "of", "in", "for", "later", "ago", "earlier", "before", "after"}))
+    return std::nullopt;
   if (known && n == 1 && uw->plural && singular_article) return std::nullopt;  // "a years"?
   uint32_t end = k + 1;
   if (half) {
