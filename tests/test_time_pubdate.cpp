@@ -53,3 +53,22 @@ TEST_CASE("no date at all gives none") {
   auto at = article("The Kremlin said on Saturday it was ready to talk.");
   CHECK_FALSE(infer_publication_date(at).date);
 }
+
+TEST_CASE("a past weekday just after the explicit date is the newer day") {
+  auto at = article(
+      "The ministry said the five had been declared persona non grata on March 4, 2025. "
+      "They were expelled on Tuesday.\n\n"
+      "Officials met again on Tuesday. The crossing remained closed on Wednesday.");
+  auto g = infer_publication_date(at);
+  REQUIRE(g.date);
+  CHECK(format_date(*g.date) == "2025-03-05");
+}
+
+TEST_CASE("a date and weekdays about the future are not evidence") {
+  auto at = article(
+      "Talks opened on Monday and a second round was under way on Tuesday.\n\n"
+      "The government has offered to host the talks until March 31, 2025. A draft could be ready by Thursday, "
+      "and ministers will meet again on Monday.");
+  auto g = infer_publication_date(at);
+  CHECK_FALSE(g.date);
+}

@@ -30,6 +30,7 @@ struct Timex {
   uint32_t first_token = 0;  // [first_token, last_token)
   uint32_t last_token = 0;
   bool relative = false;  // resolved against the publication date ("Thursday", "last month")
+  bool future = false;    // its clause speaks of what is ahead ("will meet on Friday")
 };
 
 struct TimeOptions {

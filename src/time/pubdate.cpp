@@ -8,7 +8,11 @@
 // weekday is strong evidence. A candidate is rejected when the text names a
 // later full date, or a later year with only one agreeing weekday (then it
 // is likely a file photo or a past event), and the evidence must single out
-// one candidate; otherwise the article stays undated.
+// one candidate; otherwise the article stays undated. Dates and weekdays in
+// clauses about the future ("talks until March 31", "will meet on Friday")
+// are neither candidates nor evidence. An article that reports, in the past
+// tense, the day or two after its explicit date ("declared on March 4 ...
+// the crossing remained closed on Wednesday") is dated to the latest of them.
 #include <algorithm>
 #include <charconv>
 #include <map>
@@ -50,6 +54,7 @@ PublicationDateGuess infer_publication_date(const AnnotatedText& at) {
   int latest_year = 0;
   for (const Timex& t : tx) {
     bool caption = t.paragraph < at.paragraphs.size() && at.paragraphs[t.paragraph].kind == ParagraphKind::Caption;
+    if (t.future) continue;
     if (!t.relative) {
       if (auto d = parse_day(t.value)) {
         auto it = std::find_if(cands.begin(), cands.end(), [&](const Candidate& c) { return c.day == *d; });
@@ -87,11 +92,20 @@ PublicationDateGuess infer_publication_date(const AnnotatedText& at) {
                                    : "no explicit date is corroborated by the article's weekday references";
     return guess;
   }
-  guess.date = best->day;
   static const char* kDays[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  guess.date = best->day;
   guess.evidence = std::string(best->caption ? "caption" : "text") + " date " + timex::fmt_day(best->day) + " (a " +
                    kDays[timex::iso_weekday(best->day)] + "), matched by " + std::to_string(best->weekday_hits) +
                    " weekday reference(s) in the body";
+  // A weekday one or two days later, told in the past, is the newer day: as
+  // a week-old day it would be five or six days back.
+  for (int o = 2; o >= 1; --o) {
+    auto later = timex::add_days(best->day, o);
+    if (!later || weekday_refs[timex::iso_weekday(*later)] == 0) continue;
+    guess.date = *later;
+    guess.evidence += ", and " + std::string(kDays[timex::iso_weekday(*later)]) + " after it: " + timex::fmt_day(*later);
+    break;
+  }
   return guess;
 }
 

@@ -230,6 +230,7 @@ std::vector<Timex> Scanner::run() {
       tx.first_token = h->first;
       tx.last_token = h->end;
       tx.relative = h->relative;
+      tx.future = sentence_direction(h->first) == Direction::Future;
       if (tx.type == TimexType::Date || tx.type == TimexType::Time) note_reference(tx.value);
       out.push_back(std::move(tx));
       i = h->end;
