@@ -85,6 +85,7 @@ TEST_CASE("references to a time the text named before") {
       {"The plant opened in March 1989. The following month, it closed.", "1989-10-27", "The following month", "DATE",
        "1989-04"},
       {"Slepian was killed last Oct. 23 at his home.", "1999-04-19", "last Oct. 23", "DATE", "1998-10-23"},
+      {"It may be resolved at a hearing the week of March 6.", "2000-02-24", "the week of March 6", "DATE", "2000-W10"},
   });
 }
 

@@ -1330,6 +1330,12 @@ std::optional<Hit> Scanner::the_phrase(uint32_t i) {
   if (n == "time" && prev == "at" && (t(i + 2).flags & kPunct))  // "at the time,"
     return make_hit(i, i + 2, TimexType::Date, "PAST_REF", true);
   if (n == "moment" && one_of(prev, {"at", "for", "of"})) return make_hit(i, i + 2, TimexType::Date, "PRESENT_REF", true);
+  if (n == "week" && is(i + 2, "of") && kind(i + 3) == WordKind::Month) {  // "the week of March 6"
+    if (auto h = month_phrase(i + 3, sentence_direction(i)); h && h->value.size() == 10 && h->value[0] != 'X') {
+      auto d = make_date(std::stol(h->value.substr(0, 4)), std::stoi(h->value.substr(5, 2)), std::stol(h->value.substr(8, 2)));
+      if (d) return make_hit(i, h->end, TimexType::Date, fmt_week(*d), h->relative);
+    }
+  }
   if (n == "weekend") {
     if (!dct_) return make_hit(i, i + 2, TimexType::Date, "XXXX-WXX-WE", true);
     Direction sd = sentence_direction(i);
