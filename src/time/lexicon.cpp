@@ -109,6 +109,7 @@ Lexicon::Lexicon() {
     tenses_[f[0]] = f[1] == "past"     ? Tense::Past
                     : f[1] == "form"   ? Tense::PastForm
                     : f[1] == "future" ? Tense::Future
+                    : f[1] == "break"  ? Tense::Break
                                        : Tense::Present;
   });
   for_each_line(data::get("time/data/holidays.txt"), [&](const std::vector<std::string_view>& f) {

@@ -18,7 +18,9 @@ enum class Unit : uint8_t { Second, Minute, Hour, Day, Week, Weekend, Month, Qua
 // The tense a word gives its clause ("was", "will", "is"); PastForm: a past
 // form that may be a participle ("paid": past in "paid Monday", not in
 // "will be paid Monday").
-enum class Tense : uint8_t { None, Past, Future, Present, PastForm };
+// Break: a word that opens another clause, beyond which the tense is not the
+// expression's ("will hold talks Tuesday after Russia attacked").
+enum class Tense : uint8_t { None, Past, Future, Present, PastForm, Break };
 
 struct WordInfo {
   WordKind kind = WordKind::None;

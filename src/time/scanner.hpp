@@ -19,7 +19,8 @@ struct TokInfo {
   long num = -1;                  // value of an all-digit token of at most 9 digits
   uint8_t digits = 0;             // its number of digits
   uint16_t flags = 0;             // Token flags
-  Tense tense = Tense::None;      // the tense this word gives its clause
+  mutable Tense tense = Tense::None;  // the tense this word gives its clause (see Scanner::tense)
+  mutable bool tense_known = false;
   bool may_start = false;         // can begin a time expression (the scan skips the rest)
 };
 
@@ -75,6 +76,7 @@ class Scanner {
   bool day_at(uint32_t i, long& d) const;
   bool month_at(uint32_t i, int& m) const;
   Direction sentence_direction(uint32_t i) const;
+  Tense tense(uint32_t k) const;
 
   // Values.
   std::string weekday_value(int wd, Direction dir) const;

@@ -143,13 +143,6 @@ long number_word(std::string_view w) {
 // A regular past form ("announced", "charged"), told from adjectives and
 // participles by the word before it ("the armed forces", "was charged",
 // "will be named": the auxiliary gives the tense there).
-// Words that open another clause: the tense beyond them is not the
-// expression's ("will hold talks Tuesday after Russia attacked").
-bool clause_break(std::string_view w) {
-  return one_of(w, {";", "after", "before", "when", "while", "because", "since", "although", "though", "if", "unless",
-                    "which", "who", "whom", "whose", "where", "but"});
-}
-
 bool regular_past(std::string_view w) {
   if (w.size() < 5 || w.substr(w.size() - 2) != "ed" || w.substr(w.size() - 3) == "eed") return false;
   return w.substr(0, 2) != "un" && !one_of(w, {"hundred", "naked", "wicked", "sacred", "kindred", "beloved", "alleged"});
@@ -180,22 +173,27 @@ Scanner::Scanner(const AnnotatedText& at, const TimeOptions& opt) : at_(at), dct
       ti.num = small_number(ti.low);
     }
     ti.may_start = ti.word || tok.has(kDigit) || tok.has(kHyphen);
-    if (tok.has(kAlpha)) {
-      ti.tense = lex.tense(ti.low);
-      if (ti.tense == Tense::None && ti.low.size() > 3 && ti.low.substr(ti.low.size() - 3) == "'ll")
-        ti.tense = Tense::Future;
-      if (ti.tense == Tense::None && tok.has(kLower) && regular_past(ti.low)) ti.tense = Tense::PastForm;
-      if (ti.tense == Tense::PastForm)
-        ti.tense = finite_after(k ? toks_[k - 1].low : "") ? Tense::Past : Tense::None;
-    }
   }
+}
+
+// The tense word k gives its clause, worked out the first time it is asked
+// (only words near a weekday or a month ever are).
+Tense Scanner::tense(uint32_t k) const {
+  const TokInfo& ti = toks_[k];
+  if (ti.tense_known) return ti.tense;
+  ti.tense_known = true;
+  if (!(ti.flags & kAlpha)) return ti.tense = ti.low == ";" ? Tense::Break : Tense::None;
   // An intention points ahead: "plans to", "is to", "set to", "going to".
-  for (size_t k = 0; k + 1 < toks_.size(); ++k)
-    if (toks_[k + 1].low == "to" &&
-        one_of(toks_[k].low, {"plan", "plans", "intend", "intends", "aim", "aims", "hope", "hopes", "want", "wants",
-                              "vow", "vows", "promise", "promises", "pledge", "pledges", "threaten", "threatens",
-                              "set", "going", "is", "are", "ready", "prepared", "preparing"}))
-      toks_[k].tense = Tense::Future;
+  if (k + 1 < toks_.size() && toks_[k + 1].low == "to" &&
+      one_of(ti.low, {"plan", "plans", "intend", "intends", "aim", "aims", "hope", "hopes", "want", "wants", "vow",
+                      "vows", "promise", "promises", "pledge", "pledges", "threaten", "threatens", "set", "going", "is",
+                      "are", "ready", "prepared", "preparing"}))
+    return ti.tense = Tense::Future;
+  Tense t = Lexicon::get().tense(ti.low);
+  if (t == Tense::None && ti.low.size() > 3 && ti.low.substr(ti.low.size() - 3) == "'ll") t = Tense::Future;
+  if (t == Tense::None && (ti.flags & kLower) && regular_past(ti.low)) t = Tense::PastForm;
+  if (t == Tense::PastForm) t = finite_after(k ? toks_[k - 1].low : "") ? Tense::Past : Tense::None;
+  return ti.tense = t;
 }
 
 bool Scanner::upper(uint32_t i) const { return i < end_ && (toks_[i].flags & kUpperInit); }
@@ -431,30 +429,30 @@ Direction Scanner::sentence_direction(uint32_t i) const {
   Tense before = Tense::None, after = Tense::None;
   uint32_t db = kReach + 1, da = kReach + 1;
   for (uint32_t k = i, d = 1; k > sent_first_ && d <= kReach; --k, ++d) {
-    const TokInfo& ti = toks_[k - 1];
-    if (clause_break(ti.low)) break;
-    if (ti.tense != Tense::None) {
-      before = ti.tense;
+    Tense tk = tense(k - 1);
+    if (tk == Tense::Break) break;
+    if (tk != Tense::None) {
+      before = tk;
       db = d;
       break;
     }
   }
   for (uint32_t k = i + 1, d = 1; k < end_ && d < db && d <= kReach; ++k, ++d) {
-    const TokInfo& ti = toks_[k];
-    if (clause_break(ti.low)) break;
-    if (ti.tense != Tense::None) {
+    Tense tk = tense(k);
+    if (tk == Tense::Break) break;
+    if (tk != Tense::None) {
       // "On Friday, the government planned to pay": the planning is past.
-      after = ti.low == "planned" ? Tense::Past : ti.tense;
+      after = toks_[k].low == "planned" ? Tense::Past : tk;
       da = d;
       break;
     }
   }
-  Tense tense = da < db ? after : before;
+  Tense found = da < db ? after : before;
   // "Until Thursday, they had not named him": a past perfect makes "until" look back.
-  if (tense == Tense::Future && db == 1 && da > kReach && is(i - 1, "until"))
-    for (uint32_t k = i + 1; k < end_ && k <= i + kReach && !clause_break(toks_[k].low); ++k)
+  if (found == Tense::Future && db == 1 && da > kReach && is(i - 1, "until"))
+    for (uint32_t k = i + 1; k < end_ && k <= i + kReach && tense(k) != Tense::Break; ++k)
       if (toks_[k].low == "had") return Direction::Past;
-  return tense == Tense::Past ? Direction::Past : tense == Tense::Future ? Direction::Future : Direction::Near;
+  return found == Tense::Past ? Direction::Past : found == Tense::Future ? Direction::Future : Direction::Near;
 }
 
 // ---- values ---------------------------------------------------------------
