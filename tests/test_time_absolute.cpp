@@ -16,6 +16,8 @@ TEST_CASE("absolute dates in news formats") {
       {"The plant closed on Monday, Oct. 26, 1998.", "", "Monday, Oct. 26, 1998", "DATE", "1998-10-26"},
       {"The vote is planned for early January.", "2024-11-22", "early January", "DATE", "2025-01"},
       {"He was born in nineteen ninety-six.", "", "nineteen ninety-six", "DATE", "1996"},
+      {"She is a 20th century democrat.", "", "20th century", "DATE", "19"},
+      {"Mines lie near the fabled eleventh century temple.", "", "eleventh century", "DATE", "10"},
       {"Prices fell in the winter of nineteen ninety-four.", "1998-02-23", "the winter of nineteen ninety-four", "DATE", "1994-WI"},
       {"January nineteen ninety-seven. A bomb hit a clinic.", "1998-02-27", "January nineteen ninety-seven", "DATE", "1997-01"},
       {"His promise to halve unemployment by the year two thousand failed.", "", "the year two thousand", "DATE", "2000"},

@@ -827,6 +827,13 @@ std::optional<Hit> Scanner::numeric(uint32_t i) {
     return make_hit(first, end, TimexType::Date, fmt_year(y));
   }
   std::string_view w = ti.low;
+  // "the 20th century", "the eleventh century": its first two digits, "19", "10".
+  {
+    uint32_t c = ti.low == "the" ? i + 1 : i;
+    long o = ordinal_digits(t(c).low);
+    if (o < 0 && kind(c) == WordKind::Ordinal) o = t(c).word->value;
+    if (o >= 1 && o <= 21 && is(c + 1, "century")) return make_hit(i, c + 2, TimexType::Date, fmt_year(100 * (o - 1)).substr(0, 2));
+  }
   // "nineteen ninety-six", "(the year) two thousand"
   uint32_t after = 0;
   long sy = 0;
