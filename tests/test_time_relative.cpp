@@ -68,6 +68,12 @@ TEST_CASE("the tense of the clause decides which weekday or month is meant") {
       {"The offer was extended until 9 a.m. Tuesday.", "2000-04-03", "9 a.m. Tuesday", "TIME", "2000-04-04T09:00"},
       {"Protesters planned a large demonstration on Saturday.", "2000-01-07", "Saturday", "DATE", "2000-01-08"},
       {"On Friday, the government planned to pay the families.", "1998-09-30", "Friday", "DATE", "1998-09-25"},
+      // A plan seen from the past: the deadline has gone by.
+      {"The offer had been due to expire Friday evening.", "1989-10-30", "Friday evening", "TIME", "1989-10-27TEV"},
+      // A past clause: the last December, not the coming one.
+      {"The company changed to a calendar year in December.", "1989-10-27", "December", "DATE", "1988-12"},
+      {"In the fiscal year ended Jan. 31, sales fell.", "1989-10-31", "Jan. 31", "DATE", "1989-01-31"},
+      {"Dealers placed orders for November transactions.", "1989-10-30", "November", "DATE", "1989-11"},
   });
 }
 
@@ -86,6 +92,10 @@ TEST_CASE("references to a time the text named before") {
        "1989-04"},
       {"Slepian was killed last Oct. 23 at his home.", "1999-04-19", "last Oct. 23", "DATE", "1998-10-23"},
       {"It may be resolved at a hearing the week of March 6.", "2000-02-24", "the week of March 6", "DATE", "2000-W10"},
+      {"Stocks rose on Monday. The index was down 4.5% from the previous Friday.", "1989-10-30",
+       "the previous Friday", "DATE", "1989-10-27"},
+      {"It offered to buy the shares until 5 p.m. EST, Nov. 6.", "1989-10-30", "5 p.m. EST, Nov. 6", "TIME",
+       "1989-11-06T17:00"},
   });
 }
 

@@ -187,7 +187,7 @@ Tense Scanner::tense(uint32_t k) const {
   if (k + 1 < toks_.size() && toks_[k + 1].low == "to" &&
       one_of(ti.low, {"plan", "plans", "intend", "intends", "aim", "aims", "hope", "hopes", "want", "wants", "vow",
                       "vows", "promise", "promises", "pledge", "pledges", "threaten", "threatens", "set", "going", "is",
-                      "are", "ready", "prepared", "preparing"}))
+                      "are", "ready", "prepared", "preparing", "supposed", "due", "scheduled", "expected"}))
     return ti.tense = Tense::Future;
   Tense t = Lexicon::get().tense(ti.low);
   if (t == Tense::None && ti.low.size() > 3 && ti.low.substr(ti.low.size() - 3) == "'ll") t = Tense::Future;
@@ -448,6 +448,12 @@ Direction Scanner::sentence_direction(uint32_t i) const {
     }
   }
   Tense found = da < db ? after : before;
+  // "had been due to expire Friday", "had been scheduled for Monday": a plan
+  // seen from the past, which the news reports as overtaken.
+  if (found == Tense::Future) {
+    uint32_t m = da < db ? i + da : i - db;  // the marker
+    if (m > sent_first_ && (is(m - 1, "been") || is(m - 1, "had"))) found = Tense::Past;
+  }
   // "Until Thursday, they had not named him": a past perfect makes "until" look back.
   if (found == Tense::Future && db == 1 && da > kReach && is(i - 1, "until"))
     for (uint32_t k = i + 1; k < end_ && k <= i + kReach && tense(k) != Tense::Break; ++k)
@@ -483,8 +489,8 @@ std::string Scanner::month_value(int m, Direction dir) const {
   int cm = dct_->month();
   switch (dir) {
     // Nearest to the publication month, leaning to the past.
-    case Direction::Near:
-    case Direction::Past: if (m - cm > 4) --y; else if (m - cm < -8 && dir == Direction::Near) ++y; break;
+    case Direction::Near: if (m - cm > 4) --y; else if (m - cm < -8) ++y; break;
+    case Direction::Past: if (m - cm > 1) --y; break;  // a past clause may still speak of next month's business
     case Direction::Future: if (m < cm) ++y; break;
     case Direction::Last: if (m >= cm) --y; break;
     case Direction::Next: if (m <= cm) ++y; break;
@@ -508,6 +514,8 @@ std::string Scanner::month_day_value(int m, long d, Direction dir) const {
     if (diff < -31) ++y;
   } else if (dir == Direction::Last) {
     if (diff > 0) --y;
+  } else if (dir == Direction::Past) {  // the nearest, but never ahead by more than a few months
+    if (diff > 122) --y;
   } else if (dir != Direction::This) {
     // Nearest to the publication date, leaning to the past.
     if (diff > 122) --y;
@@ -641,6 +649,8 @@ std::optional<Hit> Scanner::time_of_day(uint32_t i) {
     }
   }
   if (kind(j) == WordKind::Zone && (t(j).flags & kAllUpper)) ++j;
+  if (long dd = 0; is(j, ",") && kind(j + 1) == WordKind::Month && upper(j + 1) && day_at(j + 2, dd))
+    ++j;  // "5 p.m. EST, Nov. 6"
   // The day it belongs to: "9 a.m. Tuesday", "10 p.m. yesterday".
   std::string day;
   bool relative = true;
@@ -980,6 +990,12 @@ std::optional<Hit> Scanner::relative(uint32_t i) {
   }
   WordKind k = kind(j);
   if (k == WordKind::Weekday && upper(j)) {
+    if (the && w == "previous" && ref_day_) {  // "the previous Friday": the one before the day last named
+      if (auto p = add_days(*ref_day_, -1)) {
+        date d = weekday_on_or_before(*p, t(j).word->value);
+        return make_hit(first, j + 1, TimexType::Date, fmt_day(d), true);
+      }
+    }
     if (the) return std::nullopt;
     auto h = weekday_phrase(j, dir);
     if (h) h->first = first;
