@@ -93,6 +93,18 @@ TEST_CASE("not actors") {
   }
 }
 
+TEST_CASE("rows of results are not headlines, and a country in brackets is an actor") {
+  Found f("Women's 100 metres hurdles\n1. Michelle Freeman ( Jamaica ) 12.71 seconds\n"
+          "2. Ludmila Engquist ( Sweden ) 12.74\n3. Aliuska Lopez ( Cuba ) 12.92");
+  for (const char* name : {"Michelle Freeman", "Ludmila Engquist", "Aliuska Lopez", "Jamaica", "Sweden", "Cuba"}) {
+    INFO(name);
+    CHECK(f.mentioned(name));
+  }
+  // A title-case line with a date in it is still a headline.
+  Found g("Mubarak Steps Down After Protests 11 February\nCrowds celebrated in Cairo on Friday.");
+  CHECK_FALSE(g.mentioned("Mubarak Steps Down"));
+}
+
 TEST_CASE("told Reuters is an organisation") {
   Found f("The minister told Reuters that the plan had failed.");
   const LocalActor* a = f.by_alias("Reuters");

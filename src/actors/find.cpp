@@ -253,14 +253,20 @@ class ArticleScanner {
   bool is_headline(const Sentence& s) const {
     if (s.paragraph < at_.paragraphs.size() && at_.paragraphs[s.paragraph].kind == ParagraphKind::Title) return true;
     int alpha = 0, capital = 0, upper = 0;
+    // "1. Michelle Freeman ( Jamaica ) 12.71", "Lazio 2 Roma 1": a row of
+    // results has figures and no capitalised word that a title would have
+    // ("Aired February 1", "Mubarak Steps Down 11 February").
+    bool figures = false, title_word = false;
     for (uint32_t k = s.first_token; k < s.last_token; ++k) {
       const Token& t = at_.tokens[k];
+      if (t.has(kDigit) && !t.has(kAlpha) && t.span.size() != 4) figures = true;
+      if (t.has(kUpperInit) && contains(lx_.nonname, folded(k))) title_word = true;
       if (!t.has(kAlpha) || ptb_[k]) continue;
       ++alpha;
       if (t.has(kUpperInit)) ++capital;
       if (t.has(kAllUpper)) ++upper;
     }
-    return alpha >= 4 && (capital * 10 >= alpha * 6 || upper * 2 >= alpha);
+    return alpha >= 4 && ((capital * 10 >= alpha * 6 && (!figures || title_word)) || upper * 2 >= alpha);
   }
 
   // Longest gazetteer phrase starting at k, within the sentence.
@@ -481,8 +487,9 @@ class ArticleScanner {
   std::string text_of(uint32_t a, uint32_t b) const { return std::string(at_.norm.view(span_of(a, b))); }
 
   void emit_gaz(uint32_t a, uint32_t b, const GazEntry* g) {
-    // "(AFP)", "(Reuters)": a byline or photo credit, not an actor.
-    if (a > sent_->first_token && opens_bracket_before(a) && closes_bracket_after(b)) return;
+    // "(AFP)", "(Reuters)": a byline or photo credit, not an actor. A country
+    // in brackets is one: "Michelle Freeman (Jamaica)".
+    if (g->kind == GazKind::Org && a > sent_->first_token && opens_bracket_before(a) && closes_bracket_after(b)) return;
     Candidate c = base(a, b);
     c.gaz = g;
     switch (g->kind) {
