@@ -5,22 +5,15 @@
 
 #include "eventloom/text.hpp"
 #include "util/embedded.hpp"
+#include "util/lines.hpp"
 
 namespace eventloom::actors {
 namespace {
 
-// Calls f(line) for each non-empty line that is not a comment.
+// Calls f(line) for each line of a data file that is neither blank nor a comment.
 template <typename F>
 void for_lines(std::string_view file, F f) {
-  std::string_view data = data::get(file);
-  size_t i = 0;
-  while (i < data.size()) {
-    size_t e = data.find('\n', i);
-    if (e == std::string_view::npos) e = data.size();
-    std::string_view line = text::trim(data.substr(i, e - i));
-    if (!line.empty() && line[0] != '#') f(line);
-    i = e + 1;
-  }
+  util::for_each_data_row(data::get(file), f);
 }
 
 std::vector<std::string_view> split(std::string_view s, char sep) {

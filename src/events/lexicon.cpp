@@ -4,40 +4,10 @@
 #include <cstring>
 
 #include "util/embedded.hpp"
+#include "util/lines.hpp"
 
 namespace eventloom::events {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split_words(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    size_t b = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
-    if (i > b) out.push_back(s.substr(b, i - b));
-  }
-  return out;
-}
-
-// Calls f(words) for each non-comment line of an embedded data file.
-template <typename F>
-void each_line(std::string_view file, F f) {
-  std::string_view data = data::get(file);
-  while (!data.empty()) {
-    size_t nl = data.find('\n');
-    std::string_view line = trim(data.substr(0, nl));
-    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-    if (line.empty() || line.front() == '#') continue;
-    f(split_words(line));
-  }
-}
 
 uint8_t parse_code(std::string_view s) {
   if (s.size() != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9') return 255;
@@ -52,7 +22,7 @@ const Lexicon& Lexicon::get() {
 }
 
 Lexicon::Lexicon() {
-  each_line("events/data/triggers.txt", [&](std::vector<std::string_view> w) {
+  util::for_each_data_line(data::get("events/data/triggers.txt"), [&](const util::DataFields& w) {
     if (w.size() < 2) return;
     uint8_t code = parse_code(w[0]);
     if (code > 20) return;
@@ -75,10 +45,10 @@ Lexicon::Lexicon() {
       return phrases_[a].lemmas.size() > phrases_[b].lemmas.size();
     });
   }
-  each_line("events/data/irregular.txt", [&](std::vector<std::string_view> w) {
+  util::for_each_data_line(data::get("events/data/irregular.txt"), [&](const util::DataFields& w) {
     if (w.size() == 2) irregular_.emplace(w[0], w[1]);
   });
-  each_line("events/data/statement_types.txt", [&](std::vector<std::string_view> w) {
+  util::for_each_data_line(data::get("events/data/statement_types.txt"), [&](const util::DataFields& w) {
     if (w.size() != 2) return;
     uint8_t code = parse_code(w[1]);
     if (code < 1 || code > 20) return;

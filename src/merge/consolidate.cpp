@@ -13,6 +13,7 @@
 // depends on the set of documents only: merge(a, b) == consolidate(a ∪ b).
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -75,11 +76,14 @@ std::vector<uint64_t> shingles(const Document& d) {
   return out;
 }
 
-double jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  size_t i = 0, j = 0, inter = 0;
-  while (i < a.size() && j < b.size()) {
+// How many values two sorted vectors have in common (one merge walk), counting
+// no further than `stop_at`: 1 asks only whether they share a value.
+template <typename T>
+size_t common_count(const std::vector<T>& a, const std::vector<T>& b, size_t stop_at = SIZE_MAX) {
+  size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size() && n < stop_at) {
     if (a[i] == b[j]) {
-      ++inter;
+      ++n;
       ++i;
       ++j;
     } else if (a[i] < b[j]) {
@@ -88,6 +92,11 @@ double jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
       ++j;
     }
   }
+  return n;
+}
+
+double jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  size_t inter = common_count(a, b);
   size_t uni = a.size() + b.size() - inter;
   return uni ? static_cast<double>(inter) / static_cast<double>(uni) : 0.0;
 }
@@ -454,33 +463,7 @@ struct EventReport {
   int64_t statement = -1;  // the global statement this event reports, if any
 };
 
-bool share(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) return true;
-    if (a[i] < b[j])
-      ++i;
-    else
-      ++j;
-  }
-  return false;
-}
-
-size_t overlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  size_t i = 0, j = 0, n = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) {
-      ++n;
-      ++i;
-      ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return n;
-}
+bool share(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) { return common_count(a, b, 1) != 0; }
 
 bool compatible_participants(const EventReport& a, const EventReport& b) {
   if (a.e->type != b.e->type || a.e->modality != b.e->modality) return false;
@@ -624,7 +607,7 @@ class EventClusters {
         if (it == anchors_.end()) continue;
         for (uint32_t a : it->second)
           if (compatible_participants(r, r_[a]))
-            found.push_back({r_[a].date.value, overlap(r.actors, r_[a].actors), uf_.find(a)});
+            found.push_back({r_[a].date.value, common_count(r.actors, r_[a].actors), uf_.find(a)});
       }
     };
     if (r.explicit_date) {

@@ -3,30 +3,17 @@
 #include <algorithm>
 
 #include "util/embedded.hpp"
+#include "util/lines.hpp"
 
 namespace eventloom::statements {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 // Each line "word [class]"; `classify` maps the class word to a value.
 template <typename Classify>
 void load(std::string_view file, std::unordered_map<std::string_view, uint8_t>& out, Classify classify) {
-  std::string_view data = data::get(file);
-  while (!data.empty()) {
-    size_t nl = data.find('\n');
-    std::string_view line = trim(data.substr(0, nl));
-    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-    if (line.empty() || line.front() == '#') continue;
-    size_t sp = line.find_first_of(" \t");
-    std::string_view word = line.substr(0, sp);
-    std::string_view cls = sp == std::string_view::npos ? std::string_view() : trim(line.substr(sp));
-    out.emplace(word, classify(cls));
-  }
+  util::for_each_data_line(data::get(file), [&](const util::DataFields& f) {
+    out.emplace(f[0], classify(f.size() > 1 ? f[1] : std::string_view()));
+  });
 }
 
 uint8_t one(std::string_view) { return 1; }

@@ -1,0 +1,172 @@
+// The stages of find_statements() and what they hand on. Internal to
+// src/statements/:
+//
+//   statements.cpp  the driver: the article as the stages read it (sentences,
+//                   quote units), then the statements from the drafts
+//   phrases.cpp     Reader: token helpers and noun phrases, for every stage
+//   cues.cpp        2. cues: reporting verbs, framing verbs, reporting nouns
+//   attach.cpp      3. quotations to cues: the drafts of the statements
+//   speakers.cpp    4. speaker words to an actor: names, pronouns, "the diplomat"
+//
+// The algorithm as a whole is described at the top of statements.cpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "eventloom/statements.hpp"
+#include "statements/lexicon.hpp"
+
+namespace eventloom::statements {
+
+constexpr uint32_t kMaxNpTokens = 10;
+constexpr uint32_t kThatWindow = 14;
+constexpr uint32_t kShortQuoteWords = 4;
+constexpr uint32_t kPronounReach = 2;  // paragraphs a pronoun may look back
+
+struct TokRange {
+  uint32_t first = 0, last = 0;  // [first, last)
+  bool empty() const { return last <= first; }
+};
+
+// 1. One quotation, or several joined across paragraphs.
+struct QuoteUnit {
+  Span inner;
+  TokRange toks;
+  uint32_t para_first = 0, para_last = 0;
+  uint32_t words = 0;
+  bool opens_paragraph = false;
+};
+
+// 2. A reporting cue: its verb (or noun), speaker words and reported content.
+struct Cue {
+  TokRange verb;
+  TokRange speaker;
+  TokRange content;
+  uint32_t sentence = 0;
+  bool wants_next_quote = false;  // "X said:" ends its sentence
+  bool relative = false;          // "X, who said A, ...": the content ends at the comma
+  bool weak = false;              // a weak verb, a framing verb or a noun: another cue wins a quote
+};
+
+// 3. A statement under construction.
+struct Draft {
+  Span content;
+  TokRange speaker;
+  TokRange verb;
+  int32_t cue = -1;
+  bool direct = false;
+  uint32_t paragraph = 0;
+  uint32_t last_sentence = 0;  // sentence where its attribution or quote ends
+  int32_t parent = -1;         // a continuation: speaker and date from this draft
+  Span quoted;                 // from the first quotation joined to it to the last
+  uint32_t quote_words = 0;
+};
+
+// The article as the stages read it (built in statements.cpp). The stages
+// hold references into it, so it stays where it was made.
+struct Article {
+  explicit Article(const StatementInput& in);
+  Article(const Article&) = delete;
+  Article& operator=(const Article&) = delete;
+
+  const StatementInput& in;
+  const AnnotatedText& at;
+  const Lexicon& lex;
+  // The text layer's sentences, also split after a quotation that closes a
+  // sentence; sent_idx maps a token to its sentence here.
+  std::vector<Sentence> sents;
+  std::vector<uint32_t> sent_idx;
+  std::vector<QuoteUnit> units;
+  std::vector<uint8_t> in_quote;  // per token: inside a quote unit
+};
+
+// What every stage reads the article with: tokens, sentences, noun phrases.
+class Reader {
+ public:
+  explicit Reader(const Article& a)
+      : in_(a.in), at_(a.at), lex_(a.lex), sents_(a.sents), sent_idx_(a.sent_idx), units_(a.units),
+        in_quote_(a.in_quote) {}
+
+ protected:
+  std::string_view w(uint32_t i) const { return at_.word(i); }
+  const Token& tok(uint32_t i) const { return at_.tokens[i]; }
+  bool punct(uint32_t i) const { return tok(i).has(kPunct) && !tok(i).has(kPossessive); }
+  bool is(uint32_t i, std::string_view s) const { return i < at_.tokens.size() && w(i) == s; }
+  uint32_t sidx(uint32_t i) const { return sent_idx_[i]; }
+  const Sentence& sent_of(uint32_t i) const { return sents_[sidx(i)]; }
+  uint32_t para_of(uint32_t i) const { return sent_of(i).paragraph; }
+  Span span_of(TokRange r) const { return {tok(r.first).span.start, tok(r.last - 1).span.end}; }
+
+  static bool ends_with(std::string_view s, std::string_view suf) {
+    return s.size() > suf.size() + 1 && s.substr(s.size() - suf.size()) == suf;
+  }
+  static bool participle(std::string_view s) { return ends_with(s, "ing"); }
+  static bool progressive_aux(std::string_view s) {
+    return s == "is" || s == "are" || s == "was" || s == "were" || s == "been";
+  }
+
+  // The end of the sentence without its closing punctuation (a quotation mark stays).
+  uint32_t content_end(const Sentence& sn) const;
+  // A word that may stand in a speaker's noun phrase.
+  bool np_word(uint32_t i) const;
+  bool has_head(TokRange r) const;
+  // The noun phrase that ends just before `end`, not before `floor`.
+  TokRange np_before(uint32_t end, uint32_t floor) const;
+  // The noun phrase that starts at `begin`, not past `limit`.
+  TokRange np_after(uint32_t begin, uint32_t limit) const;
+  // The capitalised words from b on: "Anna Berg made the following comment".
+  TokRange name_after(uint32_t b, uint32_t limit) const;
+  // The capitalised words just before i: "footage of Anna Berg saying".
+  TokRange name_before(uint32_t i, uint32_t floor) const;
+  // The first token after a leading adverbial ("On July 6, 2015, Sanders made ...").
+  uint32_t after_adverbial(const Sentence& sn, uint32_t limit) const;
+  // The first actor mention that starts at or after pos.
+  std::vector<Mention>::const_iterator mentions_from(uint32_t pos) const;
+
+  const StatementInput& in_;
+  const AnnotatedText& at_;
+  const Lexicon& lex_;
+  const std::vector<Sentence>& sents_;
+  const std::vector<uint32_t>& sent_idx_;
+  const std::vector<QuoteUnit>& units_;
+  const std::vector<uint8_t>& in_quote_;
+};
+
+// 4. Speaker words to an actor. Remembers who spoke, in the order the
+// statements are made, for the pronouns that follow.
+class Speakers : Reader {
+ public:
+  using Reader::Reader;
+
+  // A pronoun to the last speaker who fits it; a group to nobody; else the
+  // actor named in the words; else the actor a definite description names.
+  std::optional<uint32_t> resolve(TokRange r) const;
+  // The actor whose mention overlaps the words, a person first.
+  std::optional<uint32_t> resolve_named(TokRange r) const;
+  void spoke(uint32_t pos, uint32_t actor) { recent_speakers_.push_back({pos, actor}); }
+
+ private:
+  bool group_phrase(TokRange r) const;
+  bool covered_by_mention(uint32_t i) const;
+  std::optional<uint32_t> resolve_description(TokRange r) const;
+  bool fits(uint32_t actor, PronounClass pc, Gender g) const;
+  Gender gender_of(const LocalActor& a) const;
+  std::optional<uint32_t> resolve_pronoun(uint32_t i, PronounClass pc, Gender g) const;
+  std::optional<uint32_t> sentence_subject(uint32_t i) const;
+
+  std::vector<std::pair<uint32_t, uint32_t>> recent_speakers_;  // (position, actor)
+};
+
+// 2. The cues of the article, sorted by the first token of their verb.
+std::vector<Cue> find_cues(const Article& a);
+
+// 3. The drafts: one for each cue (but a cue that wants the next quotation),
+// with the quote units joined to it, then one for each quote unit of more
+// than kShortQuoteWords words that joined none.
+std::vector<Draft> attach_quotes(const Article& a, const std::vector<Cue>& cues, const Speakers& speakers);
+
+}  // namespace eventloom::statements
