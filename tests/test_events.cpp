@@ -3,6 +3,8 @@
 // actors stages.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "eventloom/events.hpp"
@@ -127,4 +129,89 @@ TEST_CASE("an article without a publication date leaves the date empty") {
   REQUIRE(e);
   CHECK(e->date_from_publication);
   CHECK(e->date.empty());
+}
+
+namespace {
+
+// Every participant of an event as "s:Name", "t:Name" or "o:Name", sorted.
+std::vector<std::string> roles_of(const Found& f, const LocalEvent& e) {
+  std::vector<std::string> out;
+  for (const Participant& p : e.participants) {
+    const char* r = p.role == ParticipantRole::Source ? "s:" : p.role == ParticipantRole::Target ? "t:" : "o:";
+    out.push_back(r + f.actors.actors[p.actor].name);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+using Roles = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("actors in an adjunct after the trigger are not its participants") {
+  Found f = run("Donald Trump spoke with Ukrainian President Volodymyr Zelenskiy after his call with Vladimir Putin.");
+  const LocalEvent* spoke = with_trigger(f, "spoke with");
+  REQUIRE(spoke);
+  // Trump the subject, Zelenskiy the complement; "Ukrainian" only qualifies
+  // Zelenskiy, and Putin belongs to the call.
+  CHECK(roles_of(f, *spoke) == Roles{"s:Donald Trump", "t:Volodymyr Zelenskiy"});
+  const LocalEvent* call = with_trigger(f, "call with");
+  REQUIRE(call);
+  // "his" inside the adjunct is the main clause's subject, not the last person named.
+  CHECK(roles_of(f, *call) == Roles{"s:Donald Trump", "t:Vladimir Putin"});
+
+  Found g = run("Emmanuel Macron met German Chancellor Olaf Scholz during his visit to Poland.");
+  const LocalEvent* met = with_trigger(g, "met");
+  REQUIRE(met);
+  CHECK(roles_of(g, *met) == Roles{"s:Emmanuel Macron", "t:Olaf Scholz"});
+  const LocalEvent* visit = with_trigger(g, "visit");
+  REQUIRE(visit);
+  CHECK(roles_of(g, *visit) == Roles{"s:Emmanuel Macron", "t:Poland"});
+
+  Found h = run("Kenya signed a deal with Uganda after Tanzania protested.");
+  const LocalEvent* signed_ = with_trigger(h, "signed");
+  REQUIRE(signed_);
+  CHECK(roles_of(h, *signed_) == Roles{"s:Kenya", "t:Uganda"});
+}
+
+TEST_CASE("a possessive in a leading adjunct refers to the main clause's subject") {
+  Found f = run("After its talks with Chile, Peru signed a treaty with Bolivia.");
+  const LocalEvent* talks = with_trigger(f, "talks");
+  REQUIRE(talks);
+  CHECK(roles_of(f, *talks) == Roles{"s:Peru", "t:Chile"});
+  const LocalEvent* signed_ = with_trigger(f, "signed");
+  REQUIRE(signed_);
+  CHECK(roles_of(f, *signed_) == Roles{"s:Peru", "t:Bolivia"});  // Chile is no co-signer
+}
+
+TEST_CASE("participants in passives, coordination, accusations and prepositions") {
+  struct Case {
+    const char* sentence;
+    const char* trigger;
+    Roles roles;
+  };
+  const Case cases[] = {
+      // passive with coordinated agents
+      {"Serbia was attacked by Croatia and Hungary.", "attacked", {"s:Croatia", "s:Hungary", "t:Serbia"}},
+      // coordinated subjects
+      {"Chile and Peru signed an agreement with Bolivia.", "signed", {"s:Chile", "s:Peru", "t:Bolivia"}},
+      // "X accused Y of ...": Y is the target of the accusation and the agent of what follows
+      {"Iran accused Israel of attacking its embassy.", "accused", {"s:Iran", "t:Israel"}},
+      {"Iran accused Israel of attacking its embassy.", "attacking", {"o:Iran", "s:Israel"}},
+      // a noun's agent after "by"
+      {"The attacks by Russia on Ukraine continued.", "attacks", {"s:Russia", "t:Ukraine"}},
+      // the party after "with" before a place after "in"
+      {"Japan held talks in Vietnam with Indonesia.", "held talks", {"o:Vietnam", "s:Japan", "t:Indonesia"}},
+      // objects of a preposition, coordinated, are no subject
+      {"Leaders in Syria and Yemen condemned Israel.", "condemned", {"o:Syria", "o:Yemen", "t:Israel"}},
+      // ... but those acting for a country are: "the leaders of X and Y"
+      {"The leaders of Chile and Peru met.", "met", {"s:Chile", "s:Peru"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sentence << " / " << c.trigger);
+    Found f = run(c.sentence);
+    const LocalEvent* e = with_trigger(f, c.trigger);
+    REQUIRE(e);
+    CHECK(roles_of(f, *e) == c.roles);
+  }
 }

@@ -9,13 +9,21 @@
 //    sanctions"). A matched phrase covers its tokens; code 00 phrases block.
 // 3. Clause. The trigger's clause runs left to the nearest clause mark (; : ,
 //    -, or that/who/which/when/after/while/if/because ...) and right to the
-//    next one. Source: the possessor before a noun ("Moscow's invasion",
-//    "his call" -> the last person named), else the nearest actor to the
-//    left that is not the object of a preposition (with the actor coordinated
-//    to it by "and"), else the sentence's subject; a relative clause ("X, who
-//    ordered") takes X. Target: "by X" after a passive verb swaps roles;
-//    otherwise the first actor to the right in the clause ("with/against/on X"
-//    for nouns, "between X and Y"). Others in the clause are `other`.
+//    next one; its participants end earlier, at an adjunct (data/adjuncts.txt:
+//    "after his call with Putin", "during a visit to X"), whose actors belong
+//    to another event. A unit followed by role words and a person's name
+//    ("Ukrainian President Volodymyr Zelenskiy", "Kremlin spokesman Dmitry
+//    Peskov") only modifies the name and takes no part. Source: the
+//    possessor before a noun ("Moscow's invasion"; "his call" -> the
+//    subject of the adjunct or main clause, else the last person named),
+//    else the nearest actor to the left that is not the object of a
+//    preposition (with the actor coordinated to it by "and"), else the
+//    subject of the sentence's main clause; a relative clause ("X, who
+//    ordered") takes X. Target: "by X" after a passive verb swaps roles,
+//    and right after a noun is its agent ("attacks by X on Y");
+//    "between X and Y" after a noun gives both; otherwise the first object
+//    of the verb or of with/to/against/on ... before the next trigger, else
+//    the first actor to the right. Others in the clause are `other`.
 // 4. Date: the nearest DATE/TIME expression in the clause, else the
 //    publication date marked as such. Modality from the words before the
 //    trigger in its clause: will -> future, could/would/may/if -> hypothetical,
@@ -30,11 +38,16 @@
 // depends on the input only (no shared mutable state).
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "actors/lexicon.hpp"
 #include "eventloom/events.hpp"
 #include "events/lexicon.hpp"
+#include "util/embedded.hpp"
+#include "util/lines.hpp"
 
 namespace eventloom {
 namespace {
@@ -44,6 +57,7 @@ using events::Lexicon;
 struct Unit {
   uint32_t first = 0, last = 0;  // tokens [first, last)
   uint32_t actor = 0;
+  bool modifier = false;  // "Ukrainian" in "Ukrainian President Volodymyr Zelenskiy": the person's affiliation
 };
 
 struct Trigger {
@@ -71,6 +85,59 @@ bool is_clause_mark(std::string_view w) {
                        "while", "though", "although", "because", "if", "unless", "whereas", "but", "since",
                        "following", "as"});
 }
+
+// Words that open an adjunct (data/adjuncts.txt), lower case.
+const std::unordered_set<std::string_view>& adjunct_openers() {
+  static const std::unordered_set<std::string_view> set = [] {
+    std::unordered_set<std::string_view> s;
+    util::for_each_data_line(data::get("events/data/adjuncts.txt"), [&](const util::DataFields& w) {
+      if (w.size() == 1) s.insert(w[0]);
+    });
+    return s;
+  }();
+  return set;
+}
+
+// Words for those acting for a country or body (data/group_nouns.txt), lower case.
+const std::unordered_set<std::string_view>& group_nouns() {
+  static const std::unordered_set<std::string_view> set = [] {
+    std::unordered_set<std::string_view> s;
+    util::for_each_data_line(data::get("events/data/group_nouns.txt"), [&](const util::DataFields& w) {
+      if (w.size() == 1) s.insert(w[0]);
+    });
+    return s;
+  }();
+  return set;
+}
+
+// "leaders", "forces": the head of "the X of Country".
+bool is_group_noun(std::string_view w) {
+  char low[24];
+  if (w.empty() || w.size() > sizeof low) return false;
+  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
+  return group_nouns().count(std::string_view(low, w.size())) != 0;
+}
+
+bool opens_adjunct(std::string_view w) {
+  char low[24];
+  if (w.empty() || w.size() > sizeof low) return false;
+  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
+  return adjunct_openers().count(std::string_view(low, w.size())) != 0;
+}
+
+// Prepositions whose object is the other party of an event ("spoke with X",
+// "aid to X", "sanctions on X", "war against X"); the objects of the others
+// ("in X", "from X", "of X") are a place, origin or part, taken as the target
+// only when no direct object or party is there.
+bool is_party_preposition(std::string_view w) {
+  return is_one_of(w, {"with", "to", "against", "on", "upon", "into", "toward", "towards"});
+}
+
+// How far after the trigger (in tokens) a party preposition's object may
+// start and still be preferred as the target to an actor before it: further
+// on, "with X" or "to X" hangs on some later word ("a civil war in Libya and
+// the rebels have much in common with the US").
+constexpr uint32_t kCoreReach = 5;
 
 bool is_be(std::string_view w) {
   return is_one_of(w, {"was", "were", "been", "being", "is", "are", "be", "got", "get"});
@@ -111,11 +178,41 @@ class Finder {
     }
     add_demonyms();
     std::sort(units_.begin(), units_.end(), [](const Unit& a, const Unit& b) { return a.first < b.first; });
+    mark_modifiers();
     shielded_.assign(at_.tokens.size(), 0);
     for (const Unit& u : units_) std::fill(shielded_.begin() + u.first, shielded_.begin() + u.last, 1);
     for (const Timex& x : in_.timexes)
       if (x.first_token < x.last_token && x.last_token <= at_.tokens.size())
         std::fill(shielded_.begin() + x.first_token + 1, shielded_.begin() + x.last_token, 1);
+  }
+
+  // A unit followed by role words and then a person's name ("Ukrainian
+  // President Volodymyr Zelenskiy", "Kremlin spokesman Dmitry Peskov",
+  // "Russia's President Putin") modifies that name: the person takes part,
+  // the country or body is only an affiliation.
+  void mark_modifiers() {
+    const auto& gaz = actors::lexicon();
+    for (size_t i = 0; i + 1 < units_.size(); ++i) {
+      Unit& u = units_[i];
+      const Unit& v = units_[i + 1];
+      if (v.first < u.last || v.actor == u.actor) continue;
+      if (in_.actors.actors[v.actor].type != ActorType::Person) continue;
+      uint32_t gap = v.first - u.last;
+      if (gap == 0 || gap > 4 || at_.tokens[v.first].has(kSentStart)) continue;
+      // Only role words between, after an optional "'s"; at least one.
+      bool roles = true, any_role = false;
+      for (uint32_t k = u.last; k < v.first && roles; ++k) {
+        const Token& tok = at_.tokens[k];
+        if (k == u.last && tok.has(kPossessive)) continue;
+        if (tok.has(kSentStart) || !tok.has(kAlpha)) {
+          roles = false;
+        } else {
+          std::string f = text::fold(word(k));
+          roles = any_role = gaz.role_words.count(f) != 0 || gaz.titles.count(f) != 0;
+        }
+      }
+      u.modifier = roles && any_role;
+    }
   }
 
   // "Russian" before "forces" stands for Russia when the article names Russia.
@@ -242,22 +339,92 @@ class Finder {
     return best;
   }
 
+  // Where a unit's noun phrase starts: at its modifier, if it has one
+  // ("Russian President Vladimir Putin").
+  uint32_t phrase_start(const Unit& u) const {
+    size_t k = static_cast<size_t>(&u - units_.data());
+    if (k > 0 && k < units_.size() && units_[k - 1].modifier && units_[k - 1].last <= u.first)
+      return units_[k - 1].first;
+    return u.first;
+  }
+
+  // Whether a preposition governs the unit: "in Syria", "against the US",
+  // and "Yemen" in "in Syria and Yemen"; not "of" after the people acting
+  // for it ("the leaders of Valdoria", "foreign ministers of X and Y").
   bool governed_by_preposition(const Unit& u, uint32_t lo) const {
-    if (u.first <= lo) return false;
-    uint32_t i = u.first - 1;
+    uint32_t f = phrase_start(u);
+    if (f <= lo) return false;
+    uint32_t i = f - 1;
+    if (word(i) == "and" && i > lo) {
+      const Unit* prev = unit_ending_before(i, lo);
+      if (prev && prev->last == i) return governed_by_preposition(*prev, lo);
+    }
     if (is_one_of(word(i), {"the", "its", "their"}) && i > lo) --i;
+    if (word(i) == "of" && i > lo && is_group_noun(word(i - 1))) return false;
     return is_preposition(word(i));
   }
+
+  bool is_person(const Unit& u) const { return in_.actors.actors[u.actor].type == ActorType::Person; }
 
   // The last person (for "his/her") or group (for "its/their") named before tok.
   const Unit* antecedent(uint32_t tok, bool person) const {
     const Unit* best = nullptr;
     for (const Unit& u : units_) {
       if (u.last > tok) break;
-      const LocalActor& a = in_.actors.actors[u.actor];
-      if ((a.type == ActorType::Person) == person) best = &u;
+      if (!u.modifier && is_person(u) == person) best = &u;
     }
     return best;
+  }
+
+  // The subject of the clause [lo, hi): an actor that opens it, with only
+  // articles, names, role words or a date before it ("the Kremlin", "US
+  // President Donald Trump"), when of the wanted kind (a person or not).
+  const Unit* subject_in(uint32_t lo, uint32_t hi, std::optional<bool> person) const {
+    const auto& gaz = actors::lexicon();
+    for (const Unit& u : units_) {
+      if (u.first < lo || u.modifier) continue;
+      if (u.last > hi) break;
+      for (uint32_t i = lo; i < phrase_start(u); ++i) {
+        const Token& k = at_.tokens[i];
+        if (inside_unit(i) || k.has(kUpperInit) || k.has(kPossessive) || is_one_of(word(i), {"the", "a", "an"}))
+          continue;
+        if (!k.has(kAlpha) || !gaz.role_words.count(text::fold(word(i)))) return nullptr;
+      }
+      return !person || is_person(u) == *person ? &u : nullptr;
+    }
+    return nullptr;
+  }
+
+  // A possessive pronoun inside an adjunct refers to the adjunct's own
+  // subject, else to the subject of the main clause it hangs on ("Trump
+  // spoke with Zelenskiy after his call with Putin": Trump's call; "After his
+  // call with Putin, Trump spoke ..."); elsewhere, and when neither fits, to
+  // the last fitting actor named before it.
+  const Unit* pronoun_antecedent(const Sentence& s, uint32_t tok, bool person) const {
+    for (uint32_t i = tok; i-- > s.first_token;) {
+      if (!is_clause_mark(word(i)) && !opens_adjunct(word(i))) continue;
+      if (inside_unit(i)) continue;
+      if (!opens_adjunct(word(i))) break;
+      // The adjunct's own subject comes first ("after the WHO raised its
+      // alert level").
+      const Unit* subj = subject_in(i + 1, tok, person);
+      if (subj) return subj;
+      if (i > s.first_token) {
+        Clause main = clause_of(s, Trigger{i, i + 1, 0, false});
+        subj = subject_in(main.left, i, person);
+      } else {
+        // A leading adjunct: the main clause follows its comma.
+        for (uint32_t k = tok + 1; k < s.last_token; ++k)
+          if (word(k) == "," && !inside_unit(k)) {
+            Clause main = clause_of(s, Trigger{k + 1, k + 2, 0, false});
+            subj = subject_in(k + 1, main.right, person);
+            break;
+          }
+      }
+      if (subj) return subj;
+      break;
+    }
+    return antecedent(tok, person);
   }
 
   // A possessor right before a noun trigger: "Moscow's February 2022 invasion",
@@ -267,9 +434,10 @@ class Finder {
     for (uint32_t i = t.first; i-- > lo;) {
       std::string_view w = word(i);
       if (at_.tokens[i].has(kPunct) && !at_.tokens[i].has(kPossessive)) return nullptr;
-      if (is_one_of(w, {"his", "her"})) return antecedent(i, true);
-      if (is_one_of(w, {"its", "their"})) return antecedent(i, false);
+      if (is_one_of(w, {"his", "her"})) return pronoun_antecedent(s, i, true);
+      if (is_one_of(w, {"its", "their"})) return pronoun_antecedent(s, i, false);
       for (const Unit& u : units_) {
+        if (u.modifier) continue;
         if (u.last == i + 1 && u.first >= lo) return &u;  // a demonym or name as modifier
         if (u.last == i && at_.tokens[i].has(kPossessive)) return &u;
       }
@@ -286,8 +454,17 @@ class Finder {
 
   void add_coordinated(LocalEvent& e, const Unit& u, uint32_t lo, ParticipantRole r) const {
     add(e, u.actor, r);
-    const Unit* prev = unit_ending_before(u.first, lo);
-    if (prev && prev->last + 1 == u.first && is_one_of(word(prev->last), {"and", ","})) add(e, prev->actor, r);
+    const uint32_t f = phrase_start(u);
+    const Unit* prev = unit_ending_before(f, lo);
+    // "Chile and Peru", "Chile, Peru"; not "talks with Chile, Peru signed".
+    if (prev && !prev->modifier && prev->last + 1 == f && is_one_of(word(prev->last), {"and", ","}) &&
+        !governed_by_preposition(*prev, lo))
+      add(e, prev->actor, r);
+    // And the one after: "the leaders of Valdoria and Zarevia".
+    size_t k = static_cast<size_t>(&u - units_.data()) + 1;
+    if (k < units_.size() && u.last < at_.tokens.size() && word(u.last) == "and" &&
+        phrase_start(units_[k]) == u.last + 1)
+      add(e, units_[k].actor, r);
   }
 
   bool is_noun_use(const Trigger& t, const Sentence& s) const {
@@ -304,57 +481,159 @@ class Finder {
     return false;
   }
 
-  void participants(LocalEvent& e, const Sentence& s, const Trigger& t, const Clause& c, bool noun) const {
+  // Where the trigger's participants end on the right: the clause's end, or
+  // an adjunct opened before it ("spoke with X after his call with Y",
+  // "met X during a visit to Y"): what it names belongs to another event.
+  uint32_t participants_end(const Trigger& t, const Clause& c) const {
+    for (uint32_t i = t.last; i < c.right; ++i)
+      if (!inside_unit(i) && opens_adjunct(word(i))) return i;
+    return c.right;
+  }
+
+  // Where the trigger's participants start on the left: the clause's start,
+  // or just after the opener of the adjunct the trigger stands in ("met Xi
+  // during talks with Modi": not Xi's talks).
+  uint32_t participants_start(const Trigger& t, const Clause& c) const {
+    for (uint32_t i = t.first; i-- > c.left;)
+      if (!inside_unit(i) && opens_adjunct(word(i))) return i + 1;
+    return c.left;
+  }
+
+  // Where the sentence's main clause starts: after the comma closing a
+  // leading adjunct ("After Russia attacked Kyiv, NATO met ..."), when tok
+  // lies past it; else the sentence's first token.
+  uint32_t main_clause_start(const Sentence& s, uint32_t tok) const {
+    if (!opens_adjunct(word(s.first_token))) return s.first_token;
+    for (uint32_t k = s.first_token + 1; k < tok; ++k)
+      if (word(k) == "," && !inside_unit(k)) return k + 1;
+    return s.first_token;
+  }
+
+  // Whether a unit after the trigger is the event's other party: the object
+  // of the verb ("attacked X", "met Ukraine's president") or of a party
+  // preposition ("spoke with X", "aid to the X") is; the object of another
+  // preposition ("a district of X", "troops in X"), of another word ("its
+  // bid to join X") or an actor after another ("X and Y") is not. Only
+  // articles, role words and names may stand between.
+  bool is_core_complement(const Unit& u, const Trigger& t, bool noun) const {
+    const auto& gaz = actors::lexicon();
+    for (uint32_t i = u.first; i-- > t.last;) {
+      if (inside_unit(i)) {
+        for (const Unit& o : units_)
+          if (o.first <= i && i < o.last && !o.modifier) return false;
+        continue;
+      }
+      std::string_view w = word(i);
+      if (is_party_preposition(w)) return true;
+      if (noun && i == t.last && w == "of") return true;  // "the invasion of X"
+      if (is_preposition(w)) return false;
+      if (is_one_of(w, {"the", "a", "an", "its", "their", "his", "her", "'s", "'"}) ||
+          at_.tokens[i].has(kPossessive) || at_.tokens[i].has(kUpperInit))
+        continue;
+      if (!at_.tokens[i].has(kAlpha) || !gaz.role_words.count(text::fold(w))) return false;
+    }
+    return true;
+  }
+
+  // `next` is where the sentence's next trigger starts: a party after it
+  // belongs to that event ("a coup led to a conflict in X").
+  void participants(LocalEvent& e, const Sentence& s, const Trigger& t, const Clause& clause, bool noun,
+                    uint32_t next) const {
+    Clause c = clause;
+    c.left = participants_start(t, clause);
     const Unit* by_agent = nullptr;
+    const Unit* by_also = nullptr;
     bool passive = !noun && is_passive(t, s);
-    // Target side: the first actor after the trigger in the clause.
-    const Unit* target = nullptr;
+    const uint32_t right = participants_end(t, c);
+    // Target side: the first core complement after the trigger in the
+    // clause, near it and before the next trigger, else the first actor there.
+    const Unit* first = nullptr;
+    const Unit* core = nullptr;
     const Unit* second = nullptr;  // "between X and Y"
+    uint32_t phrase = UINT32_MAX;   // where the modifiers of the next name start
     for (const Unit& u : units_) {
-      if (u.first < t.last || u.first >= c.right) continue;
-      std::string_view before = word(u.first - 1);
+      if (u.first < t.last || u.first >= right) continue;
+      if (u.modifier) {
+        phrase = std::min(phrase, u.first);
+        continue;
+      }
+      const uint32_t start = std::min(phrase, u.first);  // "Russian President Vladimir Putin"
+      phrase = UINT32_MAX;
+      std::string_view before = word(start - 1);
       if (passive && is_one_of(before, {"by"})) {
         by_agent = &u;
         continue;
       }
-      if (!target) {
-        target = &u;
-        if (noun && t.last + 1 == u.first && is_one_of(word(t.last), {"between"})) second = &u;
-      } else if (second && u.first == second->last + 1 && word(second->last) == "and") {
+      if (by_agent && !first && start == by_agent->last + 1 && word(by_agent->last) == "and") {
+        by_also = &u;  // "by China and Russia"
+        continue;
+      }
+      // "attacks by X on Y", "a visit by Mr X to Y": the noun's agent.
+      if (noun && !first && !by_agent && word(t.last) == "by" && start <= t.last + 3) {
+        by_agent = &u;
+        continue;
+      }
+      if (!first) {
+        first = &u;
+        if (noun && t.last + 1 == start && is_one_of(word(t.last), {"between"})) second = &u;
+      } else if (second && start == second->last + 1 && word(second->last) == "and") {
         second = &u;
       }
+      if (!core && u.first < next && start <= t.last + kCoreReach && is_core_complement(u, t, noun)) core = &u;
     }
+    const Unit* target = core ? core : first;
     // Source side.
     const Unit* source = noun ? possessor(s, t) : nullptr;
+    if (!source && noun && by_agent) {
+      add_coordinated(e, *by_agent, t.last, ParticipantRole::Source);
+      if (by_also) add(e, by_also->actor, ParticipantRole::Source);
+      if (target) add(e, target->actor, ParticipantRole::Target);
+      add_others(e, t, c, right);
+      return;
+    }
     if (!source && !noun && c.relative) source = unit_ending_before(c.mark + 1, s.first_token);
     if (!source) {
+      // Inside an adjunct without an actor of its own before the trigger
+      // ("talked about X during a call with Y"), the main clause's.
       for (auto it = units_.rbegin(); it != units_.rend(); ++it) {
         const Unit& u = *it;
-        if (u.last > t.first || u.first < c.left) continue;
-        if (governed_by_preposition(u, c.left)) continue;
+        if (u.last > t.first || u.first < clause.left || u.modifier) continue;
+        if (governed_by_preposition(u, clause.left)) continue;
         source = &u;
         break;
       }
     }
     if (!source) {
+      // The subject of the main clause after a leading adjunct, else the
+      // sentence's first actor when no preposition governs it.
+      uint32_t lo = main_clause_start(s, t.first);
+      if (lo > s.first_token) source = subject_in(lo, t.first, std::nullopt);
       for (const Unit& u : units_) {
-        if (u.first < s.first_token || u.last > t.first) continue;
+        if (source) break;
+        if (u.first < s.first_token || u.modifier) continue;
+        if (u.last > t.first) break;
         if (!governed_by_preposition(u, s.first_token)) source = &u;
         break;
       }
     }
     if (passive && by_agent) {
       add_coordinated(e, *by_agent, t.last, ParticipantRole::Source);
+      if (by_also) add(e, by_also->actor, ParticipantRole::Source);
       if (source) add(e, source->actor, ParticipantRole::Target);
-    } else if (second && target && second != target) {
-      add(e, target->actor, ParticipantRole::Source);
+    } else if (second && first && second != first) {
+      add(e, first->actor, ParticipantRole::Source);
       add(e, second->actor, ParticipantRole::Target);
     } else {
       if (source) add_coordinated(e, *source, s.first_token, ParticipantRole::Source);
       if (target) add(e, target->actor, ParticipantRole::Target);
     }
+    add_others(e, t, c, right);
+  }
+
+  // Every other actor of the clause, up to `right`, is `other`.
+  void add_others(LocalEvent& e, const Trigger& t, const Clause& c, uint32_t right) const {
     for (const Unit& u : units_)
-      if (u.first >= c.left && u.last <= c.right && (u.last <= t.first || u.first >= t.last))
+      if (!u.modifier && u.first >= c.left && u.last <= right && (u.last <= t.first || u.first >= t.last))
         add(e, u.actor, ParticipantRole::Other);
   }
 
@@ -422,14 +701,17 @@ class Finder {
 
   void find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) const {
     const Sentence& s = at_.sentences[si];
-    for (const Trigger& t : triggers(s)) {
+    std::vector<Trigger> ts = triggers(s);
+    for (size_t k = 0; k < ts.size(); ++k) {
+      const Trigger& t = ts[k];
+      uint32_t next = k + 1 < ts.size() ? ts[k + 1].first : s.last_token;
       Clause c = clause_of(s, t);
       bool noun = is_noun_use(t, s);
       LocalEvent e;
       e.type = std::string(events::cameo_name(t.code));
       e.trigger = {at_.tokens[t.first].span.start, at_.tokens[t.last - 1].span.end};
       e.sentence = s.span;
-      participants(e, s, t, c, noun);
+      participants(e, s, t, c, noun, next);
       const Timex* x = governing_timex(t, c, s.paragraph);
       if (!x) x = inherited_timex(s, c);
       if (t.weak && !weak_attached(e, t, x)) continue;
@@ -457,17 +739,17 @@ class Finder {
   }
 
   // A weak noun ("war", "talk") counts when a date sits next to it or an
-  // actor is its possessor or follows it with a preposition.
+  // actor is its possessor or follows it with a preposition (as a party or
+  // not: "a civil war in Libya").
   bool weak_attached(const LocalEvent& e, const Trigger& t, const Timex* x) const {
     if (x && (x->last_token + 4 >= t.first && x->last_token <= t.first)) return true;
     if (x && x->first_token >= t.last && x->first_token <= t.last + 1) return true;
     for (const Participant& p : e.participants)
-      if (p.role != ParticipantRole::Other) {
-        for (const Unit& u : units_) {
-          if (u.actor != p.actor) continue;
-          if (u.last <= t.first && u.last + 3 >= t.first) return true;
-          if (u.first >= t.last && u.first <= t.last + 2 && is_preposition(word(t.last))) return true;
-        }
+      for (const Unit& u : units_) {
+        if (u.actor != p.actor) continue;
+        if (p.role != ParticipantRole::Other && u.last <= t.first && u.last + 3 >= t.first) return true;
+        uint32_t f = phrase_start(u);
+        if (f >= t.last && f <= t.last + 2 && is_preposition(word(t.last))) return true;
       }
     return false;
   }
