@@ -207,6 +207,45 @@ TEST_CASE("a long empty stretch is compressed and marked; month dates are spans"
   CHECK(svg.find("Article <") == std::string::npos);
 }
 
+// Centred texts of the SVG with a given font size: (x, estimated half width).
+std::vector<std::pair<double, double>> centred_texts(const std::string& svg, const std::string& size,
+                                                     std::vector<std::string>* labels = nullptr) {
+  std::vector<std::pair<double, double>> out;
+  const std::string key = "font-size=\"" + size + "\"", open = "<text text-anchor=\"middle\" x=\"";
+  for (size_t at = 0; (at = svg.find(open, at)) != std::string::npos;) {
+    size_t end = svg.find("</text>", at), gt = svg.find('>', at);
+    if (end == std::string::npos || gt > end) break;
+    std::string tag = svg.substr(at, gt - at), label = svg.substr(gt + 1, end - gt - 1);
+    at = end;
+    if (tag.find(key) == std::string::npos) continue;
+    size_t chars = 0;
+    for (unsigned char ch : label) chars += (ch & 0xC0) != 0x80;
+    // Helvetica averages about half an em a character; 0.55 em errs wide.
+    out.emplace_back(std::atof(tag.c_str() + open.size()), 0.55 * std::atof(size.c_str()) * static_cast<double>(chars) / 2);
+    if (labels) labels->push_back(label);
+  }
+  return out;
+}
+
+TEST_CASE("the label of a compressed stretch keeps clear of the tick labels") {
+  // Days apart, then months of nothing: the first tick after the gap is
+  // "11 Feb 2025", centred on the gap's right edge.
+  Corpus c = synthetic({{"2024-11-20", "04 CONSULT"}, {"2024-11-27", "19 FIGHT"}, {"2025-02-11", "04 CONSULT"},
+                        {"2025-02-14", "19 FIGHT"}});
+  std::string svg = svg_of(timeline_graph(c, build_graph(c), {}));
+  CHECK(well_formed_xml(svg, "gap_labels.svg"));
+  std::vector<std::string> gap_labels;
+  auto gaps = centred_texts(svg, "8.00", &gap_labels);
+  auto ticks = centred_texts(svg, "9.00");
+  REQUIRE(gaps.size() == 1);
+  CHECK(gap_labels[0].rfind("\xE2\x89\x88 2 months", 0) == 0);
+  REQUIRE(ticks.size() >= 4);
+  for (auto& [tx, th] : ticks) {
+    INFO("tick at " << tx << ", gap label at " << gaps[0].first);
+    CHECK(std::abs(tx - gaps[0].first) >= th + gaps[0].second + 2);
+  }
+}
+
 TEST_CASE("timeline axis ticks use years for a long story") {
   std::vector<std::pair<std::string, std::string>> ev;
   for (int y = 2010; y <= 2020; ++y) ev.push_back({std::to_string(y) + "-03-01", "04 CONSULT"});

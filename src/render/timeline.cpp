@@ -14,7 +14,10 @@
 //    (pixels per day chosen so the clusters fill about kTargetWidth), so
 //    x(day) is monotonic over the whole axis: items in date order are in x
 //    order. Ticks are at the first unit (day, month, quarter, year, 5 or 10
-//    years) whose spacing is at least kMinTickGap pixels.
+//    years) whose spacing is at least kMinTickGap pixels. A band is widened
+//    beyond kGapWidth when its label ("≈ 3 months") would otherwise touch the
+//    tick labels that reach into it from either side ("11 Feb 2025" centred
+//    on the next cluster's first day).
 // 3. Lanes. One per actor (the given ones, else the most central actors
 //    with items, then "Other actors") or per CAMEO type. An item goes to
 //    one lane: its speaker, source, target, other participant or named
@@ -48,6 +51,8 @@ constexpr double kLanePad = 5;
 constexpr double kMark = 8;
 constexpr double kCharWidth = 5.5;    // estimated width of a character at kFontSize
 constexpr double kFontSize = 10;
+constexpr double kGapFontSize = 8;    // the "≈ 3 months" label of a compressed stretch
+constexpr double kGapLabelPad = 6;    // free space on each side of that label
 constexpr size_t kLabelChars = 34;
 constexpr size_t kMaxLabelRows = 8;
 constexpr size_t kMaxRows = 12;
@@ -132,10 +137,28 @@ struct Cluster {
   double width() const { return static_cast<double>(last - first + 1) * px_per_day; }
 };
 
+// The stretch between clusters i and i + 1.
+struct Gap {
+  double width = kGapWidth;
+  double over_left = 0, over_right = 0;  // how far tick labels reach into it from each side
+};
+
 struct Axis {
   std::vector<Cluster> clusters;
+  std::vector<Gap> gaps;  // one fewer than clusters
   double left = kLaneColumn;
   double right = kLaneColumn;
+
+  // Lays the clusters out left to right with their gaps' widths.
+  void place() {
+    double at = left + 12;
+    for (size_t i = 0; i < clusters.size(); ++i) {
+      clusters[i].x = at;
+      at += clusters[i].width();
+      right = at;
+      if (i < gaps.size()) at += gaps[i].width;
+    }
+  }
 
   const Cluster* cluster_of(long day) const {
     for (size_t i = clusters.size(); i-- > 0;)
@@ -203,13 +226,10 @@ Axis make_axis(const std::vector<std::pair<long, long>>& ranges) {
   for (const Cluster& c : a.clusters)
     if (!c.coarse) active += c.last - c.first + 1;
   double ppd = std::min(kMaxPxPerDay, kTargetWidth / static_cast<double>(std::max(1L, active)));
-  double x = a.left + 12;
-  for (Cluster& c : a.clusters) {
+  for (Cluster& c : a.clusters)
     c.px_per_day = c.coarse ? std::min(ppd, kCoarseWidth / static_cast<double>(c.last - c.first + 1)) : ppd;
-    c.x = x;
-    x += c.width() + kGapWidth;
-  }
-  a.right = x - kGapWidth;
+  a.gaps.assign(a.clusters.empty() ? 0 : a.clusters.size() - 1, Gap{});
+  a.place();
   return a;
 }
 
@@ -285,6 +305,41 @@ std::string gap_text(long days) {
   if (days < 60) return std::to_string(days) + " days";
   if (days < 730) return std::to_string((days + 15) / 30) + " months";
   return num(static_cast<double>(days) / 365.25, 1) + " years";
+}
+
+std::string gap_label(const Axis& a, size_t i) {
+  return "\xE2\x89\x88 " + gap_text(a.clusters[i + 1].first - a.clusters[i].last - 1);
+}
+
+// Estimated widths: a tick's label (the node drawn for it), a gap's label.
+double tick_label_width(const std::string& label) { return kCharWidth * static_cast<double>(char_count(label)) + 8; }
+double gap_label_width(const std::string& label) {
+  return kCharWidth * kGapFontSize / kFontSize * static_cast<double>(char_count(label));
+}
+
+// Widens each gap so that its label fits between the tick labels that reach
+// into it: the last tick of the cluster before (centred near its end) and
+// the first of the cluster after (centred on its first day, often), with
+// kGapLabelPad on both sides; then lays the clusters out again.
+void fit_gap_labels(Axis& a, const std::vector<Tick>& ticks) {
+  for (size_t i = 0; i < a.gaps.size(); ++i) {
+    const Cluster &l = a.clusters[i], &r = a.clusters[i + 1];
+    Gap& g = a.gaps[i];
+    const Tick *last_left = nullptr, *first_right = nullptr;  // ticks are in day order
+    for (const Tick& t : ticks) {
+      if (t.day >= l.first && t.day <= l.last) last_left = &t;
+      if (!first_right && t.day >= r.first && t.day <= r.last) first_right = &t;
+    }
+    g.over_left = g.over_right = 0;
+    if (last_left)
+      g.over_left = std::max(0.0, static_cast<double>(last_left->day - l.first) * l.px_per_day +
+                                      tick_label_width(last_left->label) / 2 - l.width());
+    if (first_right)
+      g.over_right = std::max(0.0, tick_label_width(first_right->label) / 2 -
+                                       static_cast<double>(first_right->day - r.first) * r.px_per_day);
+    g.width = std::max(kGapWidth, g.over_left + 2 * kGapLabelPad + gap_label_width(gap_label(a, i)) + g.over_right);
+  }
+  a.place();
 }
 
 // ---- items and lanes -------------------------------------------------------
@@ -524,6 +579,8 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
   std::vector<std::pair<long, long>> ranges;
   for (const Item& it : L.items) ranges.emplace_back(it.first, it.last);
   Axis axis = make_axis(ranges);
+  std::vector<Tick> ticks = make_ticks(axis);
+  fit_gap_labels(axis, ticks);
   stack_rows(L, axis);
 
   const double title_h = opt.title.empty() ? 8 : 34, legend_h = 26;
@@ -555,22 +612,25 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
     w.text(kLaneColumn - 10, lane.top + std::min(lane.height / 2, kLanePad + kRowHeight / 2), kLaneColumn - 20, lane.name, 'r',
            " fontsize=11 fontname=\"Helvetica-Bold,Arial-Bold,sans-serif\" tooltip=" + dot_quote(lane.name));
   }
-  std::vector<Tick> ticks = make_ticks(axis);
   for (const Tick& t : ticks) {
     double x = axis.x(t.day);
     w.box(x - 0.3, title_h + legend_h, x + 0.3, lanes_bottom, "#c8ccd2");
     w.box(x - 0.5, axis_y, x + 0.5, axis_y + 5, "#444444");
-    w.text(x, axis_y + 14, kCharWidth * static_cast<double>(char_count(t.label)) + 8, t.label, 'n', " fontsize=9");
+    w.text(x, axis_y + 14, tick_label_width(t.label), t.label, 'n', " fontsize=9");
   }
   for (const Cluster& cl : axis.clusters)
     w.box(cl.x, axis_y - 0.5, cl.x + cl.width(), axis_y + 0.5, "#444444");
-  for (size_t i = 0; i + 1 < axis.clusters.size(); ++i) {
+  for (size_t i = 0; i < axis.gaps.size(); ++i) {
     const Cluster &a = axis.clusters[i], &b = axis.clusters[i + 1];
+    const Gap& g = axis.gaps[i];
     double x0 = a.x + a.width() + 6, x1 = b.x - 6;
     std::string text = gap_text(b.first - a.last - 1);
     w.box(x0, title_h + legend_h, x1, axis_y + 4, "#e4e4e4");
-    w.text((x0 + x1) / 2, axis_y + 14, x1 - x0, "\xE2\x89\x88 " + text, 'n',
-           " fontsize=8 fontcolor=\"#555555\" tooltip=" + dot_quote("No items for " + text + ": this stretch of time is compressed"));
+    // Centred in the room the tick labels on either side leave.
+    double room0 = a.x + a.width() + g.over_left, room1 = b.x - g.over_right;
+    w.text((room0 + room1) / 2, axis_y + 14, room1 - room0 - 2 * kGapLabelPad, gap_label(axis, i), 'n',
+           " fontsize=" + num(kGapFontSize) + " fontcolor=\"#555555\" tooltip=" +
+               dot_quote("No items for " + text + ": this stretch of time is compressed"));
   }
   for (const Item& it : L.items) {
     const Lane& lane = L.lanes[it.lane];
