@@ -23,6 +23,7 @@
 #include "eventloom/text.hpp"
 #include "ingest/paragraphs.hpp"
 #include "util/embedded.hpp"
+#include "util/lines.hpp"
 
 namespace eventloom {
 namespace {
@@ -42,20 +43,13 @@ struct Block {
 struct BoilerplateList {
   std::vector<std::string> exact, prefix;
   BoilerplateList() {
-    std::string_view d = data::get("ingest/data/boilerplate.txt");
-    size_t pos = 0;
-    while (pos < d.size()) {
-      size_t nl = d.find('\n', pos);
-      if (nl == std::string_view::npos) nl = d.size();
-      std::string_view line = text::trim(d.substr(pos, nl - pos));
-      pos = nl + 1;
-      if (line.empty() || line[0] == '#') continue;
-      std::string l = text::lower_ascii(line);
+    util::for_each_data_row(data::get("ingest/data/boilerplate.txt"), [&](std::string_view line) {
+      std::string l = text::lower_ascii(text::trim(line));
       if (l.rfind("prefix:", 0) == 0)
         prefix.emplace_back(text::trim(std::string_view(l).substr(7)));
       else
         exact.push_back(l);
-    }
+    });
   }
   bool matches(std::string_view line) const {
     std::string l = text::lower_ascii(text::trim(line));

@@ -4,36 +4,10 @@
 #include <charconv>
 
 #include "util/embedded.hpp"
+#include "util/lines.hpp"
 
 namespace eventloom::timex {
 namespace {
-
-// Split `line` on spaces and tabs into views.
-std::vector<std::string_view> fields(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
-    size_t b = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
-    if (i > b) out.push_back(line.substr(b, i - b));
-  }
-  return out;
-}
-
-template <typename F>
-void for_each_line(std::string_view data, F f) {
-  size_t i = 0;
-  while (i < data.size()) {
-    size_t e = data.find('\n', i);
-    if (e == std::string_view::npos) e = data.size();
-    std::string_view line = data.substr(i, e - i);
-    i = e + 1;
-    if (line.empty() || line[0] == '#') continue;
-    auto fs = fields(line);
-    if (!fs.empty()) f(fs);
-  }
-}
 
 int to_int(std::string_view s) {
   int v = 0;
@@ -98,13 +72,13 @@ std::string_view strip_period(std::string_view w) {
 Lexicon::Lexicon() {
   words_.max_load_factor(0.25f);  // few collisions: most lookups miss
   holiday_index_.max_load_factor(0.25f);
-  for_each_line(data::get("time/data/words.txt"), [&](const std::vector<std::string_view>& f) {
+  util::for_each_data_line(data::get("time/data/words.txt"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 3) return;
     WordInfo w = parse_word(f[1], f[2]);
     if (w.kind == WordKind::Starter && words_.count(f[0])) return;  // a time word already
     words_[f[0]] = w;
   });
-  for_each_line(data::get("time/data/tense.txt"), [&](const std::vector<std::string_view>& f) {
+  util::for_each_data_line(data::get("time/data/tense.txt"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) return;
     tenses_[f[0]] = f[1] == "past"     ? Tense::Past
                     : f[1] == "form"   ? Tense::PastForm
@@ -112,7 +86,7 @@ Lexicon::Lexicon() {
                     : f[1] == "break"  ? Tense::Break
                                        : Tense::Present;
   });
-  for_each_line(data::get("time/data/holidays.txt"), [&](const std::vector<std::string_view>& f) {
+  util::for_each_data_line(data::get("time/data/holidays.txt"), [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) return;
     Holiday h;
     std::string_view rule = f[0];
