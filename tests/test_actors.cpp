@@ -105,6 +105,20 @@ TEST_CASE("rows of results are not headlines, and a country in brackets is an ac
   CHECK_FALSE(g.mentioned("Mubarak Steps Down"));
 }
 
+TEST_CASE("the noun around a name tells a place from an organisation") {
+  Found f("Police in Hangzhou, capital of the eastern province of Zhejiang, said the army attacked in Michoacan "
+          "state. The official newspaper Granma reported it, and the news agency Tanjug said so too.");
+  auto is = [&](const char* name, ActorType t) {
+    const LocalActor* a = f.by_alias(name);
+    INFO(name);
+    return a && a->type == t;
+  };
+  CHECK(is("Zhejiang", ActorType::Loc));
+  CHECK(is("Michoacan", ActorType::Loc));
+  CHECK(is("Granma", ActorType::Org));
+  CHECK(is("Tanjug", ActorType::Org));
+}
+
 TEST_CASE("told Reuters is an organisation") {
   Found f("The minister told Reuters that the plan had failed.");
   const LocalActor* a = f.by_alias("Reuters");

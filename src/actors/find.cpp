@@ -646,6 +646,23 @@ class ArticleScanner {
     }
   }
 
+  // The lower-case noun around a name says what it is: "the town of
+  // Bistrita", "Michoacan state" (a place), "the official newspaper Granma",
+  // "the Al-Akhbar newspaper" (an organisation).
+  Guess context_noun(const Candidate& c) const {
+    uint32_t s0 = sent_->first_token, s1 = sent_->last_token;
+    auto lower = [&](uint32_t k) { return k >= s0 && k < s1 && at_.tokens[k].has(kLower); };
+    if (c.first >= s0 + 2 && folded(c.first - 1) == "of" && lower(c.first - 2) &&
+        contains(lx_.area_nouns, folded(c.first - 2)))
+      return Guess::Loc;
+    if (lower(c.last) && contains(lx_.area_nouns, folded(c.last)) && folded(c.last) != "capital" &&
+        folded(c.last) != "port" && folded(c.last) != "island")
+      return Guess::Loc;
+    if (c.first > s0 && lower(c.first - 1) && contains(lx_.media_nouns, folded(c.first - 1))) return Guess::Org;
+    if (lower(c.last) && contains(lx_.media_nouns, folded(c.last)) && folded(c.last) != "daily") return Guess::Org;
+    return Guess::Unknown;
+  }
+
   Guess guess_type(const Candidate& c) const {
     uint32_t n = c.last - c.first;
     for (uint32_t k = c.first; k < c.last; ++k)
@@ -661,6 +678,7 @@ class ArticleScanner {
         return Guess::Gpe;
       return Guess::Loc;
     }
+    if (Guess g = context_noun(c); g != Guess::Unknown) return g;
     if (c.person_cue) return Guess::Person;
     bool after_the = c.first > sent_->first_token && folded(c.first - 1) == "the";
     if (n >= 2 && contains(lx_.given, folded(c.first))) return Guess::Person;
