@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "cli/cli.hpp"
+#include "eventloom/export.hpp"
+#include "template_corpus.hpp"
 
 namespace fs = std::filesystem;
 
@@ -178,6 +180,53 @@ TEST_CASE("build --update and merge give the same store as one build") {
   args.push_back("--quiet");
   CHECK(run(args).code == 0);
   CHECK(slurp(part) == slurp(all));
+}
+
+TEST_CASE("site templates: a teaser on every article is not read, a quote two articles share is") {
+  TempDir t;
+  std::vector<std::string> files = template_corpus::write(t.path);
+  std::string all = (t.path / "all.json").string();
+  Result r = run({"build", (t.path / "site").string(), "--json", all});
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("site template: 1 sentence found in 5 or more of its 6 articles, not read (6 articles)") !=
+        std::string::npos);
+  eventloom::Diagnostics diag;
+  eventloom::Corpus c = eventloom::read_json_file(all, diag);
+  REQUIRE(c.docs.size() == 6);
+  for (const auto& x : c.docs) {
+    INFO(x.doc.id);
+    std::vector<eventloom::Span> tmpl;
+    for (const auto& p : x.doc.paragraphs)
+      if (p.kind == eventloom::ParagraphKind::Template) tmpl.push_back(p.span);
+    REQUIRE(tmpl.size() == 1);
+    CHECK(x.doc.text.substr(tmpl[0].start, tmpl[0].size()) == template_corpus::kTeaser);
+    // Nothing was found in it.
+    for (const auto& m : x.mentions) CHECK_FALSE(tmpl[0].overlaps(m.span));
+    for (const auto& s : x.statements) CHECK_FALSE(tmpl[0].overlaps(s.content));
+    for (const auto& e : x.events) CHECK_FALSE(tmpl[0].overlaps(e.sentence));
+  }
+  for (const auto& a : c.actors) CHECK(a.name != "Jim Muir");
+  size_t quotes = 0;
+  for (const auto& s : c.statements)
+    if (s.text.find("walk away from the talks") != std::string::npos) {
+      ++quotes;
+      CHECK(s.evidence.size() == 2);
+    }
+  CHECK(quotes == 1);
+  std::string json = slurp(all);
+  CHECK(json.find("\"kind\":\"template\"") != std::string::npos);
+
+  // In halves neither part has the teaser on five articles; build --update
+  // and merge find it again over both and give the one build's bytes.
+  std::string part = (t.path / "part.json").string(), rest = (t.path / "rest.json").string();
+  std::string merged = (t.path / "merged.json").string();
+  REQUIRE(run({"build", files[0], files[1], files[2], "--json", part, "--quiet"}).code == 0);
+  REQUIRE(run({"build", files[3], files[4], files[5], "--json", rest, "--quiet"}).code == 0);
+  CHECK(slurp(part).find("\"kind\":\"template\"") == std::string::npos);
+  CHECK(run({"merge", rest, part, "--json", merged}).code == 0);
+  CHECK(slurp(merged) == json);
+  CHECK(run({"build", "--update", part, files[3], files[4], files[5], "--quiet"}).code == 0);
+  CHECK(slurp(part) == json);
 }
 
 TEST_CASE("export writes every format; inspect answers about actors, paths and the top") {

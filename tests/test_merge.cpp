@@ -7,11 +7,14 @@
 #include <filesystem>
 #include <sstream>
 
+#include <unistd.h>
+
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "eventloom/actors.hpp"
 #include "eventloom/export.hpp"
 #include "eventloom/pipeline.hpp"
+#include "template_corpus.hpp"
 
 using namespace eventloom;
 
@@ -242,4 +245,63 @@ TEST_CASE("merge property on the seeds: one build equals its parts merged") {
   check_merge_property(inputs, first_half(inputs.size()));
   check_merge_property(inputs, alternate(inputs.size()));  // 000 and 004 (one call, two reports) in different parts? no: 1 and 3 apart
   check_merge_property(inputs, {true, false, true, true, false});  // 000 with 002-003, 004 with 001
+}
+
+// --- site templates --------------------------------------------------------------
+
+namespace {
+
+struct ScratchDir {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("eventloom_test_merge_" + std::to_string(::getpid()));
+  ScratchDir() { std::filesystem::create_directories(path); }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+bool has_template(const std::string& json) { return json.find("\"kind\":\"template\"") != std::string::npos; }
+
+// Like check_merge_property, with merge_builds(), which finds the templates
+// again over both parts.
+void check_merge_builds(const std::vector<std::string>& inputs, const std::vector<bool>& in_first) {
+  std::vector<std::string> a, b;
+  for (size_t i = 0; i < inputs.size(); ++i) (in_first[i] ? a : b).push_back(inputs[i]);
+  INFO("first part: " << a.size() << " inputs, second: " << b.size());
+  const std::string all = to_json(build(inputs));
+  Corpus ca = build(a), cb = build(b);
+  CHECK(to_json(merge_builds(ca, cb)) == all);
+  CHECK(to_json(merge_builds(cb, ca)) == all);
+  CHECK(to_json(merge_builds(read_back(ca), read_back(cb))) == all);
+  CHECK(to_json(merge_builds(read_back(cb), ca)) == all);
+}
+
+}  // namespace
+
+TEST_CASE("site templates: parts merged with merge_builds give one build's bytes") {
+  ScratchDir dir;
+  std::vector<std::string> inputs = template_corpus::write(dir.path);
+  REQUIRE(has_template(to_json(build(inputs))));
+  // Three and three: neither part has the teaser on five articles, the whole does.
+  check_merge_builds(inputs, first_half(inputs.size()));
+  check_merge_builds(inputs, alternate(inputs.size()));
+  check_merge_builds(inputs, {true, true, true, true, true, false});
+  // merge() alone combines the extractions as they are: the parts' unmarked teasers stay read.
+  std::vector<std::string> a(inputs.begin(), inputs.begin() + 3), b(inputs.begin() + 3, inputs.end());
+  CHECK_FALSE(has_template(to_json(merge(build(a), build(b)))));
+  CHECK(has_template(to_json(merge_builds(build(a), build(b)))));
+}
+
+TEST_CASE("site templates: articles added to a source can make a template ordinary text again") {
+  ScratchDir dir;
+  std::vector<std::string> articles = template_corpus::write(dir.path);
+  std::vector<std::string> reports = template_corpus::write_reports(dir.path, 25);
+  REQUIRE(has_template(to_json(build(articles))));  // 6 of 6
+  std::vector<std::string> inputs = articles;
+  inputs.insert(inputs.end(), reports.begin(), reports.end());
+  const std::string all = to_json(build(inputs));
+  CHECK_FALSE(has_template(all));  // 6 of 31: under a fifth
+  CHECK(to_json(merge_builds(build(articles), build(reports))) == all);
+  CHECK(to_json(merge_builds(read_back(build(reports)), read_back(build(articles)))) == all);
 }

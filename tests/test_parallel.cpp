@@ -13,6 +13,7 @@
 #include "eventloom/export.hpp"
 #include "eventloom/pipeline.hpp"
 #include "pipeline/parallel.hpp"
+#include "template_corpus.hpp"
 
 namespace fs = std::filesystem;
 using namespace eventloom;
@@ -67,6 +68,15 @@ TEST_CASE("a slice of Reuters-21578: --jobs 1 and --jobs 4 give the same JSON by
   }
   require_same_bytes({slice.string()});
   fs::remove(slice);
+}
+
+TEST_CASE("site templates: --jobs 1 and --jobs 4 give the same JSON bytes", "[parallel]") {
+  fs::path dir = fs::temp_directory_path() / ("eventloom_test_parallel_templates_" + std::to_string(::getpid()));
+  template_corpus::write(dir);
+  template_corpus::write_reports(dir, 14);  // the teaser on 6 of 20 articles: still a template
+  require_same_bytes({dir.string()});
+  REQUIRE(build_json({dir.string()}, 2).find("\"kind\":\"template\"") != std::string::npos);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("parallel_for runs every index once, whatever the thread count", "[parallel]") {

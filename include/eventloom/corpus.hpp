@@ -69,7 +69,9 @@ struct Corpus {
 // Build the global layer from per-article extractions.
 Corpus consolidate(std::vector<DocExtraction> docs);
 
-// Combine two corpora as if their inputs had been built in one run.
+// Combine two corpora as if their inputs had been built in one run, taking
+// each article's extraction as it is. Site templates depend on the whole set
+// of articles: merge_builds() (pipeline.hpp) finds them again first.
 Corpus merge(Corpus a, Corpus b);
 
 }  // namespace eventloom

@@ -6,6 +6,9 @@
 // the text: it decides which paragraphs are content and which are scrape
 // noise (a repeated headline, a duplicated caption, "TT", a teaser whose full
 // text follows, "Source link"), and extraction reads only the kept ones.
+// Text that a site prints on many of its pages (a correspondent's teaser, a
+// blog's welcome, a comment policy) is found across the articles of a build
+// and kept as `Template` paragraphs, which extraction does not read.
 #pragma once
 
 #include <cstdint>
@@ -37,12 +40,17 @@ enum class ParagraphKind : uint8_t {
   Caption,     // a photo caption: read, but its dates are not the article's
   Byline,      // "Fyodor Lukyanov, editor-in-chief of ..." above an opinion piece
   Body,
+  Template,    // text the site prints on many of its pages: not read
 };
 const char* to_string(ParagraphKind k);
 
 struct Paragraph {
   Span span;  // into Document::text
   ParagraphKind kind = ParagraphKind::Body;
+  // A piece of the paragraph before it: a body paragraph with template
+  // sentences inside is kept as pieces, body and template, all but the first
+  // marked as continuing, so the paragraph as ingest found it can be rebuilt.
+  bool continues = false;
 };
 
 // Where the publication date came from.

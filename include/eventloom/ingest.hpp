@@ -71,4 +71,51 @@ DatelineDate parse_dateline(std::string_view s, int year_hint);
 // Parse a metadata date ("2024-11-22", "2024-11-22T10:00:00Z", "Nov 22, 2024").
 bool parse_metadata_date(std::string_view s, boost::gregorian::date& out);
 
+// Site templates: text a site prints on many of its pages (a correspondent's
+// teaser, a blog's welcome, a comment policy), which the cleaner cannot see
+// because it reads one article at a time. The unit is the sentence of a body
+// paragraph, compared by text::comparison_key(). A sentence is template text
+// when it recurs in at least max(min_articles, min_share of them) of the
+// distinct articles of its source. The source of an article is its URL's host,
+// else its record id up to the last '/' ("SyrianCrisis_bbc/17"), else its
+// JSON Lines file, else the folder of its file. Articles with the same words
+// count once, so a story read twice never makes its own sentences a template;
+// a quote that a few articles share stays far below the share.
+struct TemplateOptions {
+  bool enabled = true;
+  double min_share = 0.2;     // of the source's distinct articles
+  uint32_t min_articles = 5;
+  uint32_t min_words = 4;     // shorter sentences never count ("U.S.", "He said.")
+  uint32_t max_words = 80;    // nor longer ones: page furniture is short to medium
+};
+
+// The source an article is counted in for templates (see above).
+std::string template_source(const SourceRef& s);
+
+// A source where template text was found.
+struct TemplateSource {
+  std::string source;
+  uint32_t articles = 0;    // distinct articles of the source
+  uint32_t threshold = 0;   // how many of them a template sentence is in, at least
+  uint32_t sentences = 0;   // distinct template sentences
+  uint32_t marked = 0;      // articles of the source with template text marked
+};
+
+struct TemplateResult {
+  // Per document, in input order: its paragraphs as ingest found them with
+  // template sentences cut out as Template pieces (see Paragraph::continues).
+  std::vector<std::vector<Paragraph>> paragraphs;
+  std::vector<TemplateSource> sources;  // sorted by source
+};
+
+// Template text over a set of documents: a function of the set (not of its
+// order); documents already marked are read as ingest found them. A document
+// without text keeps its paragraphs. `jobs` threads analyse the articles.
+TemplateResult find_templates(const std::vector<const Document*>& docs, const TemplateOptions& opt = {},
+                              unsigned jobs = 0);
+
+// The paragraphs as ingest found them: template pieces joined back into the
+// body paragraphs they were cut from.
+std::vector<Paragraph> untemplated_paragraphs(const std::vector<Paragraph>& paragraphs);
+
 }  // namespace eventloom

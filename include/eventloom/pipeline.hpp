@@ -13,6 +13,7 @@ namespace eventloom {
 
 struct BuildOptions {
   IngestOptions ingest;
+  TemplateOptions templates;  // site template text, found across the build's articles
   ExtractOptions extract;
   unsigned jobs = 0;  // 0: all cores
   // Called now and then from worker threads with (articles done, total).
@@ -30,5 +31,18 @@ BuildResult build_corpus(const std::vector<std::string>& inputs, const BuildOpti
 
 // Extract every document on `jobs` threads; results in input order.
 std::vector<DocExtraction> extract_all(std::vector<Document> docs, const BuildOptions& opt);
+
+// Find site template text across `docs` (find_templates) and mark it in their
+// paragraphs; a note per source where some was found.
+void mark_templates(std::vector<Document>& docs, const BuildOptions& opt, Diagnostics& diag);
+
+// Combine two corpora as one build over the inputs of both would: template
+// text is found again over the documents of both, the articles whose template
+// paragraphs change are extracted again from their text, then consolidate().
+// merge() alone combines the extractions as they are, which is the same when
+// no template text changes. Articles without text (a store written with
+// --no-text) cannot be read for templates: they keep their marks and count
+// for nothing, and a note says how many there are.
+Corpus merge_builds(Corpus a, Corpus b, const BuildOptions& opt = {});
 
 }  // namespace eventloom

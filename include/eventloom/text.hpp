@@ -94,6 +94,7 @@ struct AnnotatedText {
 };
 
 // Tokenise, split sentences and find quotations in the kept paragraphs of `doc`.
+// Template paragraphs keep their place in `paragraphs` but get no tokens.
 AnnotatedText analyze(const Document& doc);
 
 // Tokenise and split one piece of text as a single paragraph (for tests and

@@ -77,7 +77,7 @@ int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
   }
   BuildResult r = build_corpus(a.inputs, opt);
   if (tty) err << "\r\033[K";
-  if (previous) r.corpus = merge(std::move(*previous), std::move(r.corpus));
+  if (previous) r.corpus = merge_builds(std::move(*previous), std::move(r.corpus), opt);
   bool skipped = false;
   for (const Diagnostic& d : r.diagnostics.items) {
     skipped = skipped || d.severity != Severity::Note;

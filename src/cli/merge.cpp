@@ -6,6 +6,7 @@
 #include "cli/cli.hpp"
 #include "cli/common.hpp"
 #include "eventloom/export.hpp"
+#include "eventloom/pipeline.hpp"
 
 namespace eventloom::cli {
 
@@ -23,7 +24,7 @@ Command add_merge(CLI::App& app) {
     for (const std::string& path : a->stores) {
       std::optional<Corpus> c = load_store(path, err);
       if (!c) return static_cast<int>(kSkipped);
-      acc = acc ? merge(std::move(*acc), std::move(*c)) : std::move(*c);
+      acc = acc ? merge_builds(std::move(*acc), std::move(*c)) : std::move(*c);
     }
     std::string e = write_file_atomic(a->json, [&](std::ostream& os) { write_json(*acc, os); });
     if (!e.empty()) {

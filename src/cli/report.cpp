@@ -29,7 +29,7 @@ int load(const ReportArgs& a, Corpus& c, std::ostream& err) {
     for (size_t i = 0; i < a.inputs.size(); ++i) {
       std::optional<Corpus> one = load_store(a.inputs[i], err);
       if (!one) return kSkipped;
-      c = i == 0 ? std::move(*one) : merge(std::move(c), std::move(*one));
+      c = i == 0 ? std::move(*one) : merge_builds(std::move(c), std::move(*one));
     }
     return kOk;
   }

@@ -190,7 +190,7 @@ void append_paragraphs(std::string& out, const Document& d) {
     append_uint(out, d.paragraphs[i].span.end);
     out += ",\"kind\":\"";
     out += to_string(d.paragraphs[i].kind);
-    out += "\"}";
+    out += d.paragraphs[i].continues ? "\",\"continues\":true}" : "\"}";
   }
   out.push_back(']');
 }

@@ -98,7 +98,7 @@ constexpr StatementKind kKinds[] = {StatementKind::Direct, StatementKind::Indire
 constexpr ParticipantRole kRoles[] = {ParticipantRole::Source, ParticipantRole::Target, ParticipantRole::Other};
 constexpr TimexType kTimexTypes[] = {TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set};
 constexpr ParagraphKind kParagraphKinds[] = {ParagraphKind::Title, ParagraphKind::Standfirst, ParagraphKind::Caption,
-                                             ParagraphKind::Byline, ParagraphKind::Body};
+                                             ParagraphKind::Byline, ParagraphKind::Body, ParagraphKind::Template};
 constexpr DateSource kDateSources[] = {DateSource::None, DateSource::Metadata, DateSource::Dateline, DateSource::Text};
 
 std::optional<boost::gregorian::date> parse_date(std::string_view s) {
@@ -151,7 +151,7 @@ Document read_document(const object& rec) {
     if (e.get(p) != simdjson::SUCCESS) return;
     Span sp{u32(p, "start"), u32(p, "end")};
     if (sp.start > sp.end || sp.end > d.text.size()) return;  // outside the text: later stages slice it
-    d.paragraphs.push_back({sp, parse_enum(str(p, "kind"), kParagraphKinds, ParagraphKind::Body)});
+    d.paragraphs.push_back({sp, parse_enum(str(p, "kind"), kParagraphKinds, ParagraphKind::Body), boolean(p, "continues")});
   });
   object fields;
   if (rec["fields"].get(fields) == simdjson::SUCCESS)

@@ -12,6 +12,7 @@ const char* to_string(ParagraphKind k) {
     case ParagraphKind::Caption: return "caption";
     case ParagraphKind::Byline: return "byline";
     case ParagraphKind::Body: return "body";
+    case ParagraphKind::Template: return "template";
   }
   return "body";
 }

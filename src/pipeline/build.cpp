@@ -1,12 +1,22 @@
-// build_corpus: ingest, extract on all cores, consolidate.
+// build_corpus: ingest, mark site templates, extract on all cores, consolidate.
 //
 // Workers take the next article index from an atomic counter and write the
 // result into that article's slot, so the order of results, and everything
 // after, is the same whatever the number of threads.
+//
+// Template text is a property of the set of articles (a sentence on many of
+// a source's pages), found before extraction so that extraction never reads
+// it. merge_builds() finds it again over the union of two corpora and
+// extracts again the articles whose marks change, so that building in parts
+// and merging gives the bytes of one build.
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "eventloom/pipeline.hpp"
+#include "pipeline/parallel.hpp"
 
 namespace eventloom {
 
@@ -33,12 +43,79 @@ std::vector<DocExtraction> extract_all(std::vector<Document> docs, const BuildOp
   return out;
 }
 
+namespace {
+
+void template_notes(const TemplateResult& t, Diagnostics& diag) {
+  for (const TemplateSource& s : t.sources)
+    diag.note(s.source, 0,
+              fmt::format("site template: {} sentence{} found in {} or more of its {} articles, not read ({} article{})",
+                          s.sentences, s.sentences == 1 ? "" : "s", s.threshold, s.articles, s.marked,
+                          s.marked == 1 ? "" : "s"));
+}
+
+bool same_paragraphs(const std::vector<Paragraph>& a, const std::vector<Paragraph>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Paragraph& x, const Paragraph& y) {
+    return x.span == y.span && x.kind == y.kind && x.continues == y.continues;
+  });
+}
+
+}  // namespace
+
+void mark_templates(std::vector<Document>& docs, const BuildOptions& opt, Diagnostics& diag) {
+  if (!opt.templates.enabled || docs.empty()) return;
+  std::vector<const Document*> view;
+  view.reserve(docs.size());
+  for (const Document& d : docs) view.push_back(&d);
+  TemplateResult t = find_templates(view, opt.templates, opt.jobs);
+  for (size_t i = 0; i < docs.size(); ++i) docs[i].paragraphs = std::move(t.paragraphs[i]);
+  template_notes(t, diag);
+}
+
+Corpus merge_builds(Corpus a, Corpus b, const BuildOptions& opt) {
+  std::vector<DocExtraction> docs = std::move(a.docs);
+  for (auto& d : b.docs) docs.push_back(std::move(d));
+  Diagnostics diag = std::move(a.diagnostics);
+  diag.append(b.diagnostics);
+  if (opt.templates.enabled && !docs.empty()) {
+    std::vector<const Document*> view;
+    size_t textless = 0;
+    for (const DocExtraction& x : docs) {
+      view.push_back(&x.doc);
+      textless += x.doc.text.empty();
+    }
+    TemplateResult t = find_templates(view, opt.templates, opt.jobs);
+    std::vector<size_t> redo;
+    for (size_t i = 0; i < docs.size(); ++i)
+      if (!same_paragraphs(docs[i].doc.paragraphs, t.paragraphs[i])) redo.push_back(i);
+    parallel_for(redo.size(), opt.jobs, [&](size_t k) {
+      size_t i = redo[k];
+      Document d = std::move(docs[i].doc);
+      d.paragraphs = std::move(t.paragraphs[i]);
+      if (d.published_from == DateSource::Text) {  // dated from its text: from the text it now reads
+        d.published.reset();
+        d.published_from = DateSource::None;
+        d.published_evidence.clear();
+      }
+      docs[i] = extract_document(std::move(d), opt.extract);
+    });
+    if (textless)
+      diag.note("merge", 0,
+                fmt::format("{} article{} without text (a store written with --no-text): site templates found without them",
+                            textless, textless == 1 ? "" : "s"));
+  }
+  Corpus c = consolidate(std::move(docs));
+  diag.append(c.diagnostics);
+  c.diagnostics = std::move(diag);
+  return c;
+}
+
 BuildResult build_corpus(const std::vector<std::string>& inputs, const BuildOptions& opt) {
   BuildResult r;
   IngestResult in = ingest(inputs, opt.ingest);
   r.diagnostics = std::move(in.diagnostics);
   r.files_read = in.files_read;
   r.bytes_read = in.bytes_read;
+  mark_templates(in.documents, opt, r.diagnostics);
   r.corpus = consolidate(extract_all(std::move(in.documents), opt));
   r.diagnostics.append(r.corpus.diagnostics);
   return r;

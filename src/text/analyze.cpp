@@ -280,6 +280,7 @@ void find_quotes(const Document& doc, const NormText& norm, const std::vector<Pa
                  std::vector<Quotation>& out) {
   std::string_view t = doc.text;
   for (uint32_t p = 0; p < paras.size(); ++p) {
+    if (paras[p].kind == ParagraphKind::Template) continue;
     const Span ps = doc.paragraphs[p].span;
     struct Open {
       size_t pos, len;
@@ -396,6 +397,7 @@ AnnotatedText analyze(const Document& doc) {
   at.tokens.reserve(at.norm.str().size() / 5);
   Tokenizer tok(at.norm.str(), at.tokens);
   for (uint32_t p = 0; p < at.paragraphs.size(); ++p) {
+    if (at.paragraphs[p].kind == ParagraphKind::Template) continue;  // site template: kept, not read
     uint32_t first = static_cast<uint32_t>(at.tokens.size());
     tok.run(at.paragraphs[p].span);
     split_sentences(at, p, first, static_cast<uint32_t>(at.tokens.size()));
