@@ -438,7 +438,7 @@ TEST_CASE("a town named after 'in' is a place, and its government when it acts")
   CHECK(o->type == ActorType::Loc);
 }
 
-TEST_CASE("cross-article: one name, one actor whatever the type; acronyms join the full name") {
+TEST_CASE("cross-article: one name, one actor whatever the type, and acronyms join the full name") {
   auto make = [](std::string name, ActorType t, std::vector<std::string> aliases = {}) {
     LocalActor a;
     a.name = name;

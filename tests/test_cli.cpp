@@ -229,7 +229,7 @@ TEST_CASE("site templates: a teaser on every article is not read, a quote two ar
   CHECK(slurp(part) == json);
 }
 
-TEST_CASE("export writes every format; inspect answers about actors, paths and the top") {
+TEST_CASE("export writes every format, and inspect answers about actors, paths and the top") {
   fs::path examples = fs::path(EVENTLOOM_SOURCE_DIR) / "examples";
   TempDir t;
   std::string store = (t.path / "g.json").string();

@@ -139,7 +139,7 @@ TEST_CASE("HTML: article text, caption, metadata date, boilerplate skipped") {
   CHECK(captions == 1);
 }
 
-TEST_CASE("metadata dates and datelines; impossible dates refused") {
+TEST_CASE("metadata dates and datelines, and impossible dates refused") {
   boost::gregorian::date d;
   CHECK(parse_metadata_date("2024-02-29", d));
   CHECK_FALSE(parse_metadata_date("2023-02-29", d));

@@ -184,7 +184,7 @@ TEST_CASE("timeline lanes per type, and the type filter") {
   CHECK(conflict_fills == 1);
 }
 
-TEST_CASE("a long empty stretch is compressed and marked; month dates are spans") {
+TEST_CASE("a long empty stretch is compressed and marked, and month dates are spans") {
   Corpus c = synthetic({{"2020-01-05", "04 CONSULT"}, {"2020-01-20", "19 FIGHT"}, {"2024-06", "03 EXPRESS INTENT TO COOPERATE"},
                         {"2024-06-10", "17 COERCE"}});
   EventGraph eg = build_graph(c);
