@@ -121,9 +121,9 @@ EndToEnd run_end_to_end(const std::string& file, const Options& o) {
   return r;
 }
 
-enum Stage { kIngest, kText, kTime, kActors, kStatements, kEvents, kMapBack, kConsolidate, kJson, kStages };
+enum Stage { kIngest, kTemplates, kText, kTime, kActors, kStatements, kEvents, kMapBack, kConsolidate, kJson, kStages };
 constexpr std::array<const char*, kStages> kStageNames = {
-    "ingest", "text analysis", "time (tagging, dating)", "actors", "statements",
+    "ingest", "site templates", "text analysis", "time (tagging, dating)", "actors", "statements",
     "events", "spans to original", "consolidate", "JSON write"};
 
 // extract_document(), with a stopwatch around each call.
@@ -187,6 +187,11 @@ std::array<double, kStages> run_stages(const std::string& file, uint64_t& json_b
   eventloom::IngestResult in = eventloom::ingest({file});
   t[kIngest] = seconds_since(t0);
   heap.ingested = heap_in_use_mb();
+  t0 = Clock::now();
+  eventloom::BuildOptions one_thread;
+  one_thread.jobs = 1;
+  eventloom::mark_templates(in.documents, one_thread, in.diagnostics);
+  t[kTemplates] = seconds_since(t0);
 
   std::vector<DocExtraction> xs;
   xs.reserve(in.documents.size());

@@ -96,8 +96,9 @@ Article read_article(const Document& d, const TemplateOptions& opt) {
   view.text = d.text;
   AnnotatedText at = analyze(view);
   uint64_t sig = 0x9e3779b97f4a7c15ull;
+  std::string key;
   for (const Sentence& s : at.sentences) {
-    std::string key = text::comparison_key(at.norm.view(s.span));
+    text::comparison_key(at.norm.view(s.span), key);
     if (key.empty()) continue;
     uint32_t words = 1 + static_cast<uint32_t>(std::count(key.begin(), key.end(), ' '));
     uint64_t h = hash_key(key);

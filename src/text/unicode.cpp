@@ -106,12 +106,13 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-std::string comparison_key(std::string_view s) {
-  std::string f = fold(s);
-  std::string out;
-  out.reserve(f.size());
+void comparison_key(std::string_view s, std::string& out) {
+  // fold() and then keep runs of [a-z0-9] joined by single spaces, in one
+  // pass: a code point fold() drops separates nothing, as there.
+  out.clear();
+  out.reserve(s.size());
   bool space = false;
-  for (char c : f) {
+  auto put = [&](char c) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       if (space && !out.empty()) out.push_back(' ');
       out.push_back(c);
@@ -119,7 +120,31 @@ std::string comparison_key(std::string_view s) {
     } else {
       space = true;
     }
+  };
+  size_t i = 0;
+  while (i < s.size()) {
+    char a = s[i];
+    if (static_cast<unsigned char>(a) < 0x80) {
+      put(a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a);
+      ++i;
+      continue;
+    }
+    uint32_t cp = next_code_point(s, i);
+    if (cp < 0x80) {
+      char c = static_cast<char>(cp);
+      put(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    } else if (char b = base_letter(cp)) {
+      put(b);
+    } else if (cp == 0x2019 || cp == 0x2018 || cp == 0x2013 || cp == 0x2014 || cp == 0x2010 || cp == 0x2011 ||
+               cp == 0xA0) {
+      space = true;
+    }
   }
+}
+
+std::string comparison_key(std::string_view s) {
+  std::string out;
+  comparison_key(s, out);
   return out;
 }
 
