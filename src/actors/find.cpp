@@ -27,9 +27,13 @@
 // Kremlin spokesman", "the Russian president") join the last person before
 // them holding that role. Invariant: mentions never overlap and are sorted.
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <deque>
-#include <map>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "actors/lexicon.hpp"
 #include "eventloom/actors.hpp"
@@ -63,41 +67,209 @@ struct Candidate {
   Span apposition;
 };
 
-// Short words fit std::string's small buffer: these lookups do not allocate.
-template <typename Set>
-bool contains(const Set& s, std::string_view w) {
-  return s.find(std::string(w)) != s.end();
+// --- what the lexicons say of a word ---------------------------------------
+//
+// Every word list the scanner consults, and every gazetteer phrase with each
+// of its word-aligned prefixes, in one open-addressing table built once per
+// process from the (immutable) lexicon: one lookup of a folded token answers
+// all the membership questions at once, without building a std::string.
+
+enum WordBit : uint32_t {
+  kGivenName = 1u << 0,
+  kDemonymNoun = 1u << 1,
+  kTitle = 1u << 2,
+  kRoleWord = 1u << 3,
+  kNonname = 1u << 4,
+  kOrgWord = 1u << 5,
+  kPlaceWord = 1u << 6,
+  kRoleHead = 1u << 7,
+  kSayVerb = 1u << 8,
+  kThingNoun = 1u << 9,
+  kEventWord = 1u << 10,
+  kParticle = 1u << 11,    // "de", "van", "bin": inside a name
+  kLocative = 1u << 12,    // "in", "near", "from"
+  kGovVerb = 1u << 13,     // "Moscow said", "Kyiv wants": a capital acting
+  kOrgNoun = 1u << 14,     // "the Fooville newspaper"
+  kBreaksName = 1u << 15,  // a function word inside a run of capitals
+  kAreaNoun = 1u << 16,     // "the town of X", "X province"
+  kMediaNoun = 1u << 17,    // "the newspaper X"
+};
+
+constexpr std::string_view kParticles[] = {"de", "van", "von", "bin", "al", "da", "di", "del", "della", "der", "den",
+                                           "le", "la", "du", "dos", "das", "ter", "ten", "ibn", "abu", "el", "y"};
+constexpr std::string_view kLocatives[] = {"in", "at", "near", "from", "to", "across", "outside", "around",
+                                           "into", "toward", "towards", "via", "through", "inside",
+                                           "throughout", "within", "between", "of", "over", "on", "for"};
+constexpr std::string_view kGovVerbs[] = {
+    "could", "would", "will", "can", "cannot", "may", "might", "must", "should", "has", "have", "had", "is",
+    "was", "did", "does", "wants", "plans", "hopes", "fears", "sees", "views", "considers", "believes",
+    "insists", "rejects", "demands", "accuses", "refuses", "agrees", "threatens", "reiterates", "denies",
+    "regime", "government", "authorities", "sent", "sends", "launched", "launches", "continues", "seeks"};
+constexpr std::string_view kOrgNouns[] = {
+    "newspaper", "agency", "daily", "channel", "app", "company", "outlet", "website", "broadcaster", "party",
+    "firm", "group", "network", "magazine", "weekly", "bank", "airline", "platform", "plant", "factory",
+    "militia", "movement", "ministry", "tabloid", "portal", "radio", "television", "tv", "club", "union"};
+// "Democrats The Obama administration": a function word inside a run of
+// capitals (a headline, a caption run into the text) ends a name.
+constexpr std::string_view kNameBreakers[] = {"the", "a", "an", "this", "that", "but", "and", "or",
+                                              "in", "on", "at", "by", "to", "with", "as", "is", "are",
+                                              "was", "were", "up", "after", "over", "for", "from",
+                                              "quote", "unquote"};
+
+struct WordInfo {
+  uint32_t bits = 0;   // WordBit
+  int32_t phrase = -1; // a gazetteer phrase: its entry in Lexicon::entries
+  bool longer = false; // a word-aligned prefix of a longer phrase ("united" of "united nations")
+};
+
+// A hash of a short string: eight bytes at a time, the last (partial) eight
+// read as two overlapping four-byte words.
+uint64_t word_hash(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+  for (; n > 8; p += 8, n -= 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * 0xff51afd7ed558ccdull;
+    h ^= h >> 29;
+  }
+  uint64_t v = 0;
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    v = static_cast<uint64_t>(a) << 32 | b;
+  } else if (n > 0) {
+    v = static_cast<uint64_t>(static_cast<unsigned char>(p[0])) << 16 |
+        static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 | static_cast<unsigned char>(p[n - 1]);
+  }
+  h = (h ^ v) * 0xff51afd7ed558ccdull;
+  return h ^ (h >> 32);
 }
 
-bool is_particle(std::string_view w) {
-  static const std::unordered_set<std::string> p = {"de", "van", "von", "bin", "al", "da", "di", "del", "della",
-                                                    "der", "den", "le", "la", "du", "dos", "das", "ter", "ten",
-                                                    "ibn", "abu", "el", "y"};
-  return contains(p, w);
+class WordTable {
+ public:
+  explicit WordTable(const Lexicon& lx) {
+    slots_.resize(1024);
+    mask_ = slots_.size() - 1;
+    for (const auto& [key, entry] : lx.phrases) {
+      insert(key).phrase = static_cast<int32_t>(entry);
+      for (size_t i = 0; i < key.size(); ++i)
+        if (key[i] == ' ') insert(std::string_view(key).substr(0, i)).longer = true;
+    }
+    auto mark = [&](const std::unordered_set<std::string>& set, uint32_t bit) {
+      for (const std::string& w : set) insert(w).bits |= bit;
+    };
+    mark(lx.demonym_nouns, kDemonymNoun);
+    mark(lx.titles, kTitle);
+    mark(lx.role_words, kRoleWord);
+    mark(lx.nonname, kNonname);
+    mark(lx.org_words, kOrgWord);
+    mark(lx.place_words, kPlaceWord);
+    mark(lx.area_nouns, kAreaNoun);
+    mark(lx.media_nouns, kMediaNoun);
+    mark(lx.role_heads, kRoleHead);
+    mark(lx.say_verbs, kSayVerb);
+    mark(lx.thing_nouns, kThingNoun);
+    mark(lx.event_words, kEventWord);
+    for (const auto& [w, canonical] : lx.given) insert(w).bits |= kGivenName;
+    for (std::string_view w : kParticles) insert(w).bits |= kParticle;
+    for (std::string_view w : kLocatives) insert(w).bits |= kLocative;
+    for (std::string_view w : kGovVerbs) insert(w).bits |= kGovVerb;
+    for (std::string_view w : kOrgNouns) insert(w).bits |= kOrgNoun;
+    for (std::string_view w : kNameBreakers) insert(w).bits |= kBreaksName;
+  }
+
+  // nullptr when the table knows nothing of w.
+  const WordInfo* find(std::string_view w) const {
+    const uint64_t h = word_hash(w);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (!s.used) return nullptr;
+      if (s.hash == h && s.key == w) return &s.info;
+    }
+  }
+  uint32_t bits(std::string_view w) const {
+    const WordInfo* i = find(w);
+    return i ? i->bits : 0;
+  }
+
+ private:
+  struct Slot {
+    std::string_view key;  // into the lexicon or the lists above: both outlive the table
+    uint64_t hash = 0;
+    WordInfo info;
+    bool used = false;
+  };
+
+  WordInfo& insert(std::string_view w) {
+    if (2 * (used_ + 1) > slots_.size()) grow();  // at most half full: probes stay short
+    const uint64_t h = word_hash(w);
+    Slot& s = slot_for(w, h);
+    if (!s.used) {
+      s.used = true;
+      s.key = w;
+      s.hash = h;
+      ++used_;
+    }
+    return s.info;
+  }
+
+  // The slot that holds w, or the free one where it would go.
+  Slot& slot_for(std::string_view w, uint64_t h) {
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (!s.used || (s.hash == h && s.key == w)) return s;
+    }
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (Slot& s : old)
+      if (s.used) slot_for(s.key, s.hash) = s;
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, used_ = 0;
+};
+
+const WordTable& word_table() {
+  static const WordTable table(actors::lexicon());
+  return table;
 }
 
-bool is_locative(std::string_view w) {
-  static const std::unordered_set<std::string> p = {"in", "at", "near", "from", "to", "across", "outside", "around",
-                                                    "into", "toward", "towards", "via", "through", "inside",
-                                                    "throughout", "within", "between", "of", "over", "on", "for"};
-  return contains(p, w);
+// fold() with a fast path for ASCII (most words), where folding is lower-casing.
+void fold_into(std::string& out, std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      out += text::fold(s);
+      return;
+    }
+  size_t at = out.size();
+  out.append(s);
+  for (size_t i = at; i < out.size(); ++i)
+    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
 }
 
-bool is_gov_verb(std::string_view w) {
-  static const std::unordered_set<std::string> p = {
-      "could", "would", "will", "can", "cannot", "may", "might", "must", "should", "has", "have", "had", "is",
-      "was", "did", "does", "wants", "plans", "hopes", "fears", "sees", "views", "considers", "believes",
-      "insists", "rejects", "demands", "accuses", "refuses", "agrees", "threatens", "reiterates", "denies",
-      "regime", "government", "authorities", "sent", "sends", "launched", "launches", "continues", "seeks"};
-  return contains(p, w);
+// actor_key() of a name, remembered by each thread: the same names come back
+// article after article ("Reuters", "U.S."), and the key depends on the name
+// and type alone. The memory is bounded: a full table starts over.
+const std::string& remembered_actor_key(const std::string& name, ActorType type) {
+  thread_local std::unordered_map<std::string, std::string> known[4];
+  auto& table = known[static_cast<size_t>(type)];
+  auto it = table.find(name);
+  if (it != table.end()) return it->second;
+  if (table.size() >= 1u << 15) table.clear();
+  return table.emplace(name, actor_key(name, type)).first->second;
 }
 
-bool is_org_noun(std::string_view w) {
-  static const std::unordered_set<std::string> p = {
-      "newspaper", "agency", "daily", "channel", "app", "company", "outlet", "website", "broadcaster", "party",
-      "firm", "group", "network", "magazine", "weekly", "bank", "airline", "platform", "plant", "factory",
-      "militia", "movement", "ministry", "tabloid", "portal", "radio", "television", "tv", "club", "union"};
-  return contains(p, w);
+std::string folded_copy(std::string_view s) {
+  std::string out;
+  fold_into(out, s);
+  return out;
 }
 
 bool is_admin_noun(std::string_view w) {
@@ -106,7 +278,8 @@ bool is_admin_noun(std::string_view w) {
 
 class ArticleScanner {
  public:
-  explicit ArticleScanner(const AnnotatedText& at) : at_(at), lx_(actors::lexicon()) {
+  explicit ArticleScanner(const AnnotatedText& at)
+      : at_(at), lx_(actors::lexicon()), words_(word_table()) {
     fold_tokens();
     infer_local_names();
   }
@@ -119,15 +292,41 @@ class ArticleScanner {
   std::string_view folded(uint32_t k) const {
     return std::string_view(arena_).substr(fold_spans_[k].start, fold_spans_[k].size());
   }
+  // WordBits of token k's folded form.
+  uint32_t bits(uint32_t k) const { return info_[k] ? info_[k]->bits : 0; }
+  bool is(uint32_t k, uint32_t bit) const { return (bits(k) & bit) != 0; }
 
  private:
+  // The folded form of every token, in one arena: an ASCII token folds to
+  // its bytes lower-cased, so a lower-cased copy of the whole text serves
+  // them all at their own spans; the folds of other tokens follow it.
   void fold_tokens() {
-    fold_spans_.reserve(at_.tokens.size());
-    for (const Token& t : at_.tokens) {
-      uint32_t b = static_cast<uint32_t>(arena_.size());
-      arena_ += text::fold(at_.word(t));
-      fold_spans_.push_back({b, static_cast<uint32_t>(arena_.size())});
+    const size_t n = at_.tokens.size();
+    const std::string_view text = at_.text();
+    arena_.resize(text.size());
+    const size_t len = text.size();
+    const char* src = text.data();
+    char* dst = arena_.data();
+    unsigned char high = 0;  // any byte >= 0x80
+    for (size_t i = 0; i < len; ++i) {
+      char c = src[i];
+      high |= static_cast<unsigned char>(c);
+      dst[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
     }
+    const bool ascii = high < 0x80;
+    fold_spans_.resize(n);
+    for (size_t k = 0; k < n; ++k) {
+      const Span sp = at_.tokens[k].span;
+      fold_spans_[k] = sp;
+      if (ascii) continue;
+      std::string_view w = text.substr(sp.start, sp.size());
+      if (std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) continue;
+      uint32_t b = static_cast<uint32_t>(arena_.size());
+      arena_ += text::fold(w);
+      fold_spans_[k] = {b, static_cast<uint32_t>(arena_.size())};
+    }
+    info_.resize(n);
+    for (uint32_t k = 0; k < n; ++k) info_[k] = words_.find(folded(k));
     ptb_.assign(at_.tokens.size(), false);
     for (uint32_t k = 1; k + 1 < at_.tokens.size(); ++k)
       ptb_[k] = is_ptb_bracket(folded(k)) && at_.word(k - 1) == "-" && at_.word(k + 1) == "-";
@@ -140,19 +339,26 @@ class ArticleScanner {
   // its country is still a demonym when it modifies a noun of nationality
   // ("Fooian officials"). Words seen alone after "in" are places.
   void infer_local_names() {
-    std::unordered_map<std::string_view, uint32_t> caps;  // folded capitalised word -> a token
-    for (uint32_t k = 0; k < at_.tokens.size(); ++k) {
+    for (uint32_t k = 1; k < at_.tokens.size(); ++k) {
       if (!cap(k) || folded(k).size() < 4) continue;
-      auto it = caps.find(folded(k));
-      if (it == caps.end()) caps.emplace(folded(k), k);
-      else if (at_.tokens[it->second].has(kAllUpper) && !at_.tokens[k].has(kAllUpper)) it->second = k;
-      if (k > 0 && is_place_preposition(folded(k - 1)) && at_.tokens[k - 1].has(kLower) && single_word_at(k))
+      if (is_place_preposition(folded(k - 1)) && at_.tokens[k - 1].has(kLower) && single_word_at(k))
         places_.insert(folded(k));
     }
+    std::unordered_map<std::string_view, uint32_t> caps;  // folded capitalised word -> a token (when needed)
+    bool caps_known = false;
     for (uint32_t k = 0; k < at_.tokens.size(); ++k) {
-      if (!cap(k) || local_.count(folded(k))) continue;
+      if (!cap(k) || (!local_.empty() && local_.count(folded(k)))) continue;
       std::string_view w = folded(k);
-      if (lx_.phrases.count(std::string(w)) || contains(lx_.given, w) || !demonym_ending(w)) continue;
+      if ((info_[k] && info_[k]->phrase >= 0) || is(k, kGivenName) || !demonym_ending(w)) continue;
+      if (!caps_known) {
+        caps_known = true;
+        for (uint32_t j = 0; j < at_.tokens.size(); ++j) {
+          if (!cap(j) || folded(j).size() < 4) continue;
+          auto it = caps.find(folded(j));
+          if (it == caps.end()) caps.emplace(folded(j), j);
+          else if (at_.tokens[it->second].has(kAllUpper) && !at_.tokens[j].has(kAllUpper)) it->second = j;
+        }
+      }
       uint32_t country = country_of_demonym(w, caps);
       if (country != UINT32_MAX) {
         const GazEntry* c = add_local(folded(country), GazKind::Country, std::string(at_.word(country)), "");
@@ -213,8 +419,7 @@ class ArticleScanner {
   bool modifies_noun(std::string_view w) const {
     for (uint32_t k = 0; k + 1 < at_.tokens.size(); ++k) {
       if (folded(k) != w || at_.tokens[k + 1].sentence != at_.tokens[k].sentence) continue;
-      std::string_view next = folded(k + 1);
-      if (contains(lx_.demonym_nouns, next) || contains(lx_.titles, next) || role_word(k + 1)) return true;
+      if (is(k + 1, kDemonymNoun | kTitle) || role_word(k + 1)) return true;
     }
     return false;
   }
@@ -237,17 +442,17 @@ class ArticleScanner {
     return t.has(kUpperInit) && t.has(kAlpha) && !t.has(kPunct) && !ptb_[k];
   }
   bool role_word(uint32_t k) const {
-    std::string_view w = folded(k);
-    if (contains(lx_.role_words, w) || contains(lx_.titles, w)) return true;
+    if (is(k, kRoleWord | kTitle)) return true;
     // "Foreign Ministers X and Y": a plural role.
+    std::string_view w = folded(k);
     if (w.size() < 5 || w.back() != 's') return false;
     w.remove_suffix(1);
-    return contains(lx_.role_words, w) || contains(lx_.titles, w);
+    return (words_.bits(w) & (kRoleWord | kTitle)) != 0;
   }
   bool title_word(uint32_t k) const {
+    if (is(k, kTitle)) return true;
     std::string_view w = folded(k);
-    if (contains(lx_.titles, w)) return true;
-    return w.size() >= 5 && w.back() == 's' && contains(lx_.titles, w.substr(0, w.size() - 1));
+    return w.size() >= 5 && w.back() == 's' && (words_.bits(w.substr(0, w.size() - 1)) & kTitle);
   }
 
   bool is_headline(const Sentence& s) const {
@@ -260,7 +465,7 @@ class ArticleScanner {
     for (uint32_t k = s.first_token; k < s.last_token; ++k) {
       const Token& t = at_.tokens[k];
       if (t.has(kDigit) && !t.has(kAlpha) && t.span.size() != 4) figures = true;
-      if (t.has(kUpperInit) && contains(lx_.nonname, folded(k))) title_word = true;
+      if (t.has(kUpperInit) && is(k, kNonname)) title_word = true;
       if (!t.has(kAlpha) || ptb_[k]) continue;
       ++alpha;
       if (t.has(kUpperInit)) ++capital;
@@ -274,17 +479,26 @@ class ArticleScanner {
     if (!cap(k) && !at_.tokens[k].has(kDigit)) return {nullptr, 0};
     const GazEntry* best = nullptr;
     uint32_t best_len = 0;
+    // The first word is looked up already; a longer key is tried only while
+    // the key so far begins some longer phrase.
+    const WordInfo* info = info_[k];
     key_.clear();
-    for (uint32_t j = k; j < end && j - k < lx_.max_phrase_tokens; ++j) {
-      if (j > k) key_.push_back(' ');
-      key_ += folded(j);
-      auto it = lx_.phrases.find(key_);
-      if (it != lx_.phrases.end()) {
-        best = &lx_.entries[it->second];
+    for (uint32_t j = k; info && j < end && j - k < lx_.max_phrase_tokens; ++j) {
+      if (j > k) {
+        key_.push_back(' ');
+        key_ += folded(j);
+        info = words_.find(key_);
+        if (!info) break;
+      } else {
+        key_ += folded(j);
+      }
+      if (info->phrase >= 0) {
+        best = &lx_.entries[static_cast<size_t>(info->phrase)];
         best_len = j - k + 1;
       }
+      if (!info->longer) break;
     }
-    if (!best) {
+    if (!best && !local_.empty()) {
       auto d = local_.find(folded(k));
       if (d != local_.end()) return {d->second, 1};
     }
@@ -336,16 +550,16 @@ class ArticleScanner {
 
   bool connector_ok(uint32_t j) const {
     std::string_view w = folded(j);
-    if (is_particle(w) && at_.tokens[j].has(kLower)) return true;
-    if (w == "of") return contains(lx_.org_words, folded(j - 1)) || contains(lx_.place_words, folded(j - 1));
-    if (w == "for") return contains(lx_.org_words, folded(j - 1));
+    if (is(j, kParticle) && at_.tokens[j].has(kLower)) return true;
+    if (w == "of") return is(j - 1, kOrgWord | kPlaceWord);
+    if (w == "for") return is(j - 1, kOrgWord);
     return false;
   }
 
   // "Gulf of Mexico", "Bay of Bengal": a place word followed by "of".
   bool place_run(uint32_t a, uint32_t b) const {
     for (uint32_t k = a; k + 1 < b; ++k)
-      if (contains(lx_.place_words, folded(k)) && folded(k + 1) == "of") return true;
+      if (is(k, kPlaceWord) && folded(k + 1) == "of") return true;
     return false;
   }
 
@@ -354,7 +568,7 @@ class ArticleScanner {
   bool org_run(uint32_t a, uint32_t b) const {
     if (b - a < 2) return false;
     for (uint32_t k = a; k < b; ++k) {
-      if (!contains(lx_.org_words, folded(k))) continue;
+      if (!is(k, kOrgWord)) continue;
       if (k == a && (k + 1 == b || (folded(k + 1) != "of" && folded(k + 1) != "for"))) continue;
       if (k + 1 == b || folded(k + 1) == "of" || folded(k + 1) == "for") return true;
     }
@@ -363,7 +577,7 @@ class ArticleScanner {
 
   void segment_run(uint32_t a, uint32_t b) {
     // Leading words that never start a name ("The", "But", "Thursday").
-    while (a < b && !gaz_start(a) && contains(lx_.nonname, folded(a)) && !contains(lx_.given, folded(a))) ++a;
+    while (a < b && !gaz_start(a) && (bits(a) & (kNonname | kGivenName)) == kNonname) ++a;
     if (a >= b) return;
     // "CLEANED UP BY THE OBAMA ADMINISTRATION": a name starts after the last function word.
     for (uint32_t k = b; k-- > a + 1;)
@@ -390,7 +604,7 @@ class ArticleScanner {
         k += len;
         continue;
       }
-      if (in_gaz(k) || role_word(k) || (contains(lx_.nonname, folded(k)) && !contains(lx_.given, folded(k)))) {
+      if (in_gaz(k) || role_word(k) || (bits(k) & (kNonname | kGivenName)) == kNonname) {
         ++k;
         continue;
       }
@@ -414,8 +628,9 @@ class ArticleScanner {
     bool head = false;
     while (r < b && role_word(r) && !gaz_start(r)) {
       std::string_view w = folded(r);
-      if (w.back() == 's' && !contains(lx_.role_heads, w) && !contains(lx_.titles, w)) w.remove_suffix(1);
-      head = head || contains(lx_.role_heads, w) || contains(lx_.titles, w);
+      uint32_t h = bits(r) & (kRoleHead | kTitle);
+      if (w.back() == 's' && !h) h = words_.bits(w.substr(0, w.size() - 1)) & (kRoleHead | kTitle);
+      head = head || h;
       ++r;
     }
     return head && r > e && r < b && cap(r) && !role_word(r);
@@ -428,29 +643,21 @@ class ArticleScanner {
     Candidate c = base(a, b);
     const Token& t = at_.tokens[a];
     bool org = (b - a == 1 && t.has(kAllUpper) && !t.has(kAbbrev) && at_.word(t).size() <= 6);
-    for (uint32_t k = a; k < b && !org; ++k) org = contains(lx_.org_words, folded(k)) && b - a > 1;
+    for (uint32_t k = a; k < b && !org; ++k) org = is(k, kOrgWord) && b - a > 1;
     c.guess = org ? Guess::Org : Guess::Unknown;
     c.modifier = !org;
     cands_.push_back(std::move(c));
   }
 
-  // "Democrats The Obama administration": a function word inside a run of
-  // capitals (a headline, a caption run into the text) ends a name.
-  bool breaks_name(uint32_t k) const {
-    static const std::unordered_set<std::string> w = {"the", "a", "an", "this", "that", "but", "and", "or",
-                                                      "in", "on", "at", "by", "to", "with", "as", "is", "are",
-                                                      "was", "were", "up", "after", "over", "for", "from",
-                                                      "quote", "unquote"};
-    return contains(w, folded(k));
-  }
+  bool breaks_name(uint32_t k) const { return is(k, kBreaksName); }
 
   // "Clearly Obama", "Ousting Assad", "Bhopal Barack Obama": a first word
   // that is no given name, before a given name or ending like an adverb or a
   // participle, is not part of the name.
   bool not_a_name_start(uint32_t k) const {
     std::string_view w = folded(k);
-    if (contains(lx_.given, w)) return false;
-    if (contains(lx_.given, folded(k + 1))) return true;
+    if (is(k, kGivenName)) return false;
+    if (is(k + 1, kGivenName)) return true;
     auto ends = [&](std::string_view suf, size_t min) {
       return w.size() >= min && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
     };
@@ -462,7 +669,7 @@ class ArticleScanner {
   bool thing_after(uint32_t b) const {
     for (uint32_t k = b; k < sent_->last_token && k < b + 2; ++k) {
       if (!at_.tokens[k].has(kLower)) return false;
-      if (contains(lx_.thing_nouns, folded(k))) return true;
+      if (is(k, kThingNoun)) return true;
     }
     return false;
   }
@@ -476,7 +683,7 @@ class ArticleScanner {
       size_t h = w.find('-');
       if (h != std::string_view::npos && h + 1 < w.size() && w[h + 1] >= 'a' && w[h + 1] <= 'z') return true;
     }
-    return contains(lx_.event_words, folded(b - 1));
+    return is(b - 1, kEventWord);
   }
 
   bool gaz_covers_all(uint32_t a, uint32_t b) const {
@@ -517,10 +724,10 @@ class ArticleScanner {
     if (b >= sent_->last_token) return false;
     const Token& next = at_.tokens[b];
     if (next.has(kPossessive)) return true;
-    if (a > sent_->first_token && is_locative(folded(a - 1))) return false;
+    if (a > sent_->first_token && is(a - 1, kLocative)) return false;
     if (!next.has(kLower)) return false;
     std::string_view w = folded(b);
-    if (is_gov_verb(w) || contains(lx_.say_verbs, w)) return true;
+    if (is(b, kGovVerb | kSayVerb)) return true;
     return w.size() > 4 && w.substr(w.size() - 2) == "ed";
   }
 
@@ -546,7 +753,7 @@ class ArticleScanner {
     }
     if (!c.person_cue && guess == Guess::Unknown && thing_after(b)) return;
     mark_acronym(c);
-    if (c.guess == Guess::Unknown && contains(lx_.place_words, folded(b - 1)) && !c.person_cue) c.guess = Guess::Loc;
+    if (c.guess == Guess::Unknown && is(b - 1, kPlaceWord) && !c.person_cue) c.guess = Guess::Loc;
     if (c.guess == Guess::Unknown) c.guess = guess_type(c);
     cands_.push_back(std::move(c));
   }
@@ -609,9 +816,9 @@ class ArticleScanner {
     while (end < e && end - m < 12) {
       std::string_view w = at_.word(end);
       if (w == "," || w == "." || w == ";" || w == ":" || w == ")" || w == "\"" || w == "who" || w == "which" ||
-          contains(lx_.say_verbs, folded(end)))
+          is(end, kSayVerb))
         break;
-      if (end - m < 4 && at_.tokens[end].has(kLower) && contains(lx_.role_heads, folded(end))) role = true;
+      if (end - m < 4 && at_.tokens[end].has(kLower) && is(end, kRoleHead)) role = true;
       ++end;
     }
     if (!role || end == m) return;
@@ -625,21 +832,21 @@ class ArticleScanner {
     bool after_locative = false;
     if (c.first > sent_->first_token) {
       std::string_view prev = folded(c.first - 1);
-      if (contains(lx_.say_verbs, prev) && prev != "asked") c.person_cue = true;
+      if (is(c.first - 1, kSayVerb) && prev != "asked") c.person_cue = true;
       // "Diplomats in Fooville said": the place is not the speaker.
-      if (is_locative(prev) && at_.tokens[c.first - 1].has(kLower)) after_locative = true;
-      if (contains(lx_.titles, prev) && cap(c.first - 1)) c.person_cue = true;
+      if (is(c.first - 1, kLocative) && at_.tokens[c.first - 1].has(kLower)) after_locative = true;
+      if (is(c.first - 1, kTitle) && cap(c.first - 1)) c.person_cue = true;
     }
     if (c.last < e) {
       std::string_view next = folded(c.last);
-      if (contains(lx_.say_verbs, next) && !after_locative && !c.person_cue) c.weak_cue = c.person_cue = true;
+      if (is(c.last, kSayVerb) && !after_locative && !c.person_cue) c.weak_cue = c.person_cue = true;
       if (at_.tokens[c.last].has(kLower) && is_admin_noun(next) && c.last - c.first <= 3) {
         c.guess = Guess::Org;
         c.span.end = at_.tokens[c.last].span.end;
         c.name = text_of(c.first, c.last + 1);
         return;
       }
-      if (at_.tokens[c.last].has(kLower) && is_org_noun(next) && !c.person_cue) {
+      if (at_.tokens[c.last].has(kLower) && is(c.last, kOrgNoun) && !c.person_cue) {
         c.guess = Guess::Org;
         c.role = std::string(at_.word(c.last));
       }
@@ -652,21 +859,20 @@ class ArticleScanner {
   Guess context_noun(const Candidate& c) const {
     uint32_t s0 = sent_->first_token, s1 = sent_->last_token;
     auto lower = [&](uint32_t k) { return k >= s0 && k < s1 && at_.tokens[k].has(kLower); };
-    if (c.first >= s0 + 2 && folded(c.first - 1) == "of" && lower(c.first - 2) &&
-        contains(lx_.area_nouns, folded(c.first - 2)))
+    if (c.first >= s0 + 2 && folded(c.first - 1) == "of" && lower(c.first - 2) && is(c.first - 2, kAreaNoun))
       return Guess::Loc;
-    if (lower(c.last) && contains(lx_.area_nouns, folded(c.last)) && folded(c.last) != "capital" &&
-        folded(c.last) != "port" && folded(c.last) != "island")
+    if (lower(c.last) && is(c.last, kAreaNoun) && folded(c.last) != "capital" && folded(c.last) != "port" &&
+        folded(c.last) != "island")
       return Guess::Loc;
-    if (c.first > s0 && lower(c.first - 1) && contains(lx_.media_nouns, folded(c.first - 1))) return Guess::Org;
-    if (lower(c.last) && contains(lx_.media_nouns, folded(c.last)) && folded(c.last) != "daily") return Guess::Org;
+    if (c.first > s0 && lower(c.first - 1) && is(c.first - 1, kMediaNoun)) return Guess::Org;
+    if (lower(c.last) && is(c.last, kMediaNoun) && folded(c.last) != "daily") return Guess::Org;
     return Guess::Unknown;
   }
 
   Guess guess_type(const Candidate& c) const {
     uint32_t n = c.last - c.first;
     for (uint32_t k = c.first; k < c.last; ++k)
-      if (contains(lx_.org_words, folded(k)) && n > 1) return Guess::Org;
+      if (is(k, kOrgWord) && n > 1) return Guess::Org;
     // "BP said": a short acronym is an organisation whatever its cues.
     const Token& t0 = at_.tokens[c.first];
     if (n == 1 && t0.has(kAllUpper) && !t0.has(kAbbrev) && at_.word(t0).size() <= 6) return Guess::Org;
@@ -674,14 +880,14 @@ class ArticleScanner {
     // Fooville": a place, or its government when it acts.
     if (n == 1 && c.weak_cue == c.person_cue && places_.count(folded(c.first))) {
       if (c.last < sent_->last_token && at_.tokens[c.last].has(kLower) &&
-          (c.weak_cue || is_gov_verb(folded(c.last))))
+          (c.weak_cue || is(c.last, kGovVerb)))
         return Guess::Gpe;
       return Guess::Loc;
     }
     if (Guess g = context_noun(c); g != Guess::Unknown) return g;
     if (c.person_cue) return Guess::Person;
     bool after_the = c.first > sent_->first_token && folded(c.first - 1) == "the";
-    if (n >= 2 && contains(lx_.given, folded(c.first))) return Guess::Person;
+    if (n >= 2 && is(c.first, kGivenName)) return Guess::Person;
     if (n >= 2 && n <= 3) {
       if (after_the) return Guess::Org;  // "the Deepwater Horizon", "the Dow Jones"
       for (uint32_t k = c.first; k < c.last; ++k)
@@ -694,11 +900,11 @@ class ArticleScanner {
       if (c.first > sent_->first_token) {
         std::string_view prev = folded(c.first - 1);
         if (prev == "the") return Guess::Org;
-        if (is_locative(prev) && prev != "of" && prev != "for" && prev != "on" && prev != "over") return Guess::Loc;
+        if (is(c.first - 1, kLocative) && prev != "of" && prev != "for" && prev != "on" && prev != "over") return Guess::Loc;
       }
       // A lone capitalised word inside a sentence, after "and"
       // among names, or before a verb: most often a team or a company.
-      if (!c.sent_initial && c.first > sent_->first_token && !contains(lx_.nonname, folded(c.first))) {
+      if (!c.sent_initial && c.first > sent_->first_token && !is(c.first, kNonname)) {
         std::string_view prev = folded(c.first - 1);
         if (prev == "and" || prev == "beat" || prev == "against" || prev == "v") return Guess::Org;
       }
@@ -708,8 +914,10 @@ class ArticleScanner {
 
   const AnnotatedText& at_;
   const Lexicon& lx_;
+  const WordTable& words_;
   std::string arena_;
   std::vector<Span> fold_spans_;
+  std::vector<const WordInfo*> info_;  // what the table knows of each token's folded form
   std::string key_;
   std::vector<std::pair<const GazEntry*, uint32_t>> gaz_;
   std::vector<bool> ptb_;  // the "LRB" of "-LRB-"
@@ -733,7 +941,8 @@ ActorType to_type(Guess g) {
 // Pass 2: candidates to actors.
 class Resolver {
  public:
-  Resolver(const AnnotatedText& at, std::vector<Candidate> cands) : at_(at), cands_(std::move(cands)) {}
+  Resolver(const AnnotatedText& at, const ArticleScanner& scanner, std::vector<Candidate> cands)
+      : at_(at), scanner_(scanner), cands_(std::move(cands)) {}
 
   ActorExtraction run() {
     collect_full_names();
@@ -744,27 +953,41 @@ class Resolver {
   }
 
  private:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  using ByType = std::array<uint32_t, 4>;  // local actor of each ActorType, kNone when none
+
   static std::string last_word(const std::string& name) {
     size_t sp = name.rfind(' ');
-    return text::fold(sp == std::string::npos ? name : name.substr(sp + 1));
+    return folded_copy(sp == std::string::npos ? std::string_view(name) : std::string_view(name).substr(sp + 1));
+  }
+
+  // The folded form of s, in a buffer reused from call to call.
+  const std::string& fold_key(std::string_view s) {
+    key_.clear();
+    fold_into(key_, s);
+    return key_;
   }
 
   uint32_t actor_for(const std::string& key_name, ActorType type, const std::string& display) {
-    auto key = std::make_pair(static_cast<int>(type), text::fold(key_name));
-    auto it = by_name_.find(key);
-    if (it != by_name_.end()) return it->second;
+    ByType& slots = by_name_.try_emplace(fold_key(key_name), ByType{kNone, kNone, kNone, kNone}).first->second;
+    uint32_t& slot = slots[static_cast<size_t>(type)];
+    if (slot != kNone) return slot;
     LocalActor a;
     a.name = display;
     a.type = type;
     out_.actors.push_back(std::move(a));
-    uint32_t idx = static_cast<uint32_t>(out_.actors.size() - 1);
-    by_name_.emplace(key, idx);
-    return idx;
+    slot = static_cast<uint32_t>(out_.actors.size() - 1);
+    return slot;
+  }
+
+  uint32_t by_name(const std::string& folded, ActorType type) const {
+    auto it = by_name_.find(folded);
+    return it == by_name_.end() ? kNone : it->second[static_cast<size_t>(type)];
   }
 
   void collect_full_names() {
     for (const Candidate& c : cands_) {
-      if (!c.acronym_of.empty()) acronyms_.emplace(text::fold(c.name), std::make_pair(c.acronym_of, to_type(c.guess)));
+      if (!c.acronym_of.empty()) acronyms_.emplace(folded_copy(c.name), std::make_pair(c.acronym_of, to_type(c.guess)));
       // "the Joe Biden administration" names Joe Biden for a later "Biden".
       if (c.guess == Guess::Org && !c.gaz && c.last - c.first >= 2 && c.span.end > at_.tokens[c.last - 1].span.end) {
         std::string person = text_of_tokens(c.first, c.last);
@@ -772,7 +995,7 @@ class Resolver {
       }
       if (c.guess != Guess::Person || c.headline || c.last - c.first < 2 || c.gaz) continue;
       uint32_t a = actor_for(c.name, ActorType::Person, c.name);
-      surnames_[last_word(c.name)].push_back(a);
+      surnames_.emplace(last_word(c.name), a);  // the first full name with that surname
     }
   }
 
@@ -780,43 +1003,45 @@ class Resolver {
     return std::string(at_.norm.view({at_.tokens[a].span.start, at_.tokens[b - 1].span.end}));
   }
 
-  std::optional<uint32_t> known(const Candidate& c) {
-    auto s = surnames_.find(text::fold(c.name));
-    if (s != surnames_.end()) return s->second.front();
-    auto p = pending_.find(text::fold(c.name));
+  // `folded` is the candidate's name folded.
+  std::optional<uint32_t> known(const std::string& folded) {
+    auto s = surnames_.find(folded);
+    if (s != surnames_.end()) return s->second;
+    auto p = pending_.find(folded);
     if (p != pending_.end()) {
       uint32_t a = actor_for(p->second, ActorType::Person, p->second);
       add_unique(out_.actors[a].aliases, p->second);
-      surnames_[p->first].push_back(a);
+      surnames_.emplace(p->first, a);
       return a;
     }
-    for (int t = 0; t < 4; ++t) {
-      auto it = by_name_.find({t, text::fold(c.name)});
-      if (it != by_name_.end()) return it->second;
-    }
-    auto al = by_alias_.find(text::fold(c.name));
+    auto it = by_name_.find(folded);
+    if (it != by_name_.end())
+      for (uint32_t a : it->second)
+        if (a != kNone) return a;
+    auto al = by_alias_.find(folded);
     if (al != by_alias_.end()) return al->second;
     return std::nullopt;
   }
 
   void resolve(const Candidate& c) {
     std::optional<uint32_t> a;
-    auto acronym = c.gaz ? acronyms_.end() : acronyms_.find(text::fold(c.name));
+    const std::string folded = folded_copy(c.name);
+    auto acronym = c.gaz ? acronyms_.end() : acronyms_.find(folded);
     if (acronym != acronyms_.end()) {
       const auto& [full, type] = acronym->second;
       a = actor_for(full, type, full);
     } else if (c.modifier) {
-      a = known(c);
+      a = known(folded);
     } else if (c.gaz) {
       a = resolve_gaz(c);
     } else if (c.headline) {
-      a = known(c);
+      a = known(folded);
     } else if (c.last - c.first >= 2 || c.guess == Guess::Org) {
       if (c.guess == Guess::Unknown) return;
-      auto k = c.last - c.first == 1 ? known(c) : std::nullopt;
+      auto k = c.last - c.first == 1 ? known(folded) : std::nullopt;
       a = k ? *k : actor_for(c.name, to_type(c.guess), c.name);
     } else {
-      a = known(c);
+      a = known(folded);
       if (a && (c.guess == Guess::Gpe || c.guess == Guess::Org)) upgrade(*a, to_type(c.guess));
       if (!a && !c.sent_initial && c.guess != Guess::Unknown) a = actor_for(c.name, to_type(c.guess), c.name);
       if (!a && c.sent_initial && (c.guess == Guess::Gpe || c.guess == Guess::Org)) a = actor_for(c.name, to_type(c.guess), c.name);
@@ -836,7 +1061,8 @@ class Resolver {
     LocalActor& actor = out_.actors[a];
     if (actor.type != ActorType::Loc) return;
     actor.type = t;
-    by_name_.emplace(std::make_pair(static_cast<int>(t), text::fold(actor.name)), a);
+    uint32_t& slot = by_name_.try_emplace(fold_key(actor.name), ByType{kNone, kNone, kNone, kNone}).first->second[static_cast<size_t>(t)];
+    if (slot == kNone) slot = a;
   }
 
   std::optional<uint32_t> resolve_gaz(const Candidate& c) {
@@ -854,7 +1080,7 @@ class Resolver {
     std::string alias = surface;
     if (alias.rfind("the ", 0) == 0) alias.erase(0, 4);
     add_unique(out_.actors[a].aliases, alias);
-    by_alias_.emplace(text::fold(alias), a);
+    by_alias_.emplace(fold_key(alias), a);
   }
 
   static void add_unique(std::vector<std::string>& v, const std::string& s) {
@@ -863,22 +1089,26 @@ class Resolver {
 
   // "the Kremlin spokesman", "the Russian president": the last person named
   // before with that role word.
+  // "the", "The", "THE" (ASCII letters only, as lower_ascii() sees them).
+  static bool is_the(std::string_view w) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return w.size() == 3 && lower(w[0]) == 't' && lower(w[1]) == 'h' && lower(w[2]) == 'e';
+  }
+
   void link_descriptions() {
-    const auto& lx = actors::lexicon();
     std::sort(out_.mentions.begin(), out_.mentions.end(), [](const Mention& x, const Mention& y) { return x.span < y.span; });
     std::vector<Mention> added;
     for (uint32_t k = 0; k + 1 < at_.tokens.size(); ++k) {
-      if (text::lower_ascii(at_.word(k)) != "the") continue;
+      if (!is_the(at_.word(k))) continue;
       uint32_t j = k + 1, end = std::min<uint32_t>(k + 5, static_cast<uint32_t>(at_.tokens.size()));
       std::string head;
       while (j < end && at_.tokens[j].sentence == at_.tokens[k].sentence) {
-        std::string f = text::fold(at_.word(j));
-        if (lx.role_heads.count(f) && at_.tokens[j].has(kLower)) {
-          head = f;
+        if (scanner_.is(j, kRoleHead) && at_.tokens[j].has(kLower)) {
+          head = scanner_.folded(j);
           ++j;
           break;
         }
-        if (!at_.tokens[j].has(kUpperInit) && !lx.role_words.count(f)) break;
+        if (!at_.tokens[j].has(kUpperInit) && !scanner_.is(j, kRoleWord)) break;
         ++j;
       }
       if (head.empty() || (j < at_.tokens.size() && at_.tokens[j].has(kUpperInit))) continue;
@@ -921,14 +1151,14 @@ class Resolver {
       for (const Mention& m : ms)
         if (span.contains(m.span) && m.actor != a) add_affiliation(a, m.actor);
     for (auto& [a, country] : org_country_) {
-      auto it = by_name_.find({static_cast<int>(ActorType::Gpe), text::fold(country)});
-      if (it != by_name_.end() && it->second != a) add_affiliation(a, it->second);
+      uint32_t gpe = by_name(fold_key(country), ActorType::Gpe);
+      if (gpe != kNone && gpe != a) add_affiliation(a, gpe);
     }
     for (auto& a : out_.actors) {
       for (const auto& al : a.aliases)
         if (a.type == ActorType::Person && std::count(al.begin(), al.end(), ' ') > std::count(a.name.begin(), a.name.end(), ' '))
           a.name = al;
-      a.key = actor_key(a.name, a.type);
+      a.key = remembered_actor_key(a.name, a.type);
       std::sort(a.affiliations.begin(), a.affiliations.end());
     }
     // Affiliations of an organisation pass on to its people (Peskov -> Kremlin -> Russia).
@@ -949,13 +1179,16 @@ class Resolver {
   }
 
   const AnnotatedText& at_;
+  const ArticleScanner& scanner_;  // the folded tokens and what the lexicons say of them
   std::vector<Candidate> cands_;
   ActorExtraction out_;
-  std::map<std::pair<int, std::string>, uint32_t> by_name_;
-  std::map<std::string, uint32_t> by_alias_;
-  std::map<std::string, std::vector<uint32_t>> surnames_;
-  std::map<std::string, std::pair<std::string, ActorType>> acronyms_;  // folded acronym -> full name
-  std::map<std::string, std::string> pending_;  // surname -> full name seen only inside an org name
+  std::string key_;  // fold_key()'s buffer
+  // Lookups only (never iterated), so hash maps: folded name -> actor.
+  std::unordered_map<std::string, ByType> by_name_;
+  std::unordered_map<std::string, uint32_t> by_alias_;
+  std::unordered_map<std::string, uint32_t> surnames_;  // the first full name with the surname
+  std::unordered_map<std::string, std::pair<std::string, ActorType>> acronyms_;  // folded acronym -> full name
+  std::unordered_map<std::string, std::string> pending_;  // surname -> full name seen only inside an org name
   std::vector<std::pair<uint32_t, Span>> affil_spans_;
   std::vector<std::pair<uint32_t, std::string>> org_country_;
 };
@@ -964,7 +1197,8 @@ class Resolver {
 
 ActorExtraction find_actors(const AnnotatedText& at) {
   ArticleScanner scanner(at);
-  return Resolver(at, scanner.scan()).run();
+  std::vector<Candidate> cands = scanner.scan();
+  return Resolver(at, scanner, std::move(cands)).run();
 }
 
 }  // namespace eventloom
