@@ -23,11 +23,15 @@
 // the result does not depend on the order of the input.
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "actors/lexicon.hpp"
 #include "eventloom/actors.hpp"
 #include "eventloom/text.hpp"
+#include "pipeline/parallel.hpp"
 
 namespace eventloom {
 namespace {
@@ -192,8 +196,9 @@ std::string dominant(const std::map<std::string, size_t>& count) {
 // name.
 std::string with_middle(const SurnameGroup& group, const std::string& given) {
   std::map<std::string, size_t> variants;
+  const std::string prefix = given + "+";
   for (const auto& [g, n] : group.count)
-    if (g == given || g.compare(0, given.size() + 1, given + "+") == 0) variants[g] = n;
+    if (g == given || g.compare(0, prefix.size(), prefix) == 0) variants[g] = n;
   if (variants.size() < 2) return given;
   std::string best = dominant(variants);
   return best.empty() ? given : best;
@@ -224,9 +229,13 @@ void relabel_acronyms(const std::vector<const LocalActor*>& actors, std::vector<
   for (size_t i = 0; i < actors.size(); ++i) {
     const LocalActor& a = *actors[i];
     if (a.type == ActorType::Person || is_acronym(a.name)) continue;
-    std::string ini = initials_of(a.name);
-    for (const auto& al : a.aliases)
-      if (is_acronym(al) && text::fold(al) == ini) full[ini].insert(label[i]);
+    std::string ini;  // the name's initials, once an alias is an acronym
+    bool known = false;
+    for (const auto& al : a.aliases) {
+      if (!is_acronym(al)) continue;
+      if (!known) ini = initials_of(a.name), known = true;
+      if (text::fold(al) == ini) full[ini].insert(label[i]);
+    }
   }
   for (size_t i = 0; i < actors.size(); ++i) {
     const LocalActor& a = *actors[i];
@@ -235,6 +244,54 @@ void relabel_acronyms(const std::vector<const LocalActor*>& actors, std::vector<
     if (it != full.end() && it->second.size() == 1) label[i] = *it->second.begin();
   }
 }
+
+// Distinct strings numbered in the order they first come (open addressing,
+// no copies: the strings must outlive the table).
+class StringIds {
+ public:
+  explicit StringIds(size_t expected) {
+    size_t cap = 16;
+    while (cap < 2 * expected) cap *= 2;
+    slots_.assign(cap, kFree);
+  }
+  // The number of s, and whether s is new.
+  std::pair<uint32_t, bool> insert(std::string_view s) {
+    size_t h = std::hash<std::string_view>()(s);
+    size_t i = slot(s, h);
+    if (slots_[i] != kFree) return {slots_[i], false};
+    if (2 * (keys_.size() + 1) > slots_.size()) {
+      grow();
+      i = slot(s, h);
+    }
+    slots_[i] = static_cast<uint32_t>(keys_.size());
+    keys_.push_back(s);
+    hashes_.push_back(h);
+    return {slots_[i], true};
+  }
+  // The number of s, or kFree.
+  uint32_t find(std::string_view s) const { return slots_[slot(s, std::hash<std::string_view>()(s))]; }
+  const std::vector<std::string_view>& strings() const { return keys_; }
+  static constexpr uint32_t kFree = UINT32_MAX;
+
+ private:
+  size_t slot(std::string_view s, size_t h) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask)
+      if (slots_[i] == kFree || (hashes_[slots_[i]] == h && keys_[slots_[i]] == s)) return i;
+  }
+  void grow() {
+    slots_.assign(slots_.size() * 2, kFree);
+    const size_t mask = slots_.size() - 1;
+    for (uint32_t id = 0; id < keys_.size(); ++id) {
+      size_t i = hashes_[id] & mask;
+      while (slots_[i] != kFree) i = (i + 1) & mask;
+      slots_[i] = id;
+    }
+  }
+  std::vector<std::string_view> keys_;
+  std::vector<size_t> hashes_;
+  std::vector<uint32_t> slots_;
+};
 
 }  // namespace
 
@@ -248,66 +305,79 @@ std::vector<uint32_t> cluster_actors(const std::vector<const LocalActor*>& actor
   const size_t n = actors.size();
   std::vector<std::string> label(n);
   std::vector<PersonName> person(n);
-  // Full-name person clusters by surname, with the roles seen in each.
-  std::map<std::string, SurnameGroup> full_by_surname;
-  for (size_t i = 0; i < n; ++i) {
+  std::vector<std::string> skel(n);            // non-persons: the skeleton of their key
+  std::vector<std::set<std::string>> mine(n);  // persons: their role words
+  // What each actor says by itself, on all cores (each index writes its own slots).
+  parallel_for(n, 0, [&](size_t i) {
     const LocalActor& a = *actors[i];
-    std::string key = a.key.empty() ? actor_key(a.name, a.type) : a.key;
+    std::string computed;
+    const std::string& key = a.key.empty() ? (computed = actor_key(a.name, a.type)) : a.key;
     if (a.type != ActorType::Person) {
+      skel[i] = skeleton(key);
       label[i] = "1|" + key;  // one name, whatever type each article gave it
-      continue;
+      return;
     }
     person[i] = split_person_key(key);
-    if (!person[i].given.empty()) {
-      auto& group = full_by_surname[person[i].surname];
-      auto& roles = group.roles[person[i].given];
-      group.count[person[i].given]++;
-      auto rw = role_words(a);
-      roles.insert(rw.begin(), rw.end());
-    }
+    mine[i] = role_words(a);
+  });
+  // Full-name person clusters by surname, with the roles seen in each.
+  std::unordered_map<std::string, SurnameGroup> full_by_surname;
+  for (size_t i = 0; i < n; ++i) {
+    if (actors[i]->type != ActorType::Person || person[i].given.empty()) continue;
+    auto& group = full_by_surname[person[i].surname];
+    group.roles[person[i].given].insert(mine[i].begin(), mine[i].end());
+    group.count[person[i].given]++;
   }
   relabel_acronyms(actors, label);
-  // Non-person names by skeleton: a lone "Fooville" taken for a person joins them.
-  std::map<std::string, std::string> place_like;
-  for (size_t i = 0; i < n; ++i)
-    if (actors[i]->type != ActorType::Person) place_like.emplace(skeleton(label[i].substr(2)), label[i]);
+  // Non-person names by skeleton (the first actor of each): a lone "Fooville"
+  // taken for a person joins them. Acronyms may have taken another's label.
+  StringIds place_like(n);
+  std::vector<uint32_t> place_actor;  // skeleton number -> its first actor
+  for (size_t i = 0; i < n; ++i) {
+    if (actors[i]->type == ActorType::Person) continue;
+    if (is_acronym(actors[i]->name)) skel[i] = skeleton(std::string_view(label[i]).substr(2));
+    if (place_like.insert(skel[i]).second) place_actor.push_back(static_cast<uint32_t>(i));
+  }
   for (size_t i = 0; i < n; ++i) {
     if (actors[i]->type != ActorType::Person) continue;
     const PersonName& p = person[i];
-    auto pl = place_like.find(p.surname);
-    if (p.given.empty() && pl != place_like.end() && !full_by_surname.count(p.surname)) {
-      label[i] = pl->second;
+    uint32_t pl = place_like.find(p.surname);
+    auto group = full_by_surname.find(p.surname);
+    if (p.given.empty() && pl != StringIds::kFree && group == full_by_surname.end()) {
+      label[i] = label[place_actor[pl]];
       continue;
     }
     std::string given = p.given;
-    if (given.empty()) {
-      auto it = full_by_surname.find(p.surname);
-      if (it != full_by_surname.end()) {
-        auto mine = role_words(*actors[i]);
-        if (it->second.roles.size() == 1) {
-          const auto& theirs = it->second.roles.begin()->second;
-          bool conflict = !mine.empty() && !theirs.empty() && !share_any(mine, theirs);
-          if (!conflict) given = it->second.roles.begin()->first;
-        } else {
-          std::map<std::string, size_t> fits;
-          for (const auto& [g, roles] : it->second.roles)
-            if (share_any(mine, roles)) fits[g] = it->second.count.at(g);
-          if (fits.size() == 1) given = fits.begin()->first;
-          else given = dominant(fits.empty() ? it->second.count : fits);
-        }
+    if (given.empty() && group != full_by_surname.end()) {
+      const SurnameGroup& g = group->second;
+      if (g.roles.size() == 1) {
+        const auto& theirs = g.roles.begin()->second;
+        bool conflict = !mine[i].empty() && !theirs.empty() && !share_any(mine[i], theirs);
+        if (!conflict) given = g.roles.begin()->first;
+      } else {
+        std::map<std::string, size_t> fits;
+        for (const auto& [gv, roles] : g.roles)
+          if (share_any(mine[i], roles)) fits[gv] = g.count.at(gv);
+        if (fits.size() == 1) given = fits.begin()->first;
+        else given = dominant(fits.empty() ? g.count : fits);
       }
     }
-    auto group = full_by_surname.find(p.surname);
     if (!given.empty() && given.find('+') == std::string::npos && group != full_by_surname.end())
       given = with_middle(group->second, given);
-    label[i] = "0|" + given + "|" + p.surname;
+    std::string& l = label[i];
+    l.reserve(3 + given.size() + p.surname.size());
+    l.append("0|").append(given).append("|").append(p.surname);
   }
-  std::vector<std::string> sorted = label;
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  // Cluster numbers follow the sorted distinct labels.
+  StringIds distinct(n);  // label -> its number in order of appearance
   std::vector<uint32_t> out(n);
-  for (size_t i = 0; i < n; ++i)
-    out[i] = static_cast<uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), label[i]) - sorted.begin());
+  for (size_t i = 0; i < n; ++i) out[i] = distinct.insert(label[i]).first;
+  const std::vector<std::string_view>& names = distinct.strings();
+  std::vector<uint32_t> by_name(names.size()), rank(names.size());
+  std::iota(by_name.begin(), by_name.end(), 0);
+  std::sort(by_name.begin(), by_name.end(), [&](uint32_t a, uint32_t b) { return names[a] < names[b]; });
+  for (uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
+  for (uint32_t& o : out) o = rank[o];
   return out;
 }
 

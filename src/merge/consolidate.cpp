@@ -11,6 +11,10 @@
 // 4. Events: the same type, the same participants and a compatible date.
 // Everything is sorted by content before ids are given, so the result
 // depends on the set of documents only: merge(a, b) == consolidate(a ∪ b).
+// The work per document, per actor, per cluster and per record runs on all
+// cores, each index writing only its own slot; whatever depends on order
+// (numbering, the first of equals) is done in one pass in document order, so
+// the result does not depend on the number of threads either.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -49,8 +53,9 @@ uint64_t mix(uint64_t x) {
   return x;
 }
 
-// Folded words of the kept paragraphs, hashed as overlapping 4-grams.
-std::vector<uint64_t> shingles(const Document& d) {
+// Folded words of the kept paragraphs, hashed as overlapping 4-grams, in
+// text order (a repeated 4-gram comes again).
+std::vector<uint64_t> raw_shingles(const Document& d) {
   std::vector<uint64_t> words;
   for (const Paragraph& p : d.paragraphs) {
     if (p.kind != ParagraphKind::Body) continue;
@@ -71,15 +76,33 @@ std::vector<uint64_t> shingles(const Document& d) {
   for (size_t i = 0; i + 4 <= words.size(); ++i)
     out.push_back(mix(words[i] ^ mix(words[i + 1] ^ mix(words[i + 2] ^ mix(words[i + 3])))));
   if (out.empty() && !words.empty()) out.push_back(mix(words[0]));
+  return out;
+}
+
+// The shingle set: sorted, each once.
+std::vector<uint64_t> shingles(const Document& d) {
+  std::vector<uint64_t> out = raw_shingles(d);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-// How many values two sorted vectors have in common (one merge walk), counting
-// no further than `stop_at`: 1 asks only whether they share a value.
-template <typename T>
-size_t common_count(const std::vector<T>& a, const std::vector<T>& b, size_t stop_at = SIZE_MAX) {
+// Whether v holds at least `k` distinct values (looking no further than it needs).
+bool has_distinct(const std::vector<uint64_t>& v, size_t k) {
+  if (v.size() < k) return false;
+  std::vector<uint64_t> seen;
+  for (uint64_t x : v) {
+    if (std::find(seen.begin(), seen.end(), x) != seen.end()) continue;
+    seen.push_back(x);
+    if (seen.size() >= k) return true;
+  }
+  return false;
+}
+
+// How many values two sorted sequences have in common (one merge walk),
+// counting no further than `stop_at`: 1 asks only whether they share a value.
+template <typename A, typename B>
+size_t common_count(const A& a, const B& b, size_t stop_at = SIZE_MAX) {
   size_t i = 0, j = 0, n = 0;
   while (i < a.size() && j < b.size() && n < stop_at) {
     if (a[i] == b[j]) {
@@ -115,36 +138,113 @@ struct UnionFind {
   }
 };
 
+// Puts v in the order `order` gives (v'[i] = v[order[i]]), moving each
+// element once, following the permutation's cycles.
+template <typename T>
+void apply_order(std::vector<T>& v, std::vector<uint32_t> order) {
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    if (order[i] == i) continue;
+    T held = std::move(v[i]);
+    uint32_t j = i;
+    while (order[j] != i) {
+      uint32_t next = order[j];
+      v[j] = std::move(v[next]);
+      order[j] = j;
+      j = next;
+    }
+    v[j] = std::move(held);
+    order[j] = j;
+  }
+}
+
+// std::sort of the indices 0..n-1 by `less` on what they index. std::sort
+// makes the same comparisons and the same moves whether it sorts the elements
+// or their indices, so ties end up as sorting the elements would leave them.
+template <typename Less>
+std::vector<uint32_t> sorted_order(size_t n, Less less) {
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), less);
+  return order;
+}
+
+// Statements and events in the order of their first evidence: by document,
+// then by `start` of it there (a content or trigger offset), then by id.
+template <typename T, typename Start>
+void order_by_first_evidence(std::vector<T>& items, Start start) {
+  std::vector<uint64_t> at(items.size());
+  for (size_t g = 0; g < at.size(); ++g) {
+    const EvidenceRef& e = items[g].evidence.front();
+    at[g] = static_cast<uint64_t>(e.doc) << 32 | start(e);
+  }
+  apply_order(items, sorted_order(items.size(), [&](uint32_t i, uint32_t j) {
+    return at[i] != at[j] ? at[i] < at[j] : items[i].id < items[j].id;
+  }));
+}
+
+constexpr int kBands = 6, kRows = 3;
+constexpr size_t kMinShingles = 16;  // fewer: too short to call a duplicate (market reports share one template)
+
+// A document's MinHash band keys; `usable` when it has enough shingles.
+struct Signature {
+  bool usable = false;
+  std::array<uint64_t, kBands> bands{};
+};
+
+// The MinHash minima: m[h] = min over the shingles of mix(s ^ seed(h)), for
+// the 18 hash functions. The 64-bit multiplies vectorise with AVX-512;
+// where the compiler can, a clone for CPUs that have it is chosen when the
+// program loads (the others run the plain loop).
+constexpr int kHashes = kBands * kRows;
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+__attribute__((target_clones("arch=x86-64-v4", "default")))
+#endif
+void minhash(const uint64_t* sh, size_t n, uint64_t* m) {
+  uint64_t seed[kHashes];
+  for (int h = 0; h < kHashes; ++h) seed[h] = mix(static_cast<uint64_t>(h + 1)), m[h] = ~0ull;
+  for (size_t i = 0; i < n; ++i)
+    for (int h = 0; h < kHashes; ++h) {
+      uint64_t v = mix(sh[i] ^ seed[h]);
+      m[h] = v < m[h] ? v : m[h];
+    }
+}
+
+// (The minima of the shingles in text order are those of the set.)
+Signature signature(const Document& d) {
+  Signature sig;
+  std::vector<uint64_t> sh = raw_shingles(d);
+  if (!has_distinct(sh, kMinShingles)) return sig;
+  uint64_t m[kHashes];
+  minhash(sh.data(), sh.size(), m);
+  for (int band = 0; band < kBands; ++band) {
+    uint64_t key = static_cast<uint64_t>(band);
+    for (int r = 0; r < kRows; ++r) key = mix(key ^ m[band * kRows + r]);
+    sig.bands[band] = key;
+  }
+  sig.usable = true;
+  return sig;
+}
+
 void fold_duplicate_documents(std::vector<DocExtraction>& docs, Diagnostics& diag) {
-  std::sort(docs.begin(), docs.end(), [](const DocExtraction& a, const DocExtraction& b) { return a.doc.id < b.doc.id; });
   const size_t n = docs.size();
+  // By id, through a permutation: each document is moved once, at the end.
+  std::vector<uint32_t> order =
+      sorted_order(n, [&](uint32_t a, uint32_t b) { return docs[a].doc.id < docs[b].doc.id; });
+  auto doc = [&](size_t i) -> DocExtraction& { return docs[order[i]]; };
   UnionFind uf(n);
   // Identical ids (the same input read twice) are the same document.
   for (size_t i = 1; i < n; ++i)
-    if (docs[i].doc.id == docs[i - 1].doc.id) uf.unite(static_cast<uint32_t>(i - 1), static_cast<uint32_t>(i));
-  // Shingles and MinHash band keys, per document on all cores (each index
-  // writes only its own slots).
-  constexpr int kBands = 6, kRows = 3;
-  std::vector<std::vector<uint64_t>> sh(n);
-  std::vector<std::array<uint64_t, kBands>> band_keys(n);
-  parallel_for(n, 0, [&](size_t i) {
-    sh[i] = shingles(docs[i].doc);
-    if (sh[i].size() < 16) return;  // too short to call a duplicate (market reports share one template)
-    std::array<uint64_t, kBands * kRows> seed, m;
-    for (int h = 0; h < kBands * kRows; ++h) seed[h] = mix(static_cast<uint64_t>(h + 1)), m[h] = ~0ull;
-    for (uint64_t s : sh[i])
-      for (int h = 0; h < kBands * kRows; ++h) m[h] = std::min(m[h], mix(s ^ seed[h]));
-    for (int band = 0; band < kBands; ++band) {
-      uint64_t key = static_cast<uint64_t>(band);
-      for (int r = 0; r < kRows; ++r) key = mix(key ^ m[band * kRows + r]);
-      band_keys[i][band] = key;
-    }
-  });
+    if (doc(i).doc.id == doc(i - 1).doc.id) uf.unite(static_cast<uint32_t>(i - 1), static_cast<uint32_t>(i));
+  // MinHash band keys, per document on all cores (each index writes only its
+  // own slot); the shingles are not kept.
+  std::vector<Signature> sig(n);
+  parallel_for(n, 0, [&](size_t i) { sig[i] = signature(doc(i).doc); });
   // Buckets as (key, document) sorted: each bucket's documents in index order.
   std::vector<std::pair<uint64_t, uint32_t>> buckets;
   for (size_t i = 0; i < n; ++i)
-    if (sh[i].size() >= 16)
-      for (uint64_t key : band_keys[i]) buckets.emplace_back(key, static_cast<uint32_t>(i));
+    if (sig[i].usable)
+      for (uint64_t key : sig[i].bands) buckets.emplace_back(key, static_cast<uint32_t>(i));
+  std::vector<Signature>().swap(sig);
   std::sort(buckets.begin(), buckets.end());
   // Candidate pairs packed as (a << 32 | b): sorting integers is the same
   // order as sorting the pairs, and much cheaper.
@@ -155,41 +255,55 @@ void fold_duplicate_documents(std::vector<DocExtraction>& docs, Diagnostics& dia
       for (size_t b = a + 1; b < hi && b < a + 50; ++b)
         candidates.push_back(static_cast<uint64_t>(buckets[a].second) << 32 | buckets[b].second);
   }
+  std::vector<std::pair<uint64_t, uint32_t>>().swap(buckets);
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  // Shingles again, only for the documents of some candidate pair.
+  std::vector<uint32_t> paired;
+  for (uint64_t pair : candidates) {
+    paired.push_back(static_cast<uint32_t>(pair >> 32));
+    paired.push_back(static_cast<uint32_t>(pair));
+  }
+  std::sort(paired.begin(), paired.end());
+  paired.erase(std::unique(paired.begin(), paired.end()), paired.end());
+  std::vector<std::vector<uint64_t>> sh(n);
+  parallel_for(paired.size(), 0, [&](size_t k) { sh[paired[k]] = shingles(doc(paired[k]).doc); });
   // Records that carry their own ids (JSON Lines) are the user's own units:
   // a near-copy among them is marked, not folded away.
-  auto record = [&](uint32_t i) { return !docs[i].doc.sources.empty() && !docs[i].doc.sources[0].record_id.empty(); };
+  auto record = [&](uint32_t i) { return !doc(i).doc.sources.empty() && !doc(i).doc.sources[0].record_id.empty(); };
   std::vector<std::string> similar_to(n);
   for (uint64_t pair : candidates) {
     uint32_t a = static_cast<uint32_t>(pair >> 32), b = static_cast<uint32_t>(pair);
     if (uf.find(a) == uf.find(b) || jaccard(sh[a], sh[b]) < 0.7) continue;
     if (record(a) && record(b)) {
-      if (similar_to[b].empty() || docs[a].doc.id < similar_to[b]) similar_to[b] = docs[a].doc.id;
+      if (similar_to[b].empty() || doc(a).doc.id < similar_to[b]) similar_to[b] = doc(a).doc.id;
       continue;
     }
     uf.unite(a, b);
   }
-  for (size_t i = 0; i < n; ++i) docs[i].doc.near_duplicate_of = similar_to[i];
+  std::vector<std::vector<uint64_t>>().swap(sh);
+  for (size_t i = 0; i < n; ++i) doc(i).doc.near_duplicate_of = std::move(similar_to[i]);
 
+  size_t roots = 0;
+  for (size_t i = 0; i < n; ++i) roots += uf.find(static_cast<uint32_t>(i)) == i;
   std::vector<DocExtraction> kept;
+  kept.reserve(roots);
   std::vector<int64_t> slot(n, -1);
   for (size_t i = 0; i < n; ++i) {
     uint32_t r = uf.find(static_cast<uint32_t>(i));
     if (r == i) {
       slot[i] = static_cast<int64_t>(kept.size());
-      kept.push_back(std::move(docs[i]));
+      kept.push_back(std::move(doc(i)));
     } else {
       DocExtraction& into = kept[static_cast<size_t>(slot[r])];
-      for (auto& s : docs[i].doc.sources) {
+      for (auto& s : doc(i).doc.sources) {
         bool have = std::any_of(into.doc.sources.begin(), into.doc.sources.end(), [&](const SourceRef& x) {
           return x.path == s.path && x.offset == s.offset && x.record_id == s.record_id;
         });
         if (!have) into.doc.sources.push_back(std::move(s));
       }
-      if (docs[i].doc.id != into.doc.id)
-        diag.note(docs[i].doc.sources.empty() ? docs[i].doc.id : docs[i].doc.id, 0,
-                  fmt::format("the same article as {}; folded into it", into.doc.id));
+      if (doc(i).doc.id != into.doc.id)
+        diag.note(doc(i).doc.id, 0, fmt::format("the same article as {}; folded into it", into.doc.id));
     }
   }
   for (auto& d : kept) {
@@ -234,8 +348,12 @@ ActorType vote_type(const std::map<int, int>& votes) {
 }
 
 void build_actors(Corpus& c) {
+  size_t total = 0;
+  for (const DocExtraction& x : c.docs) total += x.actors.size();
   std::vector<const LocalActor*> all;
   std::vector<std::pair<uint32_t, uint32_t>> where;
+  all.reserve(total);
+  where.reserve(total);
   c.actor_of.assign(c.docs.size(), {});
   for (uint32_t d = 0; d < c.docs.size(); ++d) {
     c.actor_of[d].assign(c.docs[d].actors.size(), 0);
@@ -248,15 +366,20 @@ void build_actors(Corpus& c) {
   uint32_t k = all.empty() ? 0 : *std::max_element(cluster.begin(), cluster.end()) + 1;
   std::vector<std::vector<uint32_t>> members(k);
   for (uint32_t i = 0; i < all.size(); ++i) members[cluster[i]].push_back(i);
+  std::vector<uint32_t>().swap(cluster);
 
   struct Draft {
     Actor actor;
     std::vector<uint32_t> members;
   };
-  std::vector<Draft> drafts;
-  for (auto& m : members) {
-    if (m.empty()) continue;
-    Draft dr;
+  std::vector<uint32_t> nonempty;
+  for (uint32_t g = 0; g < k; ++g)
+    if (!members[g].empty()) nonempty.push_back(g);
+  // Each cluster's actor on its own, on all cores.
+  std::vector<Draft> drafts(nonempty.size());
+  parallel_for(drafts.size(), 0, [&](size_t j) {
+    Draft& dr = drafts[j];
+    std::vector<uint32_t>& m = members[nonempty[j]];
     std::map<std::string, int> names;
     std::map<int, int> types;
     for (uint32_t i : m) {
@@ -280,20 +403,25 @@ void build_actors(Corpus& c) {
       std::sort(v->begin(), v->end());
       v->erase(std::unique(v->begin(), v->end()), v->end());
     }
+    dr.actor.id = slug(dr.actor.name);  // made unique below
     dr.members = std::move(m);
-    drafts.push_back(std::move(dr));
-  }
-  std::sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) {
-    return std::tie(a.actor.name, a.actor.aliases) < std::tie(b.actor.name, b.actor.aliases);
   });
-  std::map<std::string, int> used;
+  std::vector<std::vector<uint32_t>>().swap(members);
+  std::vector<uint32_t> order = sorted_order(drafts.size(), [&](uint32_t a, uint32_t b) {
+    const Actor& x = drafts[a].actor;
+    const Actor& y = drafts[b].actor;
+    return std::tie(x.name, x.aliases) < std::tie(y.name, y.aliases);
+  });
+  std::unordered_map<std::string, int> used;
+  used.reserve(drafts.size());
   c.actors.clear();
+  c.actors.reserve(drafts.size());
   for (uint32_t g = 0; g < drafts.size(); ++g) {
-    Actor& a = drafts[g].actor;
-    std::string id = slug(a.name);
-    int n = used[id]++;
-    a.id = n ? fmt::format("{}-{}", id, n + 1) : id;
-    for (uint32_t i : drafts[g].members) c.actor_of[where[i].first][where[i].second] = g;
+    Draft& dr = drafts[order[g]];
+    Actor& a = dr.actor;
+    int n = used[a.id]++;
+    if (n) a.id = fmt::format("{}-{}", a.id, n + 1);
+    for (uint32_t i : dr.members) c.actor_of[where[i].first][where[i].second] = g;
     c.actors.push_back(std::move(a));
   }
   // Affiliations, lifted from the articles.
@@ -315,51 +443,94 @@ std::string_view slice(const Document& d, Span s) {
   return std::string_view(d.text).substr(s.start, s.size());
 }
 
+// text::comparison_key(s) appended to out, with a fast path for ASCII text
+// (where folding is lower-casing).
+void append_comparison_key(std::string& out, std::string_view s) {
+  for (char ch : s)
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      out += text::comparison_key(s);
+      return;
+    }
+  const size_t start = out.size();
+  bool space = false;
+  for (char ch : s) {
+    char c = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (space && out.size() > start) out.push_back(' ');
+      out.push_back(c);
+      space = false;
+    } else {
+      space = true;
+    }
+  }
+}
+
 void build_statements(Corpus& c) {
-  // Key: the statement's comparison words (only [a-z0-9 ]), '|', its speaker.
-  std::unordered_map<std::string, uint32_t> index;
-  c.statements.clear();
-  for (uint32_t d = 0; d < c.docs.size(); ++d) {
+  // Key: the statement's comparison words (only [a-z0-9 ]), '|', its speaker;
+  // keys and their hashes per document on all cores.
+  std::vector<size_t> first(c.docs.size() + 1, 0);
+  for (uint32_t d = 0; d < c.docs.size(); ++d) first[d + 1] = first[d] + c.docs[d].statements.size();
+  const size_t total = first.back();
+  std::vector<std::string> keys(total);
+  std::vector<uint64_t> hashes(total);
+  std::vector<EvidenceRef> where(total);
+  parallel_for(c.docs.size(), 0, [&](size_t d) {
     const DocExtraction& x = c.docs[d];
     for (uint32_t k = 0; k < x.statements.size(); ++k) {
       const LocalStatement& s = x.statements[k];
-      std::string text(slice(x.doc, s.content));
       int64_t speaker = s.speaker ? static_cast<int64_t>(c.actor_of[d][*s.speaker]) : -1;
-      std::string key = text::comparison_key(text);
+      std::string& key = keys[first[d] + k];
+      append_comparison_key(key, slice(x.doc, s.content));
       key.push_back('|');
       key += std::to_string(speaker);
-      auto it = index.find(key);
-      if (it != index.end()) {
-        c.statements[it->second].evidence.push_back({d, k});
-        continue;
-      }
-      Statement st;
-      if (s.speaker) st.speaker = c.actor_of[d][*s.speaker];
-      st.kind = s.kind;
-      st.text = std::move(text);
-      st.date = s.date;
-      for (uint32_t m : s.mentions) st.mentions.push_back(c.actor_of[d][m]);
-      std::sort(st.mentions.begin(), st.mentions.end());
-      st.mentions.erase(std::unique(st.mentions.begin(), st.mentions.end()), st.mentions.end());
-      st.evidence.push_back({d, k});
-      index.emplace(std::move(key), static_cast<uint32_t>(c.statements.size()));
-      c.statements.push_back(std::move(st));
+      hashes[first[d] + k] = fnv1a(key);
+      where[first[d] + k] = {static_cast<uint32_t>(d), k};
     }
+  });
+  // The same key in several places is one statement, numbered by its first
+  // place in document order (an open-addressing table of statement numbers).
+  size_t cap = 16;
+  while (cap < 2 * total) cap *= 2;
+  std::vector<uint32_t> table(cap, UINT32_MAX);
+  std::vector<uint32_t> rep;                        // statement -> its first key
+  std::vector<std::vector<EvidenceRef>> evidence;  // statement -> its places
+  for (uint32_t i = 0; i < total; ++i) {
+    size_t slot = hashes[i] & (cap - 1);
+    while (table[slot] != UINT32_MAX) {
+      uint32_t g = table[slot];
+      if (hashes[rep[g]] == hashes[i] && keys[rep[g]] == keys[i]) break;
+      slot = (slot + 1) & (cap - 1);
+    }
+    if (table[slot] == UINT32_MAX) {
+      table[slot] = static_cast<uint32_t>(rep.size());
+      rep.push_back(i);
+      evidence.emplace_back();
+    }
+    evidence[table[slot]].push_back(where[i]);
   }
-  for (Statement& st : c.statements) {
-    const auto& ev = st.evidence.front();
+  std::vector<uint32_t>().swap(table);
+  std::vector<std::string>().swap(keys);
+  // Each statement from its first place, on all cores.
+  c.statements.clear();
+  c.statements.resize(rep.size());
+  parallel_for(rep.size(), 0, [&](size_t g) {
+    Statement& st = c.statements[g];
+    const EvidenceRef ev = evidence[g].front();
     const DocExtraction& x = c.docs[ev.doc];
     const LocalStatement& s = x.statements[ev.local];
+    const std::vector<uint32_t>& global = c.actor_of[ev.doc];
+    if (s.speaker) st.speaker = global[*s.speaker];
+    st.kind = s.kind;
+    st.text = std::string(slice(x.doc, s.content));
+    st.date = s.date;
+    for (uint32_t m : s.mentions) st.mentions.push_back(global[m]);
+    std::sort(st.mentions.begin(), st.mentions.end());
+    st.mentions.erase(std::unique(st.mentions.begin(), st.mentions.end()), st.mentions.end());
+    st.evidence = std::move(evidence[g]);
     st.id = fmt::format("s-{:012x}",
                         fnv1a(fmt::format("{}:{}:{}:{}", x.doc.id, s.content.start, s.content.end, ev.local)) >> 16);
-  }
-  std::sort(c.statements.begin(), c.statements.end(), [&](const Statement& a, const Statement& b) {
-    const auto& ea = a.evidence.front();
-    const auto& eb = b.evidence.front();
-    uint32_t sa = c.docs[ea.doc].statements[ea.local].content.start;
-    uint32_t sb = c.docs[eb.doc].statements[eb.local].content.start;
-    return std::tie(ea.doc, sa, a.id) < std::tie(eb.doc, sb, b.id);
   });
+  order_by_first_evidence(c.statements, [&](const EvidenceRef& e) { return c.docs[e.doc].statements[e.local].content.start; });
 }
 
 // --- events across articles -------------------------------------------------
@@ -453,20 +624,39 @@ int64_t day_of_month(int64_t day) {
   return day - day_number(y, m, 1) + 1;
 }
 
+// A run of numbers in a document's pool (see EventReports).
+struct Ids {
+  const uint32_t* p = nullptr;
+  uint32_t n = 0;
+  const uint32_t* begin() const { return p; }
+  const uint32_t* end() const { return p + n; }
+  size_t size() const { return n; }
+  bool empty() const { return n == 0; }
+  uint32_t operator[](size_t i) const { return p[i]; }
+};
+
+// A participant as one number: the global actor, then its role, so that the
+// numbers sort as (actor, role) pairs do.
+// (Global actor numbers stay far below 2^30.)
+uint32_t part_code(uint32_t actor, ParticipantRole role) { return actor << 2 | static_cast<uint32_t>(role); }
+uint32_t part_actor(uint32_t code) { return code >> 2; }
+ParticipantRole part_role(uint32_t code) { return static_cast<ParticipantRole>(code & 3); }
+
 struct EventReport {
   uint32_t doc = 0, local = 0;
   const LocalEvent* e = nullptr;
-  std::vector<std::pair<uint32_t, ParticipantRole>> parts;  // global actors, sorted
-  std::vector<uint32_t> sources, targets, actors;            // sorted
+  uint32_t type = 0, modality = 0;  // e->type and e->modality, interned: equal strings, equal numbers
+  Ids parts;                        // part_code()s, sorted, each once
+  Ids sources, targets, actors;     // global actors, sorted, each once
   EventDate date;
   bool explicit_date = false;
   int64_t statement = -1;  // the global statement this event reports, if any
 };
 
-bool share(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) { return common_count(a, b, 1) != 0; }
+bool share(const Ids& a, const Ids& b) { return common_count(a, b, 1) != 0; }
 
 bool compatible_participants(const EventReport& a, const EventReport& b) {
-  if (a.e->type != b.e->type || a.e->modality != b.e->modality) return false;
+  if (a.type != b.type || a.modality != b.modality) return false;
   if (!share(a.sources, b.sources)) return false;
   // A target of one must take part in the other ("Trump's call with Putin" and
   // "a call between Trump and Russian President Putin", where "Russian" was
@@ -494,45 +684,100 @@ std::vector<int64_t> statement_of_events(const DocExtraction& x, const std::vect
   return out;
 }
 
-std::vector<EventReport> event_reports(const Corpus& c) {
+// Every event of every article with its global participants. The numbers
+// of one article's reports live in one pool (four runs per report), not in
+// four vectors each: the reports of a corpus are many.
+struct EventReports {
+  std::vector<EventReport> list;
+  std::vector<std::vector<uint32_t>> pools;  // per document
+};
+
+EventReports event_reports(const Corpus& c) {
   std::vector<std::vector<int64_t>> global_statement(c.docs.size());
   for (uint32_t d = 0; d < c.docs.size(); ++d) global_statement[d].assign(c.docs[d].statements.size(), -1);
   for (uint32_t g = 0; g < c.statements.size(); ++g)
     for (const EvidenceRef& r : c.statements[g].evidence) global_statement[r.doc][r.local] = g;
-  std::vector<EventReport> out;
-  for (uint32_t d = 0; d < c.docs.size(); ++d) {
+  // Per document on all cores, each into its own slots.
+  std::vector<size_t> first(c.docs.size() + 1, 0);
+  for (uint32_t d = 0; d < c.docs.size(); ++d) first[d + 1] = first[d] + c.docs[d].events.size();
+  EventReports out;
+  out.list.resize(first.back());
+  out.pools.resize(c.docs.size());
+  parallel_for(c.docs.size(), 0, [&](size_t doc) {
+    const uint32_t d = static_cast<uint32_t>(doc);
     const DocExtraction& x = c.docs[d];
     std::vector<int64_t> stmt = statement_of_events(x, global_statement[d]);
+    std::vector<uint32_t>& pool = out.pools[d];
+    struct Run {
+      uint32_t at = 0, n = 0;
+    };
+    std::vector<std::array<Run, 4>> runs(x.events.size());  // parts, actors, sources, targets
+    std::vector<uint32_t> codes;
+    auto run = [&](Run& r, auto&& fill) {
+      r.at = static_cast<uint32_t>(pool.size());
+      fill();
+      r.n = static_cast<uint32_t>(pool.size()) - r.at;
+    };
     for (uint32_t k = 0; k < x.events.size(); ++k) {
       const LocalEvent& e = x.events[k];
-      EventReport r;
+      EventReport& r = out.list[first[d] + k];
       r.doc = d;
       r.local = k;
       r.e = &e;
       r.statement = stmt[k];
+      codes.clear();
       for (const Participant& p : e.participants)
-        if (p.actor < c.actor_of[d].size()) r.parts.emplace_back(c.actor_of[d][p.actor], p.role);
-      std::sort(r.parts.begin(), r.parts.end());
-      r.parts.erase(std::unique(r.parts.begin(), r.parts.end()), r.parts.end());
-      for (auto& [a, role] : r.parts) {
-        r.actors.push_back(a);
-        if (role == ParticipantRole::Source) r.sources.push_back(a);
-        if (role == ParticipantRole::Target) r.targets.push_back(a);
-      }
-      for (auto* v : {&r.actors, &r.sources, &r.targets}) {
-        std::sort(v->begin(), v->end());
-        v->erase(std::unique(v->begin(), v->end()), v->end());
-      }
+        if (p.actor < c.actor_of[d].size()) codes.push_back(part_code(c.actor_of[d][p.actor], p.role));
+      std::sort(codes.begin(), codes.end());
+      codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+      run(runs[k][0], [&] { pool.insert(pool.end(), codes.begin(), codes.end()); });
+      const size_t base = pool.size();
+      run(runs[k][1], [&] {
+        for (uint32_t code : codes)
+          if (pool.size() == base || pool.back() != part_actor(code)) pool.push_back(part_actor(code));
+      });
+      for (int role = 0; role < 2; ++role)  // Source, Target
+        run(runs[k][2 + role], [&] {
+          for (uint32_t code : codes)
+            if (part_role(code) == static_cast<ParticipantRole>(role)) pool.push_back(part_actor(code));
+        });
       r.explicit_date = !e.date_from_publication && !e.date.empty();
       r.date = parse_event_date(e.date);
-      out.push_back(std::move(r));
     }
+    for (uint32_t k = 0; k < x.events.size(); ++k) {  // the pool is complete: it no longer moves
+      EventReport& r = out.list[first[d] + k];
+      Ids* ids[4] = {&r.parts, &r.actors, &r.sources, &r.targets};
+      for (int i = 0; i < 4; ++i) *ids[i] = Ids{pool.data() + runs[k][i].at, runs[k][i].n};
+    }
+  });
+  std::unordered_map<std::string_view, uint32_t> types, modalities;
+  for (EventReport& r : out.list) {
+    r.type = types.emplace(r.e->type, static_cast<uint32_t>(types.size())).first->second;
+    r.modality = modalities.emplace(r.e->modality, static_cast<uint32_t>(modalities.size())).first->second;
   }
   return out;
 }
 
-// Bucket key: type, modality, one source actor, a date at one grain.
-using EventBucketKey = std::tuple<std::string_view, std::string_view, uint32_t, DateGrain, int64_t>;
+// Bucket key: type, modality, one source actor, a date at one grain. The
+// buckets are only looked up, and united bucket by bucket, which gives the
+// same union-find roots in any order: a hash map serves.
+struct EventBucketKey {
+  uint32_t type = 0, modality = 0, source = 0;
+  DateGrain grain = DateGrain::None;
+  int64_t value = 0;
+  friend bool operator==(const EventBucketKey& a, const EventBucketKey& b) {
+    return a.type == b.type && a.modality == b.modality && a.source == b.source && a.grain == b.grain &&
+           a.value == b.value;
+  }
+};
+struct EventBucketHash {
+  size_t operator()(const EventBucketKey& k) const {
+    uint64_t h = mix(static_cast<uint64_t>(k.type) << 32 ^ k.modality) ^ k.source;
+    h = mix(h ^ static_cast<uint64_t>(k.grain) << 56) ^ static_cast<uint64_t>(k.value);
+    return static_cast<size_t>(mix(h));
+  }
+};
+using EventBuckets = std::unordered_map<EventBucketKey, std::vector<uint32_t>, EventBucketHash>;
 
 class EventClusters {
  public:
@@ -554,7 +799,7 @@ class EventClusters {
  private:
   const std::vector<EventReport>& r_;
   UnionFind uf_;
-  std::map<EventBucketKey, std::vector<uint32_t>> anchors_;  // by day, month and year of the anchor
+  EventBuckets anchors_;  // by day, month and year of the anchor
 
   static bool mergeable(const EventReport& r) { return r.statement < 0 && !r.sources.empty(); }
   static bool is_anchor(const EventReport& r) {
@@ -566,20 +811,20 @@ class EventClusters {
   }
 
   void unite_anchors() {
-    std::map<EventBucketKey, std::vector<uint32_t>> by_day;
     for (uint32_t i = 0; i < r_.size(); ++i) {
       const EventReport& r = r_[i];
       if (!is_anchor(r)) continue;
       auto [y, m] = year_month(r.date.value);
       for (uint32_t s : r.sources) {
-        by_day[{r.e->type, r.e->modality, s, DateGrain::Day, r.date.value}].push_back(i);
-        anchors_[{r.e->type, r.e->modality, s, DateGrain::Day, r.date.value}].push_back(i);
-        anchors_[{r.e->type, r.e->modality, s, DateGrain::Month, y * 12 + m - 1}].push_back(i);
-        anchors_[{r.e->type, r.e->modality, s, DateGrain::Year, y}].push_back(i);
-        anchors_[{r.e->type, r.e->modality, s, DateGrain::DayOfYear, m * 32 + day_of_month(r.date.value)}].push_back(i);
+        anchors_[{r.type, r.modality, s, DateGrain::Day, r.date.value}].push_back(i);
+        anchors_[{r.type, r.modality, s, DateGrain::Month, y * 12 + m - 1}].push_back(i);
+        anchors_[{r.type, r.modality, s, DateGrain::Year, y}].push_back(i);
+        anchors_[{r.type, r.modality, s, DateGrain::DayOfYear, m * 32 + day_of_month(r.date.value)}].push_back(i);
       }
     }
-    for (auto& [key, ids] : by_day) unite_compatible(ids);
+    // The anchors of one day.
+    for (auto& [key, ids] : anchors_)
+      if (key.grain == DateGrain::Day) unite_compatible(ids);
   }
 
   // Every compatible pair of a bucket (a bucket is small: one type, one
@@ -603,7 +848,7 @@ class EventClusters {
     std::vector<Candidate> found;
     auto look = [&](DateGrain g, int64_t v) {
       for (uint32_t s : r.sources) {
-        auto it = anchors_.find({r.e->type, r.e->modality, s, g, v});
+        auto it = anchors_.find({r.type, r.modality, s, g, v});
         if (it == anchors_.end()) continue;
         for (uint32_t a : it->second)
           if (compatible_participants(r, r_[a]))
@@ -627,11 +872,11 @@ class EventClusters {
 
   // Coarse explicit dates left alone: equal values, compatible participants.
   void unite_coarse(const std::vector<int64_t>& joined) {
-    std::map<EventBucketKey, std::vector<uint32_t>> by_value;
+    EventBuckets by_value;
     for (uint32_t i = 0; i < r_.size(); ++i) {
       const EventReport& r = r_[i];
       if (joined[i] >= 0 || !is_satellite(r) || !r.explicit_date) continue;
-      for (uint32_t s : r.sources) by_value[{r.e->type, r.e->modality, s, r.date.grain, r.date.value}].push_back(i);
+      for (uint32_t s : r.sources) by_value[{r.type, r.modality, s, r.date.grain, r.date.value}].push_back(i);
     }
     for (auto& [key, ids] : by_value) unite_compatible(ids);
   }
@@ -641,12 +886,16 @@ class EventClusters {
 // documents are.
 std::vector<std::vector<uint32_t>> event_clusters(const std::vector<EventReport>& reports) {
   std::vector<uint32_t> root = EventClusters(reports).run();
-  // Statement events: one cluster per global statement.
-  std::map<int64_t, uint32_t> first_of_statement;
+  // Statement events: one cluster per global statement (the first report of
+  // each statement is its cluster's root).
+  int64_t statements = 0;
+  for (const EventReport& r : reports) statements = std::max(statements, r.statement + 1);
+  std::vector<int64_t> first_of_statement(static_cast<size_t>(statements), -1);
   for (uint32_t i = 0; i < reports.size(); ++i)
     if (reports[i].statement >= 0) {
-      auto [it, fresh] = first_of_statement.emplace(reports[i].statement, i);
-      if (!fresh) root[i] = it->second;
+      int64_t& f = first_of_statement[static_cast<size_t>(reports[i].statement)];
+      if (f < 0) f = i;
+      else root[i] = static_cast<uint32_t>(f);
     }
   std::vector<std::vector<uint32_t>> out;
   std::vector<int64_t> slot(reports.size(), -1);
@@ -678,37 +927,38 @@ Event merged_event(const std::vector<EventReport>& reports, const std::vector<ui
   }
   ev.date = dated ? dated->e->date : first.e->date;
   ev.date_from_publication = dated ? false : first.e->date_from_publication;
-  // Each actor once, in its strongest role (source, then target, then other).
-  std::map<uint32_t, ParticipantRole> role;
-  for (uint32_t i : members)
-    for (auto& [a, r] : reports[i].parts) {
-      auto [it, fresh] = role.emplace(a, r);
-      if (!fresh && r < it->second) it->second = r;
-    }
-  for (auto& [a, r] : role) ev.participants.emplace_back(a, r);
+  // Each actor once, in its strongest role (source, then target, then other):
+  // sorted, an actor's first code has its strongest role.
+  std::vector<uint32_t> codes;
+  for (uint32_t i : members) codes.insert(codes.end(), reports[i].parts.begin(), reports[i].parts.end());
+  std::sort(codes.begin(), codes.end());
+  for (uint32_t code : codes)
+    if (ev.participants.empty() || ev.participants.back().first != part_actor(code))
+      ev.participants.emplace_back(part_actor(code), part_role(code));
   for (uint32_t i : members) ev.evidence.push_back({reports[i].doc, reports[i].local});
   return ev;
 }
 
 void build_events(Corpus& c) {
-  std::vector<EventReport> reports = event_reports(c);
+  EventReports all = event_reports(c);
+  const std::vector<EventReport>& reports = all.list;
+  std::vector<std::vector<uint32_t>> clusters = event_clusters(reports);
+  // Each cluster's event on its own, on all cores.
   c.events.clear();
-  for (const auto& members : event_clusters(reports)) c.events.push_back(merged_event(reports, members));
-  for (Event& ev : c.events) {
+  c.events.resize(clusters.size());
+  parallel_for(clusters.size(), 0, [&](size_t g) {
+    Event& ev = c.events[g];
+    ev = merged_event(reports, clusters[g]);
     const auto& r = ev.evidence.front();
     const DocExtraction& x = c.docs[r.doc];
     const LocalEvent& e = x.events[r.local];
     // The local index keeps ids apart when one trigger starts two events.
     ev.id = fmt::format("e-{:012x}",
                         fnv1a(fmt::format("{}:{}:{}:{}:{}", x.doc.id, e.trigger.start, e.trigger.end, e.type, r.local)) >> 16);
-  }
-  std::sort(c.events.begin(), c.events.end(), [&](const Event& a, const Event& b) {
-    const auto& ea = a.evidence.front();
-    const auto& eb = b.evidence.front();
-    uint32_t sa = c.docs[ea.doc].events[ea.local].trigger.start;
-    uint32_t sb = c.docs[eb.doc].events[eb.local].trigger.start;
-    return std::tie(ea.doc, sa, a.id) < std::tie(eb.doc, sb, b.id);
   });
+  std::vector<std::vector<uint32_t>>().swap(clusters);
+  all = {};
+  order_by_first_evidence(c.events, [&](const EvidenceRef& e) { return c.docs[e.doc].events[e.local].trigger.start; });
 }
 
 }  // namespace

@@ -59,6 +59,13 @@ DocExtraction extract_document(Document doc, const ExtractOptions& opt) {
     e.sentence = n.to_original(e.sentence);
   }
   x.doc = std::move(doc);
+  // Every article's extraction stays in memory until the corpus is written:
+  // give back what the vectors grew beyond their size.
+  x.timexes.shrink_to_fit();
+  x.actors.shrink_to_fit();
+  x.mentions.shrink_to_fit();
+  x.statements.shrink_to_fit();
+  x.events.shrink_to_fit();
   return x;
 }
 
