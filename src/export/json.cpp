@@ -9,6 +9,9 @@
 #include <unistd.h>
 #include <filesystem>
 #include <fstream>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <fmt/format.h>
 
@@ -37,13 +40,40 @@ void escape_byte(std::string& out, unsigned char c) {
   }
 }
 
+// The first byte in [p, end) that needs an escape, or end. With SSE2 (every
+// x86-64) sixteen bytes are tested at once: a byte needs one when it is '"',
+// '\\' or below 0x20 (unsigned min(b, 0x1F) == b).
+const char* next_escape(const char* p, const char* end) {
+#ifdef __SSE2__
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), below = _mm_set1_epi8(0x1F);
+  for (; end - p >= 16; p += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                               _mm_cmpeq_epi8(_mm_min_epu8(v, below), v));
+    if (int mask = _mm_movemask_epi8(hit)) return p + __builtin_ctz(static_cast<unsigned>(mask));
+  }
+#endif
+  // Eight bytes at a time (a zero byte in x ^ c marks a byte equal to c; the
+  // first test marks bytes below 0x20), then byte by byte from a hit.
+  constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  for (; end - p >= 8; p += 8) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    uint64_t hit = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b);
+    if (hit & highs) break;
+  }
+  while (p < end && !needs_escape(static_cast<unsigned char>(*p))) ++p;
+  return p;
+}
+
 void escape_into(std::string& out, std::string_view s) {
   out.push_back('"');
   const char* p = s.data();
   const char* end = p + s.size();
   while (p < end) {
     const char* run = p;
-    while (p < end && !needs_escape(static_cast<unsigned char>(*p))) ++p;
+    p = next_escape(p, end);
     out.append(run, static_cast<size_t>(p - run));
     if (p < end) escape_byte(out, static_cast<unsigned char>(*p++));
   }
@@ -103,11 +133,25 @@ class Rec {
   void end() { out_.push_back('}'); }
 
  private:
+  // Keys are the writer's own names ("start", "speaker_span"): nothing in
+  // them needs an escape, so `,"key":` goes out in one append.
   void key(std::string_view k) {
-    if (!first_) out_.push_back(',');
+    char buf[64];
+    if (k.size() + 4 > sizeof buf) {
+      if (!first_) out_.push_back(',');
+      escape_into(out_, k);
+      out_.push_back(':');
+    } else {
+      size_t n = 0;
+      if (!first_) buf[n++] = ',';
+      buf[n++] = '"';
+      std::memcpy(buf + n, k.data(), k.size());
+      n += k.size();
+      buf[n++] = '"';
+      buf[n++] = ':';
+      out_.append(buf, n);
+    }
     first_ = false;
-    escape_into(out_, k);
-    out_.push_back(':');
   }
   std::string& out_;
   bool first_ = true;
@@ -128,6 +172,30 @@ class Writer {
     first_item_ = false;
     return buf_;
   }
+  // The items of the open array that fn(out, k) appends for k in [0, n),
+  // each after ",\n  ": formatted on all cores, `per_chunk` keys to a chunk
+  // and a few chunks at a time (so memory stays bounded), written in order.
+  template <typename Fn>
+  void items(size_t n, size_t per_chunk, Fn&& fn) {
+    const size_t chunks = (n + per_chunk - 1) / per_chunk;
+    const size_t per_round = 4 * worker_count(chunks);
+    std::vector<std::string> parts;
+    for (size_t c0 = 0; c0 < chunks; c0 += per_round) {
+      parts.assign(std::min(chunks - c0, per_round), std::string());
+      parallel_for(parts.size(), 0, [&](size_t k) {
+        size_t lo = (c0 + k) * per_chunk, hi = std::min(n, lo + per_chunk);
+        for (size_t key = lo; key < hi; ++key) fn(parts[k], key);
+      });
+      flush();
+      for (const std::string& part : parts) {
+        if (part.empty()) continue;
+        // The array's first item goes without the comma.
+        size_t skip = first_item_ ? 1 : 0;
+        first_item_ = false;
+        os_.write(part.data() + skip, static_cast<std::streamsize>(part.size() - skip));
+      }
+    }
+  }
   void close_array() {
     buf_ += first_item_ ? "]" : "\n]";
     flush();
@@ -139,9 +207,6 @@ class Writer {
   void flush() {
     os_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
     buf_.clear();
-  }
-  void maybe_flush() {
-    if (buf_.size() > (1 << 20)) flush();
   }
   const JsonOptions& opt() const { return opt_; }
 
@@ -331,70 +396,69 @@ void append_document(std::string& out, const DocExtraction& x, bool include_text
   r.end();
 }
 
-// Document records are most of the bytes: they are formatted on all cores,
-// a batch at a time (so memory stays bounded), and written in order.
+// One record of an array, after its separator, in `out`.
+Rec next_record(std::string& out) {
+  out += ",\n  ";
+  return Rec(out);
+}
+
+// Document records are most of the bytes.
 void write_documents(const Corpus& c, Writer& w) {
-  constexpr size_t kBatch = 512;
   w.open_array("documents");
-  std::vector<std::string> records;
-  for (size_t lo = 0; lo < c.docs.size(); lo += kBatch) {
-    size_t hi = std::min(c.docs.size(), lo + kBatch);
-    records.assign(hi - lo, std::string());
-    parallel_for(hi - lo, 0, [&](size_t k) { append_document(records[k], c.docs[lo + k], w.opt().include_text); });
-    for (const std::string& r : records) {
-      w.item() += r;
-      w.maybe_flush();
-    }
-  }
+  w.items(c.docs.size(), 64, [&](std::string& out, size_t d) {
+    out += ",\n  ";
+    append_document(out, c.docs[d], w.opt().include_text);
+  });
   w.close_array();
 }
 
 void write_timexes(const Corpus& c, Writer& w) {
   w.open_array("timexes");
-  for (const DocExtraction& x : c.docs) {
+  w.items(c.docs.size(), 256, [&](std::string& out, size_t d) {
+    const DocExtraction& x = c.docs[d];
     for (const Timex& t : x.timexes) {
-      Rec r(w.item());
+      Rec r = next_record(out);
       r.str("document", x.doc.id).num("start", t.span.start).num("end", t.span.end);
       r.str("text", slice(x.doc, t.span)).str("type", to_string(t.type)).str("value", t.value).end();
     }
-    w.maybe_flush();
-  }
+  });
   w.close_array();
 }
 
 void write_actors(const Corpus& c, Writer& w) {
   w.open_array("actors");
-  for (const Actor& a : c.actors) {
-    Rec r(w.item());
+  w.items(c.actors.size(), 2048, [&](std::string& out, size_t k) {
+    const Actor& a = c.actors[k];
+    Rec r = next_record(out);
     r.str("id", a.id).str("name", a.name).str("type", to_string(a.type));
     r.strings("aliases", a.aliases).strings("roles", a.roles);
     append_ids(r.field("affiliations"), c, a.affiliations);
     r.end();
-  }
+  });
   w.close_array();
 }
 
 void write_mentions(const Corpus& c, Writer& w) {
   w.open_array("mentions");
-  for (uint32_t d = 0; d < c.docs.size(); ++d) {
+  w.items(c.docs.size(), 256, [&](std::string& out, size_t d) {
     const DocExtraction& x = c.docs[d];
     for (const Mention& m : x.mentions) {
-      Rec r(w.item());
+      Rec r = next_record(out);
       r.str("actor", c.actors[c.actor_of[d][m.actor]].id).str("document", x.doc.id);
       r.num("start", m.span.start).num("end", m.span.end).str("text", slice(x.doc, m.span)).end();
     }
-    w.maybe_flush();
-  }
+  });
   w.close_array();
 }
 
 void write_statements(const Corpus& c, Writer& w) {
   w.open_array("statements");
-  for (const Statement& st : c.statements) {
+  w.items(c.statements.size(), 1024, [&](std::string& out, size_t k) {
+    const Statement& st = c.statements[k];
     const auto& first = st.evidence.front();
     const DocExtraction& x = c.docs[first.doc];
     const LocalStatement& s = x.statements[first.local];
-    Rec r(w.item());
+    Rec r = next_record(out);
     r.str("id", st.id).opt_str("speaker", st.speaker ? c.actors[*st.speaker].id : "");
     r.str("kind", to_string(st.kind)).str("text", st.text).opt_str("date", st.date);
     r.str("date_from", s.date_from_publication ? "publication" : st.date.empty() ? "none" : "text");
@@ -417,15 +481,15 @@ void write_statements(const Corpus& c, Writer& w) {
     }
     ev.push_back(']');
     r.end();
-    w.maybe_flush();
-  }
+  });
   w.close_array();
 }
 
 void write_events(const Corpus& c, Writer& w) {
   w.open_array("events");
-  for (const Event& e : c.events) {
-    Rec r(w.item());
+  w.items(c.events.size(), 1024, [&](std::string& out, size_t k) {
+    const Event& e = c.events[k];
+    Rec r = next_record(out);
     r.str("id", e.id).str("type", e.type).opt_str("date", e.date);
     r.str("date_from", e.date_from_publication ? "publication" : e.date.empty() ? "none" : "text");
     r.str("modality", e.modality);
@@ -450,8 +514,7 @@ void write_events(const Corpus& c, Writer& w) {
     }
     ev.push_back(']');
     r.end();
-    w.maybe_flush();
-  }
+  });
   w.close_array();
 }
 
