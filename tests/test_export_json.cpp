@@ -96,3 +96,27 @@ TEST_CASE("read_json reports what it cannot read and never throws") {
   CHECK(d4.items.empty());
   CHECK(to_json(empty) == to_json(Corpus{}));
 }
+
+TEST_CASE("a store written without texts reads back to the same statements and events") {
+  auto files = seed_files();
+  if (files.size() < 5) {
+    WARN("seeds not found under " EVENTLOOM_SHARED_DIR);
+    return;
+  }
+  Corpus c = build(files);
+  JsonOptions no_text;
+  no_text.include_text = false;
+  std::ostringstream ss;
+  write_json(c, ss, no_text);
+  CHECK(ss.str().find("\"text_pieces\"") != std::string::npos);
+  Diagnostics diag;
+  Corpus back = read_json(ss.str(), diag, "seeds-no-text.json");
+  CHECK(diag.items.empty());  // no "the store lists N statements, rebuilding gives M"
+  REQUIRE(back.statements.size() == c.statements.size());
+  REQUIRE(back.events.size() == c.events.size());
+  for (size_t i = 0; i < c.statements.size(); ++i) CHECK(back.statements[i].text == c.statements[i].text);
+  // Written again without texts, it is the same store.
+  std::ostringstream again;
+  write_json(back, again, no_text);
+  CHECK(again.str() == ss.str());
+}

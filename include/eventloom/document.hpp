@@ -72,6 +72,9 @@ struct Document {
   std::vector<SourceRef> sources;    // first one is where `text` comes from
   std::string title;
   std::string text;                  // the article's text exactly as given
+  // Read from a store written without texts (--no-text): `text` has its
+  // length and only the pieces the extraction points into, spaces elsewhere.
+  bool text_partial = false;
   std::vector<Paragraph> paragraphs; // the kept paragraphs, in order
   std::optional<boost::gregorian::date> published;
   DateSource published_from = DateSource::None;

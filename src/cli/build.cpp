@@ -130,7 +130,8 @@ Command add_build(CLI::App& app) {
   sub->add_option("-j,--jobs", args->jobs, "Worker threads (0: all cores)")->capture_default_str();
   sub->add_flag("--strict", args->strict, "Fail, writing nothing, if any input is skipped");
   sub->add_flag("-q,--quiet", args->quiet, "No progress line and no notes");
-  sub->add_flag("--no-text", args->no_text, "Leave article texts out of the JSON");
+  sub->add_flag("--no-text", args->no_text,
+                "Leave article texts out of the JSON, but for the quotes, evidence sentences and names it points into");
   sub->add_flag("--no-infer-dates", args->no_infer_dates, "Do not date undated articles from their text");
   sub->add_option("--update", args->update,
                   "Add the inputs to this JSON store (written back to it unless --json names another file)");

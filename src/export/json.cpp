@@ -367,6 +367,38 @@ void append_extraction(std::string& out, const DocExtraction& x) {
   out += "]}";
 }
 
+// Without its text, a document keeps the pieces of it that its extraction
+// points into (statement contents, speakers and cues, event triggers and
+// sentences, mentions, time expressions), so that a store written with
+// --no-text reads back into the same statements and events.
+void append_text_pieces(std::string& out, const DocExtraction& x) {
+  std::vector<Span> spans;
+  for (const LocalStatement& s : x.statements) {
+    spans.push_back(s.content);
+    if (s.speaker_span) spans.push_back(*s.speaker_span);
+    if (s.cue) spans.push_back(*s.cue);
+  }
+  for (const LocalEvent& e : x.events) spans.push_back(e.sentence), spans.push_back(e.trigger);
+  for (const Mention& m : x.mentions) spans.push_back(m.span);
+  for (const Timex& t : x.timexes) spans.push_back(t.span);
+  std::sort(spans.begin(), spans.end(), [](Span a, Span b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
+  std::vector<Span> merged;
+  for (Span s : spans) {
+    if (s.start >= s.end || s.end > x.doc.text.size()) continue;
+    if (!merged.empty() && s.start <= merged.back().end) merged.back().end = std::max(merged.back().end, s.end);
+    else merged.push_back(s);
+  }
+  out.push_back('[');
+  for (size_t i = 0; i < merged.size(); ++i) {
+    out += i ? ",[" : "[";
+    append_uint(out, merged[i].start);
+    out.push_back(',');
+    escape_into(out, std::string_view(x.doc.text).substr(merged[i].start, merged[i].size()));
+    out.push_back(']');
+  }
+  out.push_back(']');
+}
+
 void append_document(std::string& out, const DocExtraction& x, bool include_text) {
   const Document& d = x.doc;
   Rec r(out);
@@ -392,7 +424,12 @@ void append_document(std::string& out, const DocExtraction& x, bool include_text
     f.push_back('}');
   }
   append_extraction(r.field("extraction"), x);
-  if (include_text) r.str("text", d.text);
+  if (include_text && !d.text_partial) {
+    r.str("text", d.text);
+  } else {
+    r.num("text_length", d.text.size());
+    append_text_pieces(r.field("text_pieces"), x);
+  }
   r.end();
 }
 

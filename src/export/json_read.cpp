@@ -141,6 +141,22 @@ Document read_document(const object& rec) {
   read_sources(rec, d);
   d.title = std::string(str(rec, "title"));
   d.text = std::string(str(rec, "text"));  // before the paragraphs, which are checked against it
+  uint64_t length = 0;
+  array pieces;
+  if (d.text.empty() && rec["text_length"].get(length) == simdjson::SUCCESS && length > 0 && length <= (1u << 30) &&
+      rec["text_pieces"].get(pieces) == simdjson::SUCCESS) {  // written with --no-text
+    d.text.assign(length, ' ');
+    d.text_partial = true;
+    for (element e : pieces) {
+      array piece;
+      uint64_t at = 0;
+      std::string_view t;
+      if (e.get(piece) != simdjson::SUCCESS || piece.at(0).get(at) != simdjson::SUCCESS ||
+          piece.at(1).get(t) != simdjson::SUCCESS || at > length || t.size() > length - at)
+        continue;
+      d.text.replace(at, t.size(), t);
+    }
+  }
   d.published = parse_date(str(rec, "published"));
   d.published_from = parse_enum(str(rec, "published_from"), kDateSources, DateSource::None);
   d.published_evidence = std::string(str(rec, "published_evidence"));
