@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
+
+#include "util/word_hash.hpp"
 #include <vector>
 
 namespace eventloom::events {
@@ -34,10 +36,10 @@ class Lexicon {
   Lexicon();
   bool known(std::string_view w) const { return words_.count(w) != 0; }
   std::vector<TriggerPhrase> phrases_;
-  std::unordered_map<std::string_view, std::vector<uint32_t>> by_first_;
-  std::unordered_map<std::string_view, uint8_t> words_;  // every lemma of a phrase or verb
-  std::unordered_map<std::string_view, std::string_view> irregular_;
-  std::unordered_map<std::string_view, uint8_t> statement_codes_;
+  std::unordered_map<std::string_view, std::vector<uint32_t>, util::WordHash> by_first_;
+  std::unordered_map<std::string_view, uint8_t, util::WordHash> words_;  // every lemma of a phrase or verb
+  std::unordered_map<std::string_view, std::string_view, util::WordHash> irregular_;
+  std::unordered_map<std::string_view, uint8_t, util::WordHash> statement_codes_;
 };
 
 // "04 CONSULT" for 4; "" outside 1..20.

@@ -10,7 +10,8 @@ namespace {
 
 // Each line "word [class]"; `classify` maps the class word to a value.
 template <typename Classify>
-void load(std::string_view file, std::unordered_map<std::string_view, uint8_t>& out, Classify classify) {
+void load(std::string_view file, std::unordered_map<std::string_view, uint8_t, util::WordHash>& out, Classify classify) {
+  out.max_load_factor(0.25f);  // few collisions: most lookups miss
   util::for_each_data_line(data::get(file), [&](const util::DataFields& f) {
     out.emplace(f[0], classify(f.size() > 1 ? f[1] : std::string_view()));
   });

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "util/word_hash.hpp"
+
 namespace eventloom::statements {
 
 enum class VerbClass : uint8_t { None, Say, Tell, Weak, Think };
@@ -47,7 +49,7 @@ class Lexicon {
 
  private:
   Lexicon();
-  using Map = std::unordered_map<std::string_view, uint8_t>;
+  using Map = std::unordered_map<std::string_view, uint8_t, util::WordHash>;
   static bool has(const Map& m, std::string_view w);
   static uint8_t find(const Map& m, std::string_view w);
   Map verbs_, pronouns_, determiners_, links_, pre_verb_, stop_, aux_, light_, framing_, nouns_, gender_, person_nouns_;

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "util/word_hash.hpp"
+
 namespace eventloom::timex {
 
 enum class WordKind : uint8_t { None, Month, Weekday, Number, Ordinal, Unit, Season, PartOfDay, Deictic, Set, Zone, DecadeWord, Starter };
@@ -35,14 +37,7 @@ struct Holiday {
   int nth = 0, weekday = 0, month = 0, day = 0;  // fixed day when nth == 0
 };
 
-// FNV-1a: cheaper than std::hash for the short words looked up here.
-struct WordHash {
-  size_t operator()(std::string_view s) const {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return static_cast<size_t>(h);
-  }
-};
+using util::WordHash;
 
 class Lexicon {
  public:
