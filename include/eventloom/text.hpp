@@ -114,7 +114,7 @@ std::string fold(std::string_view s);
 // The folded words of s (letters and digits), one space apart: two texts
 // that differ only in case, accents, punctuation or spacing share it.
 std::string comparison_key(std::string_view s);
-void comparison_key(std::string_view s, std::string& out);  // the same, into a buffer reused by the caller
+void append_comparison_key(std::string& out, std::string_view s);  // the same, appended to `out`
 std::string_view trim(std::string_view s);
 }  // namespace text
 

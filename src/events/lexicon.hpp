@@ -9,7 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "util/word_hash.hpp"
+#include "util/hash.hpp"
 #include <vector>
 
 namespace eventloom::events {

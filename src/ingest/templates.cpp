@@ -24,27 +24,14 @@
 #include "eventloom/ingest.hpp"
 #include "eventloom/text.hpp"
 #include "pipeline/parallel.hpp"
+#include "util/hash.hpp"
 
 namespace eventloom {
 namespace {
 
-uint64_t mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdull;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ull;
-  x ^= x >> 33;
-  return x;
-}
+using util::mix64;
 
-uint64_t hash_key(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return mix(h);
-}
+uint64_t hash_key(std::string_view s) { return mix64(util::fnv1a(s)); }
 
 // A letter or digit: ASCII ones, and any other code point but the
 // punctuation and spaces news text uses (curly quotes, dashes, guillemets).
@@ -98,11 +85,12 @@ Article read_article(const Document& d, const TemplateOptions& opt) {
   uint64_t sig = 0x9e3779b97f4a7c15ull;
   std::string key;
   for (const Sentence& s : at.sentences) {
-    text::comparison_key(at.norm.view(s.span), key);
+    key.clear();
+    text::append_comparison_key(key, at.norm.view(s.span));
     if (key.empty()) continue;
     uint32_t words = 1 + static_cast<uint32_t>(std::count(key.begin(), key.end(), ' '));
     uint64_t h = hash_key(key);
-    sig = mix(sig ^ h);
+    sig = mix64(sig ^ h);
     a.sentences.push_back({at.norm.to_original(s.span), base_of[s.paragraph], h,
                            words >= opt.min_words && words <= opt.max_words});
   }

@@ -28,30 +28,17 @@
 #include "eventloom/corpus.hpp"
 #include "eventloom/text.hpp"
 #include "pipeline/parallel.hpp"
+#include "util/hash.hpp"
 
 namespace eventloom {
 namespace {
 
-constexpr uint64_t kFnvBasis = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
-
-uint64_t fnv1a(std::string_view s, uint64_t h = kFnvBasis) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= kFnvPrime;
-  }
-  return h;
-}
+using util::fnv1a;
+using util::kFnvBasis;
+using util::kFnvPrime;
+using util::mix64;
 
 bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-uint64_t mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdull;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ull;
-  x ^= x >> 33;
-  return x;
-}
 
 // Folded words of the kept paragraphs, hashed as overlapping 4-grams, in
 // text order (a repeated 4-gram comes again).
@@ -74,8 +61,8 @@ std::vector<uint64_t> raw_shingles(const Document& d) {
   }
   std::vector<uint64_t> out;
   for (size_t i = 0; i + 4 <= words.size(); ++i)
-    out.push_back(mix(words[i] ^ mix(words[i + 1] ^ mix(words[i + 2] ^ mix(words[i + 3])))));
-  if (out.empty() && !words.empty()) out.push_back(mix(words[0]));
+    out.push_back(mix64(words[i] ^ mix64(words[i + 1] ^ mix64(words[i + 2] ^ mix64(words[i + 3])))));
+  if (out.empty() && !words.empty()) out.push_back(mix64(words[0]));
   return out;
 }
 
@@ -191,7 +178,7 @@ struct Signature {
   std::array<uint64_t, kBands> bands{};
 };
 
-// The MinHash minima: m[h] = min over the shingles of mix(s ^ seed(h)), for
+// The MinHash minima: m[h] = min over the shingles of mix64(s ^ seed(h)), for
 // the 18 hash functions. The 64-bit multiplies vectorise with AVX-512;
 // where the compiler can, a clone for CPUs that have it is chosen when the
 // program loads (the others run the plain loop).
@@ -201,10 +188,10 @@ __attribute__((target_clones("arch=x86-64-v4", "default")))
 #endif
 void minhash(const uint64_t* sh, size_t n, uint64_t* m) {
   uint64_t seed[kHashes];
-  for (int h = 0; h < kHashes; ++h) seed[h] = mix(static_cast<uint64_t>(h + 1)), m[h] = ~0ull;
+  for (int h = 0; h < kHashes; ++h) seed[h] = mix64(static_cast<uint64_t>(h + 1)), m[h] = ~0ull;
   for (size_t i = 0; i < n; ++i)
     for (int h = 0; h < kHashes; ++h) {
-      uint64_t v = mix(sh[i] ^ seed[h]);
+      uint64_t v = mix64(sh[i] ^ seed[h]);
       m[h] = v < m[h] ? v : m[h];
     }
 }
@@ -218,7 +205,7 @@ Signature signature(const Document& d) {
   minhash(sh.data(), sh.size(), m);
   for (int band = 0; band < kBands; ++band) {
     uint64_t key = static_cast<uint64_t>(band);
-    for (int r = 0; r < kRows; ++r) key = mix(key ^ m[band * kRows + r]);
+    for (int r = 0; r < kRows; ++r) key = mix64(key ^ m[band * kRows + r]);
     sig.bands[band] = key;
   }
   sig.usable = true;
@@ -443,28 +430,6 @@ std::string_view slice(const Document& d, Span s) {
   return std::string_view(d.text).substr(s.start, s.size());
 }
 
-// text::comparison_key(s) appended to out, with a fast path for ASCII text
-// (where folding is lower-casing).
-void append_comparison_key(std::string& out, std::string_view s) {
-  for (char ch : s)
-    if (static_cast<unsigned char>(ch) >= 0x80) {
-      out += text::comparison_key(s);
-      return;
-    }
-  const size_t start = out.size();
-  bool space = false;
-  for (char ch : s) {
-    char c = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (space && out.size() > start) out.push_back(' ');
-      out.push_back(c);
-      space = false;
-    } else {
-      space = true;
-    }
-  }
-}
-
 void build_statements(Corpus& c) {
   // Key: the statement's comparison words (only [a-z0-9 ]), '|', its speaker;
   // keys and their hashes per document on all cores.
@@ -480,7 +445,7 @@ void build_statements(Corpus& c) {
       const LocalStatement& s = x.statements[k];
       int64_t speaker = s.speaker ? static_cast<int64_t>(c.actor_of[d][*s.speaker]) : -1;
       std::string& key = keys[first[d] + k];
-      append_comparison_key(key, slice(x.doc, s.content));
+      text::append_comparison_key(key, slice(x.doc, s.content));
       key.push_back('|');
       key += std::to_string(speaker);
       hashes[first[d] + k] = fnv1a(key);
@@ -772,9 +737,9 @@ struct EventBucketKey {
 };
 struct EventBucketHash {
   size_t operator()(const EventBucketKey& k) const {
-    uint64_t h = mix(static_cast<uint64_t>(k.type) << 32 ^ k.modality) ^ k.source;
-    h = mix(h ^ static_cast<uint64_t>(k.grain) << 56) ^ static_cast<uint64_t>(k.value);
-    return static_cast<size_t>(mix(h));
+    uint64_t h = mix64(static_cast<uint64_t>(k.type) << 32 ^ k.modality) ^ k.source;
+    h = mix64(h ^ static_cast<uint64_t>(k.grain) << 56) ^ static_cast<uint64_t>(k.value);
+    return static_cast<size_t>(mix64(h));
   }
 };
 using EventBuckets = std::unordered_map<EventBucketKey, std::vector<uint32_t>, EventBucketHash>;

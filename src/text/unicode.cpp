@@ -106,15 +106,15 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-void comparison_key(std::string_view s, std::string& out) {
+void append_comparison_key(std::string& out, std::string_view s) {
   // fold() and then keep runs of [a-z0-9] joined by single spaces, in one
   // pass: a code point fold() drops separates nothing, as there.
-  out.clear();
-  out.reserve(s.size());
+  const size_t start = out.size();
+  out.reserve(start + s.size());
   bool space = false;
   auto put = [&](char c) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (space && !out.empty()) out.push_back(' ');
+      if (space && out.size() > start) out.push_back(' ');
       out.push_back(c);
       space = false;
     } else {
@@ -144,7 +144,7 @@ void comparison_key(std::string_view s, std::string& out) {
 
 std::string comparison_key(std::string_view s) {
   std::string out;
-  comparison_key(s, out);
+  append_comparison_key(out, s);
   return out;
 }
 

@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "util/word_hash.hpp"
+#include "util/hash.hpp"
 
 namespace eventloom::timex {
 
