@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
@@ -27,6 +28,13 @@ date weekday_on_or_before(const date& d, int weekday);
 date weekday_on_or_after(const date& d, int weekday);
 // The nth (1-based; -1: last) weekday of a month.
 std::optional<date> nth_weekday(int year, int month, int nth, int weekday);
+
+// The calendar fields a TIMEX3 value starts with ("2024-11-21", "2024-11",
+// "2024-11-21TNI"): false unless it starts with a year and a month; `d` is 0
+// when it names no day.
+bool value_fields(std::string_view v, long& y, int& m, int& d);
+// The day a value names ("2024-11-21", "2024-11-21TNI"), if a real one.
+std::optional<date> value_day(std::string_view v);
 
 std::string fmt_year(long y);               // "1998"
 std::string fmt_month(long y, long m);      // "1998-01"

@@ -23,13 +23,9 @@
 namespace eventloom {
 namespace {
 
+// A day named exactly ("2025-02-13", not "2025-02-13TNI").
 std::optional<boost::gregorian::date> parse_day(const std::string& v) {
-  if (v.size() != 10 || v[4] != '-' || v[7] != '-' || v[0] == 'X') return std::nullopt;
-  int y = 0, m = 0, d = 0;
-  std::from_chars(v.data(), v.data() + 4, y);
-  std::from_chars(v.data() + 5, v.data() + 7, m);
-  std::from_chars(v.data() + 8, v.data() + 10, d);
-  return timex::make_date(y, m, d);
+  return v.size() == 10 ? timex::value_day(v) : std::nullopt;
 }
 
 int year_of(const std::string& v) {

@@ -361,7 +361,7 @@ bool Scanner::spelled_year_at(uint32_t i, uint32_t& next, long& y) const {
     uint32_t k = i + 2;
     if (is(k, "and")) ++k;
     long u = kind(k) == WordKind::Number ? t(k).word->value : -1;
-    if (u >= 1 && u <= 19 && !(t(k).flags & kUpperInit && k != i)) {
+    if (u >= 1 && u <= 19 && !(t(k).flags & kUpperInit)) {
       y = 2000 + u;
       next = k + 1;
     } else {
@@ -1278,23 +1278,12 @@ std::optional<Hit> Scanner::deictic(uint32_t i) {
 // The last day and month the text named become the reference of "that day",
 // "the next day", "later that year", "the following month".
 void Scanner::note_reference(std::string_view v) {
-  auto digits = [&](size_t a, size_t n) {
-    if (v.size() < a + n) return -1L;
-    long x = 0;
-    for (size_t k = a; k < a + n; ++k) {
-      if (v[k] < '0' || v[k] > '9') return -1L;
-      x = x * 10 + (v[k] - '0');
-    }
-    return x;
-  };
-  long y = digits(0, 4), m = v.size() >= 7 && v[4] == '-' ? digits(5, 2) : -1;
-  if (y < 1 || m < 1 || m > 12) return;
-  ref_month_ = {y, static_cast<int>(m)};
+  long y = 0;
+  int m = 0, d = 0;
+  if (!value_fields(v, y, m, d)) return;
+  ref_month_ = {y, m};
   ref_day_.reset();  // a month named after a day is the newer reference ("last October ... that day")
-  long d = v.size() >= 10 && v[7] == '-' ? digits(8, 2) : -1;
-  if (d >= 1) {
-    if (auto day = make_date(y, static_cast<int>(m), d)) ref_day_ = *day;
-  }
+  if (d) ref_day_ = make_date(y, m, d);
 }
 
 // "that day", "the same year", "the next day", "the following month":
@@ -1352,10 +1341,8 @@ std::optional<Hit> Scanner::the_phrase(uint32_t i) {
     return make_hit(i, i + 2, TimexType::Date, "PAST_REF", true);
   if (n == "moment" && one_of(prev, {"at", "for", "of"})) return make_hit(i, i + 2, TimexType::Date, "PRESENT_REF", true);
   if (n == "week" && is(i + 2, "of") && kind(i + 3) == WordKind::Month) {  // "the week of March 6"
-    if (auto h = month_phrase(i + 3, sentence_direction(i)); h && h->value.size() == 10 && h->value[0] != 'X') {
-      auto d = make_date(std::stol(h->value.substr(0, 4)), std::stoi(h->value.substr(5, 2)), std::stol(h->value.substr(8, 2)));
-      if (d) return make_hit(i, h->end, TimexType::Date, fmt_week(*d), h->relative);
-    }
+    if (auto h = month_phrase(i + 3, sentence_direction(i)))
+      if (auto d = value_day(h->value)) return make_hit(i, h->end, TimexType::Date, fmt_week(*d), h->relative);
   }
   if (n == "weekend") {
     if (!dct_) return make_hit(i, i + 2, TimexType::Date, "XXXX-WXX-WE", true);
