@@ -86,27 +86,24 @@ bool is_clause_mark(std::string_view w) {
                        "following", "as"});
 }
 
-// Words that open an adjunct (data/adjuncts.txt), lower case.
+// The one-word lines of a data file, lower case.
+std::unordered_set<std::string_view> word_set(std::string_view file) {
+  std::unordered_set<std::string_view> s;
+  util::for_each_data_line(data::get(file), [&](const util::DataFields& w) {
+    if (w.size() == 1) s.insert(w[0]);
+  });
+  return s;
+}
+
+// Words that open an adjunct.
 const std::unordered_set<std::string_view>& adjunct_openers() {
-  static const std::unordered_set<std::string_view> set = [] {
-    std::unordered_set<std::string_view> s;
-    util::for_each_data_line(data::get("events/data/adjuncts.txt"), [&](const util::DataFields& w) {
-      if (w.size() == 1) s.insert(w[0]);
-    });
-    return s;
-  }();
+  static const auto set = word_set("events/data/adjuncts.txt");
   return set;
 }
 
-// Words for those acting for a country or body (data/group_nouns.txt), lower case.
+// Words for those acting for a country or body.
 const std::unordered_set<std::string_view>& group_nouns() {
-  static const std::unordered_set<std::string_view> set = [] {
-    std::unordered_set<std::string_view> s;
-    util::for_each_data_line(data::get("events/data/group_nouns.txt"), [&](const util::DataFields& w) {
-      if (w.size() == 1) s.insert(w[0]);
-    });
-    return s;
-  }();
+  static const auto set = word_set("events/data/group_nouns.txt");
   return set;
 }
 
