@@ -11,45 +11,16 @@
 #include "cli/cli.hpp"
 #include "eventloom/export.hpp"
 #include "template_corpus.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 
+using test_support::Result;
+using test_support::run;
+using test_support::slurp;
+using test_support::TempDir;
+
 namespace {
-
-struct Result {
-  int code;
-  std::string out, err;
-};
-
-Result run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = eventloom::cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / fs::path("eventloom-test-" + std::to_string(::getpid()) + "-" +
-                                                std::to_string(reinterpret_cast<uintptr_t>(this)));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string file(const std::string& name, const std::string& content) const {
-    fs::path p = path / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
-};
-
-std::string slurp(const std::string& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
 const std::string kGood =
     "Envoys Meet in Halvik\n\nThe envoys of both countries met in Halvik on Monday, officials said.\n\n"

@@ -14,41 +14,17 @@
 #include "cli/cli.hpp"
 #include "cli/common.hpp"
 #include "eventloom/export.hpp"
+#include "test_support.hpp"
 
 using namespace eventloom;
 namespace fs = std::filesystem;
 
+using test_support::Result;
+using test_support::run;
+using test_support::slurp;
+using test_support::TempDir;
+
 namespace {
-
-struct Result {
-  int code;
-  std::string out, err;
-};
-
-Result run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("eventloom-filters-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(reinterpret_cast<uintptr_t>(this)));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
 
 struct Who {
   const char* name;

@@ -5,15 +5,14 @@
 #include <fstream>
 
 #include "eventloom/ingest.hpp"
+#include "test_support.hpp"
 
 using namespace eventloom;
 namespace fs = std::filesystem;
 
+using test_support::slurp;
+
 namespace {
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 std::vector<std::string> kept(const std::string& content, const Segment& s, ParagraphKind kind) {
   std::vector<std::string> out;
   for (const auto& p : s.paragraphs)

@@ -18,8 +18,10 @@
 #include "eventloom/export.hpp"
 #include "eventloom/pipeline.hpp"
 #include "eventloom/render.hpp"
+#include "test_support.hpp"
 
 using namespace eventloom;
+using test_support::slurp;
 
 namespace {
 
@@ -40,13 +42,6 @@ struct TempDir {
 std::string temp_dir() {
   static TempDir dir;
   return dir.path;
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 void spit(const std::string& path, const std::string& data) {
