@@ -75,6 +75,7 @@ struct Document {
   // Read from a store written without texts (--no-text): `text` has its
   // length and only the pieces the extraction points into, spaces elsewhere.
   bool text_partial = false;
+  bool has_full_text() const { return !text.empty() && !text_partial; }
   std::vector<Paragraph> paragraphs; // the kept paragraphs, in order
   std::optional<boost::gregorian::date> published;
   DateSource published_from = DateSource::None;

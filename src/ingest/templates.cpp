@@ -71,7 +71,7 @@ struct Article {
 Article read_article(const Document& d, const TemplateOptions& opt) {
   Article a;
   a.base = untemplated_paragraphs(d.paragraphs);
-  if (d.text.empty() || d.text_partial) return a;
+  if (!d.has_full_text()) return a;
   Document view;  // the body paragraphs alone
   std::vector<uint32_t> base_of;
   for (uint32_t i = 0; i < a.base.size(); ++i) {
@@ -185,8 +185,7 @@ TemplateResult find_templates(const std::vector<const Document*>& docs, const Te
   r.paragraphs.resize(n);
   if (!opt.enabled) {
     for (size_t i = 0; i < n; ++i)
-      r.paragraphs[i] = docs[i]->text.empty() || docs[i]->text_partial ? docs[i]->paragraphs
-                                                                         : untemplated_paragraphs(docs[i]->paragraphs);
+      r.paragraphs[i] = docs[i]->has_full_text() ? untemplated_paragraphs(docs[i]->paragraphs) : docs[i]->paragraphs;
     return r;
   }
   std::vector<Article> arts(n);

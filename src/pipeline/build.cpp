@@ -81,7 +81,7 @@ Corpus merge_builds(Corpus a, Corpus b, const BuildOptions& opt) {
     size_t textless = 0;
     for (const DocExtraction& x : docs) {
       view.push_back(&x.doc);
-      textless += x.doc.text.empty() || x.doc.text_partial;
+      textless += !x.doc.has_full_text();
     }
     TemplateResult t = find_templates(view, opt.templates, opt.jobs);
     std::vector<size_t> redo;
