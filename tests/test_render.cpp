@@ -350,3 +350,39 @@ TEST_CASE("graphs/ holds the current rendering of examples/") {
     CHECK(committed == slurp(t + "/" + f));
   }
 }
+
+TEST_CASE("the pictures do not depend on the fonts the machine maps Helvetica, Arial and sans-serif to") {
+  // Graphviz measures every label with the font fontconfig picks for the
+  // fontname. A machine with fonts-liberation2 (graphviz recommends it) maps
+  // Helvetica and Arial to Liberation Sans, one without it to DejaVu Sans:
+  // other widths, other bytes. The renderers name DejaVu Sans first, which
+  // ./run installs (fonts-dejavu-core), so this test maps the fallbacks to
+  // DejaVu Serif, far from any sans, and expects the same pictures.
+  std::string resolved = temp_dir() + "/fc-match.txt";
+  REQUIRE(std::system(("fc-match -f '%{family}' 'DejaVu Sans' > '" + resolved + "'").c_str()) == 0);
+  {
+    INFO("fontconfig resolves DejaVu Sans to " << slurp(resolved) << ": install fonts-dejavu-core (./run does)");
+    REQUIRE(slurp(resolved).rfind("DejaVu Sans", 0) == 0);
+  }
+
+  const std::string conf = temp_dir() + "/serif-fallbacks.conf";
+  std::string aliases;
+  for (const char* family : {"Helvetica", "Arial", "Helvetica-Bold", "Arial-Bold", "sans-serif"})
+    aliases += std::string("  <alias binding=\"strong\"><family>") + family +
+               "</family><prefer><family>DejaVu Serif</family></prefer></alias>\n";
+  spit(conf, "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n"
+             "  <include ignore_missing=\"no\">/etc/fonts/fonts.conf</include>\n" + aliases + "</fontconfig>\n");
+  // fontconfig reads its configuration once per process: render in the binary.
+  const std::string bin = std::string(EVENTLOOM_BINARY_DIR) + "/eventloom", t = temp_dir();
+  REQUIRE(std::filesystem::exists(bin));
+  REQUIRE(run_cli({"build", std::string(EVENTLOOM_SOURCE_DIR) + "/examples", "--json", t + "/fonts.json", "--quiet"}) == 0);
+  for (const char* kind : {"timeline", "network"}) {
+    std::string plain = t + "/" + kind + "-plain.svg", serif = t + "/" + kind + "-serif.svg";
+    std::string cmd = bin + " " + kind + " '" + t + "/fonts.json' -o ";
+    REQUIRE(std::system((cmd + "'" + plain + "'").c_str()) == 0);
+    REQUIRE(std::system(("FONTCONFIG_FILE='" + conf + "' " + cmd + "'" + serif + "'").c_str()) == 0);
+    INFO(kind << ": the layout changed with the fallback fonts");
+    CHECK(!slurp(plain).empty());
+    CHECK(slurp(plain) == slurp(serif));
+  }
+}

@@ -12,6 +12,18 @@
 
 namespace eventloom::render_detail {
 
+// The fonts the pictures are laid out with. Graphviz measures each label with
+// the first family of the list that fontconfig finds, so the list starts with
+// DejaVu Sans, which ./run installs (fonts-dejavu-core): without it the
+// layout would follow whatever the machine maps Helvetica to (Liberation
+// Sans where graphviz's recommended fonts-liberation2 is installed, DejaVu
+// Sans elsewhere), and graphs/ would differ from machine to machine. A viewer
+// without DejaVu Sans draws the SVG with the next family of the list.
+inline constexpr const char* kFontFamily = "DejaVu Sans,Helvetica,Arial,sans-serif";
+// Lane names and titles: the same width as kFontFamily wherever DejaVu Sans is
+// installed (Graphviz has no bold for a family list); other viewers may bold it.
+inline constexpr const char* kHeadingFontFamily = "DejaVu Sans,Helvetica-Bold,Arial-Bold,sans-serif";
+
 // Valid UTF-8 without control characters (tabs and newlines become spaces
 // unless keep_newlines), runs of spaces folded, trimmed.
 std::string clean_text(std::string_view s, bool keep_newlines = false);

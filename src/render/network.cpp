@@ -134,14 +134,17 @@ DotGraph network_graph(const Corpus& c, const EventGraph& eg, const NetworkOptio
   o += " -Tsvg`\ngraph network {\n";
   o += "graph [bgcolor=\"white\" overlap=prism overlap_scaling=";
   o += big ? "-4" : "-2";
-  o += " sep=\"+10\" splines=false outputorder=edgesfirst pad=\"0.3\" fontname=\"Helvetica,Arial,sans-serif\" fontsize=12";
+  o += " sep=\"+10\" splines=false outputorder=edgesfirst pad=\"0.3\" fontname=\"";
+  o += kFontFamily;
+  o += "\" fontsize=12";
   o += big ? " K=1.2 repulsiveforce=1.5 smoothing=none" : " mode=major maxiter=400 start=1";
   o += " labelloc=t labeljust=l label=" +
        dot_quote((opt.title.empty() ? std::string() : opt.title + "\n") +
                  "Size: centrality.  Shape: ellipse person, box organisation, hexagon country or government, diamond place.  "
                  "Edges: width by number of interactions; blue statements, green cooperation, red conflict.") +
        "]\n";
-  o += "node [style=filled color=\"#555555\" penwidth=1 fontname=\"Helvetica,Arial,sans-serif\" margin=\"0.06,0.03\"]\n";
+  o += std::string("node [style=filled color=\"#555555\" penwidth=1 fontname=\"") + kFontFamily +
+       "\" margin=\"0.06,0.03\"]\n";
   o += "edge [penwidth=1]\n";
   for (uint32_t a : chosen) {
     const Actor& actor = c.actors[a];

@@ -599,9 +599,10 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
   std::string& o = w.out;
   o += "// eventloom timeline: positions are fixed; render with `neato -n2 -Tsvg`\n";
   o += "graph timeline {\n";
-  o += "graph [bgcolor=\"white\" splines=false outputorder=\"nodesfirst\" pad=\"0.1\" fontname=\"Helvetica,Arial,sans-serif\"]\n";
-  o += "node [shape=box fixedsize=true label=\"\" style=filled color=\"transparent\" penwidth=0 fontname=\"Helvetica,Arial,sans-serif\" fontsize=" +
-       num(kFontSize) + " fontcolor=\"#222222\"]\n";
+  o += std::string("graph [bgcolor=\"white\" splines=false outputorder=\"nodesfirst\" pad=\"0.1\" fontname=\"") + kFontFamily +
+       "\"]\n";
+  o += std::string("node [shape=box fixedsize=true label=\"\" style=filled color=\"transparent\" penwidth=0 fontname=\"") +
+       kFontFamily + "\" fontsize=" + num(kFontSize) + " fontcolor=\"#222222\"]\n";
   // Canvas corners, so the drawing keeps its margins.
   w.box(0, 0, 1, 1, "#ffffff");
   w.box(width - 1, height - 1, width, height, "#ffffff");
@@ -610,7 +611,7 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
     const Lane& lane = L.lanes[i];
     w.box(4, lane.top, width - 4, lane.top + lane.height, i % 2 ? "#ffffff" : "#f3f5f8");
     w.text(kLaneColumn - 10, lane.top + std::min(lane.height / 2, kLanePad + kRowHeight / 2), kLaneColumn - 20, lane.name, 'r',
-           " fontsize=11 fontname=\"Helvetica-Bold,Arial-Bold,sans-serif\" tooltip=" + dot_quote(lane.name));
+           " fontsize=11 fontname=\"" + std::string(kHeadingFontFamily) + "\" tooltip=" + dot_quote(lane.name));
   }
   for (const Tick& t : ticks) {
     double x = axis.x(t.day);
@@ -663,7 +664,7 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
   lx += 240;
   w.box(lx, ly - 6, lx + 18, ly + 6, "#e4e4e4");
   w.text(lx + 22, ly, 160, "empty stretch, compressed", 'l');
-  if (!opt.title.empty()) w.text(12, 18, width - 24, opt.title, 'l', " fontsize=16 fontname=\"Helvetica-Bold,Arial-Bold,sans-serif\"");
+  if (!opt.title.empty()) w.text(12, 18, width - 24, opt.title, 'l', " fontsize=16 fontname=\"" + std::string(kHeadingFontFamily) + "\"");
   if (L.items.empty()) w.text(kLaneColumn, title_h + legend_h + 20, 400, "No dated statements or events to show.", 'l');
   o += "}\n";
   DotGraph g;
