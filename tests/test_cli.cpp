@@ -211,6 +211,17 @@ TEST_CASE("export writes every format, and inspect answers about actors, paths a
     CHECK(run({"export", store, "--format", f, "-o", out}).code == 0);
     CHECK(fs::file_size(out) > 100);
   }
+  // GEXF: 1.2draft, which NetworkX 2.x reads too, unless 1.3 is asked for; build writes the same.
+  CHECK(slurp((t.path / "g.gexf").string()).find("xmlns=\"http://www.gexf.net/1.2draft\"") != std::string::npos);
+  std::string v13 = (t.path / "g13.gexf").string(), built13 = (t.path / "b13.gexf").string();
+  CHECK(run({"export", store, "--format", "gexf", "--gexf-version", "1.3", "-o", v13}).code == 0);
+  CHECK(slurp(v13).find("xmlns=\"http://gexf.net/1.3\"") != std::string::npos);
+  CHECK(run({"export", store, "--format", "gexf", "--gexf-version", "1.2draft", "-o", v13 + ".12"}).code == 0);
+  CHECK(slurp(v13 + ".12") == slurp((t.path / "g.gexf").string()));
+  CHECK(run({"export", store, "--format", "gexf", "--gexf-version", "1.4", "-o", v13 + ".x"}).code == 2);
+  CHECK(!fs::exists(v13 + ".x"));
+  CHECK(run({"build", examples.string(), "--quiet", "--gexf", built13, "--gexf-version", "1.3"}).code == 0);
+  CHECK(slurp(built13) == slurp(v13));
   CHECK(run({"export", store, "--format", "csv", "-o", (t.path / "csv").string()}).code == 0);
   CHECK(slurp((t.path / "csv" / "actors.csv").string()).rfind("id,", 0) == 0);
   CHECK(run({"export", store, "--format", "csv", "-o", (t.path / "x").string(), "--actor", "Nobody Atall"}).code == 2);

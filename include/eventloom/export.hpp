@@ -2,7 +2,9 @@
 // the graph stage, as GraphML, GEXF, DOT and CSV.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -49,7 +51,13 @@ namespace eventloom {
 // "statement:s-…", "event:e-…", "article:000_….txt#1"); edges are written in
 // graph order; text is sanitised to valid UTF-8 XML.
 void write_graphml(const EventGraph& eg, std::ostream& out);  // typed <key> attributes
-void write_gexf(const EventGraph& eg, std::ostream& out);     // GEXF 1.3, dynamic: start/end days
+// GEXF with each node's and edge's days as its start and end (timeformat
+// "date"), for Gephi's timeline. 1.2draft by default: NetworkX 2.x and 3.x
+// and Gephi 0.9 and 0.10 all read it; 1.3 on request (NetworkX 3, Gephi).
+enum class GexfVersion : uint8_t { V1_2draft, V1_3 };
+const char* to_string(GexfVersion v);                               // "1.2draft", "1.3"
+std::optional<GexfVersion> parse_gexf_version(std::string_view s);  // "1.2", "1.2draft" or "1.3"
+void write_gexf(const EventGraph& eg, std::ostream& out, GexfVersion version = GexfVersion::V1_2draft);
 void write_dot(const EventGraph& eg, std::ostream& out);      // Graphviz digraph
 
 enum class CsvTable : uint8_t { Actors, Statements, Events, Interactions };

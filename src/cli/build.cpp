@@ -27,6 +27,7 @@ struct BuildArgs {
   bool no_infer_dates = false;
   std::string update;                       // a store to add the inputs to
   std::string graphml, gexf, dot, csv;      // extra exports
+  GexfVersion gexf_version = GexfVersion::V1_2draft;
 };
 
 // Bytes in the inputs (files, and the files under directories), for the
@@ -104,7 +105,7 @@ int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
   for (const auto& [format, path] : {std::pair<const char*, const std::string&>{"graphml", a.graphml},
                                      {"gexf", a.gexf}, {"dot", a.dot}, {"csv", a.csv}}) {
     if (path.empty()) continue;
-    std::string e = write_export(r.corpus, format, path);
+    std::string e = write_export(r.corpus, format, path, {}, a.gexf_version);
     if (!e.empty()) {
       err << "eventloom: " << e << "\n";
       return kSkipped;
@@ -136,7 +137,8 @@ Command add_build(CLI::App& app) {
   sub->add_option("--update", args->update,
                   "Add the inputs to this JSON store (written back to it unless --json names another file)");
   sub->add_option("--graphml", args->graphml, "Also write the graph as GraphML");
-  sub->add_option("--gexf", args->gexf, "Also write the graph as GEXF 1.3 (with time intervals)");
+  sub->add_option("--gexf", args->gexf, "Also write the graph as GEXF (with time intervals)");
+  add_gexf_version_option(sub, args->gexf_version);
   sub->add_option("--dot", args->dot, "Also write the graph as DOT");
   sub->add_option("--csv", args->csv, "Also write CSV tables into this directory");
   return Command{[args](std::ostream& out, std::ostream& err) { return do_build(*args, out, err); }};

@@ -196,11 +196,11 @@ std::optional<uint32_t> resolve_actor(const Corpus& c, const std::string& name, 
 // ---- exports ------------------------------------------------------------------
 
 std::string write_export(const Corpus& c, const std::string& format, const std::string& path,
-                         const GraphFilter& filter) {
+                         const GraphFilter& filter, GexfVersion gexf) {
   if (format == "json") return write_file_atomic(path, [&](std::ostream& os) { write_json(c, os); });
   EventGraph eg = build_graph(c, filter);
   if (format == "graphml") return write_file_atomic(path, [&](std::ostream& os) { write_graphml(eg, os); });
-  if (format == "gexf") return write_file_atomic(path, [&](std::ostream& os) { write_gexf(eg, os); });
+  if (format == "gexf") return write_file_atomic(path, [&](std::ostream& os) { write_gexf(eg, os, gexf); });
   if (format == "dot") return write_file_atomic(path, [&](std::ostream& os) { write_dot(eg, os); });
   if (format == "csv") {
     std::error_code ec;
@@ -214,6 +214,13 @@ std::string write_export(const Corpus& c, const std::string& format, const std::
     return {};
   }
   return fmt::format("unknown format \"{}\" (json, graphml, gexf, dot or csv)", format);
+}
+
+void add_gexf_version_option(CLI::App* sub, GexfVersion& v) {
+  sub->add_option_function<std::string>(
+         "--gexf-version", [&v](const std::string& s) { v = parse_gexf_version(s).value_or(GexfVersion::V1_2draft); },
+         "GEXF version: 1.2draft (read by NetworkX 2 and 3, Gephi 0.9 and 0.10; the default) or 1.3")
+      ->check(CLI::IsMember({"1.2", "1.2draft", "1.3"}));
 }
 
 std::string json_string(std::string_view s) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "eventloom/corpus.hpp"
+#include "eventloom/export.hpp"
 #include "eventloom/graph.hpp"
 #include "eventloom/render.hpp"
 
@@ -72,8 +73,11 @@ std::optional<uint32_t> resolve_actor(const Corpus& c, const std::string& name, 
 // Write `c` in `format` (json, graphml, gexf, dot, csv) to `path` (csv: a
 // directory that receives actors.csv, statements.csv, events.csv,
 // interactions.csv). Returns an error message or empty.
+// `gexf` is the GEXF version written.
 std::string write_export(const Corpus& c, const std::string& format, const std::string& path,
-                         const GraphFilter& filter = {});
+                         const GraphFilter& filter = {}, GexfVersion gexf = GexfVersion::V1_2draft);
+// --gexf-version 1.2|1.2draft|1.3 (export and build).
+void add_gexf_version_option(CLI::App* sub, GexfVersion& v);
 
 // A JSON string literal.
 std::string json_string(std::string_view s);

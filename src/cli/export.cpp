@@ -12,6 +12,7 @@ Command add_export(CLI::App& app) {
   struct Args {
     std::string store, format = "graphml", out;
     FilterArgs filter;
+    GexfVersion gexf = GexfVersion::V1_2draft;
   };
   auto a = std::make_shared<Args>();
   CLI::App* sub = app.add_subcommand("export", "Write a JSON store as GraphML, GEXF, DOT, CSV or JSON");
@@ -21,6 +22,7 @@ Command add_export(CLI::App& app) {
       ->capture_default_str();
   sub->add_option("-o,--output", a->out, "Output file (a directory for csv)")->required();
   add_filter_options(sub, a->filter);
+  add_gexf_version_option(sub, a->gexf);
   return Command{[a](std::ostream&, std::ostream& err) {
     std::optional<Corpus> c = load_store(a->store, err);
     if (!c) return static_cast<int>(kSkipped);
@@ -29,7 +31,7 @@ Command add_export(CLI::App& app) {
     if (a->format == "json" && f.active())
       err << "eventloom: note: --format json writes the whole store; --from, --to, --type and --actor apply to the "
              "other formats\n";
-    std::string e = write_export(*c, a->format, a->out, f);
+    std::string e = write_export(*c, a->format, a->out, f, a->gexf);
     if (!e.empty()) {
       err << "eventloom: " << e << "\n";
       return static_cast<int>(kSkipped);

@@ -1,11 +1,14 @@
-// Graph exports: GraphML, GEXF 1.3, DOT and CSV tables.
+// Graph exports: GraphML, GEXF (1.2draft or 1.3), DOT and CSV tables.
 //
 // All four walk the EventGraph in vertex and edge order, which build_graph()
 // makes deterministic, so the same corpus gives the same bytes. XML text is
 // made safe twice: invalid UTF-8 becomes U+FFFD and control characters that
 // XML 1.0 forbids are dropped, then the five markup characters are escaped.
 // GEXF carries each node's and edge's first and last day as start/end (with
-// timeformat="date"), so Gephi's timeline can play the graph over time.
+// timeformat="date"), so Gephi's timeline can play the graph over time. In
+// GEXF 1.2draft and 1.3 alike, one closed interval is written as the start and
+// end attributes of its node or edge (a <spells> list is for several), so the
+// two versions differ only in the root element's namespace and version.
 #include <map>
 
 #include <fmt/format.h>
@@ -166,14 +169,26 @@ void write_graphml(const EventGraph& eg, std::ostream& out) {
   out << "  </graph>\n</graphml>\n";
 }
 
-void write_gexf(const EventGraph& eg, std::ostream& out) {
+const char* to_string(GexfVersion v) { return v == GexfVersion::V1_3 ? "1.3" : "1.2draft"; }
+
+std::optional<GexfVersion> parse_gexf_version(std::string_view s) {
+  if (s == "1.2" || s == "1.2draft") return GexfVersion::V1_2draft;
+  if (s == "1.3") return GexfVersion::V1_3;
+  return std::nullopt;
+}
+
+void write_gexf(const EventGraph& eg, std::ostream& out, GexfVersion version) {
   const Graph& g = eg.g;
   const std::vector<std::string> ids = export_node_ids(eg);
   auto gexf_type = [](const char* t) { return std::string_view(t) == "int" ? "integer" : "string"; };
+  // 1.2draft lives under www.gexf.net and says version="1.2"; 1.3 dropped the www.
+  const bool v13 = version == GexfVersion::V1_3;
+  const std::string ns = v13 ? "http://gexf.net/1.3" : "http://www.gexf.net/1.2draft";
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-         "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
-         "  <meta><creator>eventloom</creator><description>who said what, who did what to whom, and when"
+      << fmt::format("<gexf xmlns=\"{0}\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                     "xsi:schemaLocation=\"{0} {0}/gexf.xsd\" version=\"{1}\">\n",
+                     ns, v13 ? "1.3" : "1.2")
+      << "  <meta><creator>eventloom</creator><description>who said what, who did what to whom, and when"
          "</description></meta>\n"
          "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n"
          "    <attributes class=\"node\" mode=\"static\">\n";
