@@ -7,19 +7,13 @@
 
 #include "eventloom/export.hpp"
 #include "eventloom/pipeline.hpp"
+#include "test_support.hpp"
 
 using namespace eventloom;
 
 namespace {
 
-std::vector<std::string> seed_files() {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(std::string(EVENTLOOM_SHARED_DIR) + "/seeds", ec))
-    if (e.path().extension() == ".txt") out.push_back(e.path().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::vector<std::string> seed_files() { return test_support::shared_files("seeds", ".txt"); }
 
 std::string to_json(const Corpus& c) {
   std::ostringstream ss;
@@ -35,12 +29,9 @@ Corpus build(const std::vector<std::string>& files) {
 
 }  // namespace
 
-TEST_CASE("the JSON store of the seeds reads back to the same bytes") {
+TEST_CASE("the JSON store of the seeds reads back to the same bytes", "[shared]") {
   auto files = seed_files();
-  if (files.size() < 5) {
-    WARN("seeds not found under " EVENTLOOM_SHARED_DIR);
-    return;
-  }
+  if (files.size() < 5) SKIP_TEST("no seeds under " << test_support::shared_dir());
   Corpus c = build(files);
   std::string first = to_json(c);
   Diagnostics diag;
@@ -54,12 +45,9 @@ TEST_CASE("the JSON store of the seeds reads back to the same bytes") {
   CHECK(second == first);
 }
 
-TEST_CASE("merging the stores of 000-002 and 003-004 equals building all seeds") {
+TEST_CASE("merging the stores of 000-002 and 003-004 equals building all seeds", "[shared]") {
   auto files = seed_files();
-  if (files.size() < 5) {
-    WARN("seeds not found under " EVENTLOOM_SHARED_DIR);
-    return;
-  }
+  if (files.size() < 5) SKIP_TEST("no seeds under " << test_support::shared_dir());
   std::vector<std::string> a(files.begin(), files.begin() + 3), b(files.begin() + 3, files.end());
   Diagnostics diag;
   Corpus ra = read_json(to_json(build(a)), diag);
@@ -97,12 +85,9 @@ TEST_CASE("read_json reports what it cannot read and never throws") {
   CHECK(to_json(empty) == to_json(Corpus{}));
 }
 
-TEST_CASE("a store written without texts reads back to the same statements and events") {
+TEST_CASE("a store written without texts reads back to the same statements and events", "[shared]") {
   auto files = seed_files();
-  if (files.size() < 5) {
-    WARN("seeds not found under " EVENTLOOM_SHARED_DIR);
-    return;
-  }
+  if (files.size() < 5) SKIP_TEST("no seeds under " << test_support::shared_dir());
   Corpus c = build(files);
   JsonOptions no_text;
   no_text.include_text = false;

@@ -182,15 +182,6 @@ namespace {
 
 bool have(const char* cmd) { return std::system(cmd) == 0; }
 
-std::vector<std::string> seed_files() {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(std::string(EVENTLOOM_SHARED_DIR) + "/seeds", ec))
-    if (e.path().extension() == ".txt") out.push_back(e.path().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("GEXF is 1.2draft unless 1.3 is asked for, dynamic in both") {
@@ -219,12 +210,9 @@ TEST_CASE("GEXF is 1.2draft unless 1.3 is asked for, dynamic in both") {
   CHECK(std::string(to_string(GexfVersion::V1_3)) == "1.3");
 }
 
-TEST_CASE("GraphML and GEXF of the seeds load in NetworkX with the same counts") {
-  auto files = seed_files();
-  if (files.empty()) {
-    WARN("no seeds under " EVENTLOOM_SHARED_DIR);
-    return;
-  }
+TEST_CASE("GraphML and GEXF of the seeds load in NetworkX with the same counts", "[shared]") {
+  auto files = test_support::shared_files("seeds", ".txt");
+  if (files.empty()) SKIP_TEST("no seeds under " << test_support::shared_dir());
   Corpus c = build_corpus(files).corpus;
   // The seeds have no events yet: add the small corpus's so every kind of edge is exported.
   std::vector<DocExtraction> docs = std::move(c.docs);

@@ -19,7 +19,6 @@ std::vector<std::string> kept(const std::string& content, const Segment& s, Para
     if (p.kind == kind) out.push_back(content.substr(p.span.start, p.span.size()));
   return out;
 }
-const fs::path kSeeds = fs::path(EVENTLOOM_SHARED_DIR) / "seeds";
 }  // namespace
 
 TEST_CASE("a scrape with repeated headlines, captions and TT splits into its articles") {
@@ -64,11 +63,9 @@ TEST_CASE("feed scrapes: glued subtitle lines start articles, lone teasers and a
   CHECK(kept(f, segs[2], ParagraphKind::Body).size() == 2);
 }
 
-TEST_CASE("the seed files give the articles a reader sees") {
-  if (!fs::exists(kSeeds)) {
-    WARN("../shared/seeds not found; skipped");
-    return;
-  }
+TEST_CASE("the seed files give the articles a reader sees", "[shared]") {
+  const fs::path kSeeds = test_support::shared_dir() / "seeds";
+  if (!fs::exists(kSeeds)) SKIP_TEST("no " << kSeeds);
   std::vector<std::pair<std::string, size_t>> expected = {
       {"000_ed97b0ca02a30789.txt", 2}, {"001_a4e532734f92cbf6.txt", 2}, {"002_fc305638f481958c.txt", 1},
       {"003_45b39b5889d0e37c.txt", 1}, {"004_c17df665f48eee7d.txt", 9}};

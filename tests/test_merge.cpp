@@ -15,6 +15,7 @@
 #include "eventloom/export.hpp"
 #include "eventloom/pipeline.hpp"
 #include "template_corpus.hpp"
+#include "test_support.hpp"
 
 using namespace eventloom;
 
@@ -236,12 +237,9 @@ TEST_CASE("merge property on examples/: one build equals its parts merged") {
   check_merge_property(inputs, alternate(inputs.size()));
 }
 
-TEST_CASE("merge property on the seeds: one build equals its parts merged") {
-  auto inputs = files_in(std::string(EVENTLOOM_SHARED_DIR) + "/seeds", {".txt"});
-  if (inputs.size() < 5) {
-    WARN("seeds not found under " EVENTLOOM_SHARED_DIR);
-    return;
-  }
+TEST_CASE("merge property on the seeds: one build equals its parts merged", "[shared]") {
+  auto inputs = test_support::shared_files("seeds", ".txt");
+  if (inputs.size() < 5) SKIP_TEST("no seeds under " << test_support::shared_dir());
   check_merge_property(inputs, first_half(inputs.size()));
   check_merge_property(inputs, alternate(inputs.size()));  // 000 and 004 (one call, two reports) in different parts? no: 1 and 3 apart
   check_merge_property(inputs, {true, false, true, true, false});  // 000 with 002-003, 004 with 001

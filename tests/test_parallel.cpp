@@ -14,6 +14,7 @@
 #include "eventloom/pipeline.hpp"
 #include "pipeline/parallel.hpp"
 #include "template_corpus.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace eventloom;
@@ -43,21 +44,15 @@ TEST_CASE("examples: --jobs 1 and --jobs 4 give the same JSON bytes", "[parallel
   require_same_bytes({EVENTLOOM_SOURCE_DIR "/examples"});
 }
 
-TEST_CASE("seeds: --jobs 1 and --jobs 4 give the same JSON bytes", "[parallel]") {
-  fs::path seeds = fs::path(EVENTLOOM_SHARED_DIR) / "seeds";
-  if (!fs::exists(seeds)) {
-    WARN("no " << seeds << ": skipped");
-    return;
-  }
+TEST_CASE("seeds: --jobs 1 and --jobs 4 give the same JSON bytes", "[parallel][shared]") {
+  fs::path seeds = test_support::shared_dir() / "seeds";
+  if (!fs::exists(seeds)) SKIP_TEST("no " << seeds);
   require_same_bytes({seeds.string()});
 }
 
-TEST_CASE("a slice of Reuters-21578: --jobs 1 and --jobs 4 give the same JSON bytes", "[parallel]") {
-  fs::path reuters = fs::path(EVENTLOOM_SHARED_DIR) / "datasets/corpora/reuters21578.jsonl";
-  if (!fs::exists(reuters)) {
-    WARN("no " << reuters << ": skipped");
-    return;
-  }
+TEST_CASE("a slice of Reuters-21578: --jobs 1 and --jobs 4 give the same JSON bytes", "[parallel][shared]") {
+  fs::path reuters = test_support::shared_dir() / "datasets/corpora/reuters21578.jsonl";
+  if (!fs::exists(reuters)) SKIP_TEST("no " << reuters);
   // The first 1,500 records: enough for near-duplicates and merged actors.
   fs::path slice = fs::temp_directory_path() / ("eventloom_test_parallel_" + std::to_string(::getpid()) + ".jsonl");
   {

@@ -1,10 +1,13 @@
-// What the end-to-end tests share: running the CLI in-process, a temporary
-// directory removed at the end of the test, reading a file whole.
+// What the tests share: running the CLI in-process, a temporary directory
+// removed at the end of the test, reading a file whole, the shared corpora,
+// and skipping a test that cannot run here.
 #pragma once
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,6 +15,7 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "skip.hpp"
 
 namespace test_support {
 
@@ -54,5 +58,26 @@ struct TempDir {
     return p.string();
   }
 };
+
+// ---- the shared corpora ---------------------------------------------------------
+//
+// Test cases that read them carry the tag [shared]. They are found under
+// $EVENTLOOM_SHARED_DIR when it is set, else under the directory CMake was
+// given (the cache variable EVENTLOOM_SHARED_DIR: ../shared beside the clone).
+inline std::filesystem::path shared_dir() {
+  const char* env = std::getenv("EVENTLOOM_SHARED_DIR");
+  return (env && *env) ? env : EVENTLOOM_SHARED_DIR;
+}
+
+// The files with extension `ext` directly in shared_dir()/`folder`, sorted;
+// none when it is missing.
+inline std::vector<std::string> shared_files(const std::string& folder, const std::string& ext) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(shared_dir() / folder, ec))
+    if (e.path().extension() == ext) out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 }  // namespace test_support

@@ -1,5 +1,5 @@
 // Regression guard on TempEval-3's TimeBank and AQUAINT (read from
-// EVENTLOOM_SHARED_DIR; skipped when absent): span F1 computed as the scorer
+// the shared corpora, test_support::shared_dir(); skipped when absent): span F1 computed as the scorer
 // in ../shared/eval/score_timex.py does, on character offsets.
 #include <catch2/catch.hpp>
 
@@ -13,6 +13,7 @@
 
 #include "eventloom/text.hpp"
 #include "eventloom/time.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -93,11 +94,11 @@ Scores score(const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("TimeBank and AQUAINT stay at their measured level") {
+TEST_CASE("TimeBank and AQUAINT stay at their measured level", "[shared]") {
   for (const char* name : {"timebank", "aquaint"}) {
-    std::string dir = std::string(EVENTLOOM_SHARED_DIR) + "/datasets/" + name;
+    std::string dir = (test_support::shared_dir() / "datasets" / name).string();
     if (!std::filesystem::exists(dir + "/docs.jsonl")) {
-      WARN("skipped: no " << dir);
+      SKIP_PART("no " << dir << "/docs.jsonl");
       continue;
     }
     Scores s = score(dir);
