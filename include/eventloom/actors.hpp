@@ -1,10 +1,12 @@
 // Actors: people, organisations and countries named in an article.
 //
-// find_actors() recognises PERSON, ORG and GPE names from gazetteers compiled
-// in from data files (countries and demonyms, capitals and buildings that
-// stand for governments, international organisations) and from capitalised
-// sequences with cues (a role before the name, a verb of saying after it, a
-// known given name), resolves later mentions in the same article ("Peskov",
+// find_actors() builds actors on the names the learned name tagger finds
+// (analyse.hpp), with the gazetteers compiled in from data files on top
+// (countries and demonyms, capitals and buildings that stand for
+// governments, international organisations: canonical names, a capital
+// acting for its government, a known organisation the tagger missed) and
+// the cues around a name (a role before it, an apposition, a verb of
+// saying), resolves later mentions in the same article ("Peskov",
 // "the Kremlin spokesman") to the actor first named in full, and gives each
 // actor an alias key that survives transliteration for merging across
 // articles (actor_key()).
@@ -14,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eventloom/analyse.hpp"
 #include "eventloom/extraction.hpp"
 #include "eventloom/text.hpp"
 
@@ -24,7 +27,8 @@ struct ActorExtraction {
   std::vector<Mention> mentions;  // spans in the normalised text, sorted
 };
 
-ActorExtraction find_actors(const AnnotatedText& at);
+ActorExtraction find_actors(const AnnotatedText& at, const Analysis& analysis);
+ActorExtraction find_actors(const AnnotatedText& at);  // runs analyse_article() itself
 
 // The cross-article merge key of a name: folded, transliteration variants
 // collapsed ("Zelenskiy", "Zelenskyy" and "Zelensky" share one).

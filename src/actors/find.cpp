@@ -55,10 +55,9 @@ struct Candidate {
   const GazEntry* gaz = nullptr;
   bool gov = false;          // a capital used for its government
   bool person_cue = false;
-  bool weak_cue = false;     // the only person cue is a verb of saying next to it
-  bool modifier = false;     // a word before a title ("Fooish Prime Minister X"): known actors only
   bool headline = false;
-  bool sent_initial = false;
+  bool caps_headline = false;  // a headline the tagger reads (in capitals, or not in title case)
+  bool acting = false;         // a verb of saying or acting follows ("Brask said")
   std::string name;          // surface name (the span, or name + "administration")
   std::string acronym_of;    // "(CNS)" right after "Council of Northern States": that name
   std::string country;       // the country of a demonym in its role ("Fooian President X")
@@ -86,17 +85,11 @@ enum WordBit : uint32_t {
   kSayVerb = 1u << 8,
   kThingNoun = 1u << 9,
   kEventWord = 1u << 10,
-  kParticle = 1u << 11,    // "de", "van", "bin": inside a name
   kLocative = 1u << 12,    // "in", "near", "from"
   kGovVerb = 1u << 13,     // "Moscow said", "Kyiv wants": a capital acting
   kOrgNoun = 1u << 14,     // "the Fooville newspaper"
-  kBreaksName = 1u << 15,  // a function word inside a run of capitals
-  kAreaNoun = 1u << 16,     // "the town of X", "X province"
-  kMediaNoun = 1u << 17,    // "the newspaper X"
 };
 
-constexpr std::string_view kParticles[] = {"de", "van", "von", "bin", "al", "da", "di", "del", "della", "der", "den",
-                                           "le", "la", "du", "dos", "das", "ter", "ten", "ibn", "abu", "el", "y"};
 constexpr std::string_view kLocatives[] = {"in", "at", "near", "from", "to", "across", "outside", "around",
                                            "into", "toward", "towards", "via", "through", "inside",
                                            "throughout", "within", "between", "of", "over", "on", "for"};
@@ -109,12 +102,6 @@ constexpr std::string_view kOrgNouns[] = {
     "newspaper", "agency", "daily", "channel", "app", "company", "outlet", "website", "broadcaster", "party",
     "firm", "group", "network", "magazine", "weekly", "bank", "airline", "platform", "plant", "factory",
     "militia", "movement", "ministry", "tabloid", "portal", "radio", "television", "tv", "club", "union"};
-// "Democrats The Obama administration": a function word inside a run of
-// capitals (a headline, a caption run into the text) ends a name.
-constexpr std::string_view kNameBreakers[] = {"the", "a", "an", "this", "that", "but", "and", "or",
-                                              "in", "on", "at", "by", "to", "with", "as", "is", "are",
-                                              "was", "were", "up", "after", "over", "for", "from",
-                                              "quote", "unquote"};
 
 struct WordInfo {
   uint32_t bits = 0;   // WordBit
@@ -167,18 +154,14 @@ class WordTable {
     mark(lx.nonname, kNonname);
     mark(lx.org_words, kOrgWord);
     mark(lx.place_words, kPlaceWord);
-    mark(lx.area_nouns, kAreaNoun);
-    mark(lx.media_nouns, kMediaNoun);
     mark(lx.role_heads, kRoleHead);
     mark(lx.say_verbs, kSayVerb);
-    mark(lx.thing_nouns, kThingNoun);
     mark(lx.event_words, kEventWord);
+    mark(lx.thing_nouns, kThingNoun);
     for (const auto& [w, canonical] : lx.given) insert(w).bits |= kGivenName;
-    for (std::string_view w : kParticles) insert(w).bits |= kParticle;
     for (std::string_view w : kLocatives) insert(w).bits |= kLocative;
     for (std::string_view w : kGovVerbs) insert(w).bits |= kGovVerb;
     for (std::string_view w : kOrgNouns) insert(w).bits |= kOrgNoun;
-    for (std::string_view w : kNameBreakers) insert(w).bits |= kBreaksName;
   }
 
   // nullptr when the table knows nothing of w.
@@ -278,8 +261,8 @@ bool is_admin_noun(std::string_view w) {
 
 class ArticleScanner {
  public:
-  explicit ArticleScanner(const AnnotatedText& at)
-      : at_(at), lx_(actors::lexicon()), words_(word_table()) {
+  ArticleScanner(const AnnotatedText& at, const Analysis& an)
+      : at_(at), an_(an), lx_(actors::lexicon()), words_(word_table()) {
     fold_tokens();
     infer_local_names();
   }
@@ -337,13 +320,8 @@ class ArticleScanner {
   // stem is another capitalised word of the article ("Fooian" and "Fooia")
   // makes the stem a country and the word its demonym; such a word without
   // its country is still a demonym when it modifies a noun of nationality
-  // ("Fooian officials"). Words seen alone after "in" are places.
+  // ("Fooian officials").
   void infer_local_names() {
-    for (uint32_t k = 1; k < at_.tokens.size(); ++k) {
-      if (!cap(k) || folded(k).size() < 4) continue;
-      if (is_place_preposition(folded(k - 1)) && at_.tokens[k - 1].has(kLower) && single_word_at(k))
-        places_.insert(folded(k));
-    }
     std::unordered_map<std::string_view, uint32_t> caps;  // folded capitalised word -> a token (when needed)
     bool caps_known = false;
     for (uint32_t k = 0; k < at_.tokens.size(); ++k) {
@@ -386,15 +364,6 @@ class ArticleScanner {
   static bool demonym_ending(std::string_view w) {
     return ends_with(w, "an") || ends_with(w, "ese") || ends_with(w, "ish") || ends_with(w, "i");
   }
-  static bool is_place_preposition(std::string_view w) {
-    return w == "in" || w == "near" || w == "outside" || w == "inside" || w == "around" || w == "across" ||
-           w == "throughout";
-  }
-  bool single_word_at(uint32_t k) const {
-    if (k + 1 >= at_.tokens.size()) return true;
-    return !cap(k + 1) && !at_.tokens[k + 1].has(kPossessive);
-  }
-
   // The token of the country a demonym names, UINT32_MAX when the article has
   // none. The stems below are tried in turn ("fooian" -> "fooia", "fooy", "foo").
   uint32_t country_of_demonym(std::string_view w, const std::unordered_map<std::string_view, uint32_t>& caps) const {
@@ -449,12 +418,6 @@ class ArticleScanner {
     w.remove_suffix(1);
     return (words_.bits(w) & (kRoleWord | kTitle)) != 0;
   }
-  bool title_word(uint32_t k) const {
-    if (is(k, kTitle)) return true;
-    std::string_view w = folded(k);
-    return w.size() >= 5 && w.back() == 's' && (words_.bits(w.substr(0, w.size() - 1)) & kTitle);
-  }
-
   bool is_headline(const Sentence& s) const {
     if (s.paragraph < at_.paragraphs.size() && at_.paragraphs[s.paragraph].kind == ParagraphKind::Title) return true;
     int alpha = 0, capital = 0, upper = 0;
@@ -472,6 +435,32 @@ class ArticleScanner {
       if (t.has(kAllUpper)) ++upper;
     }
     return alpha >= 4 && ((capital * 10 >= alpha * 6 && (!figures || title_word)) || upper * 2 >= alpha);
+  }
+
+  bool all_caps(const Sentence& s) const {
+    int alpha = 0, upper = 0;
+    for (uint32_t k = s.first_token; k < s.last_token; ++k) {
+      if (!at_.tokens[k].has(kAlpha) || ptb_[k]) continue;
+      ++alpha;
+      upper += at_.tokens[k].has(kAllUpper);
+    }
+    return upper * 10 >= alpha * 8;
+  }
+
+  // Title case: capitals on words that are no names ("Mubarak Steps Down
+  // After Protests": a function word, or common words, as the tagger reads
+  // them), unlike a row of names and
+  // results ("Jansher Khan ( Pakistan ) beat Mark Cairns").
+  bool title_case(const Sentence& s) const {
+    int capitals = 0, common = 0, function = 0;
+    for (uint32_t k = s.first_token + 1; k < s.last_token; ++k) {
+      if (!cap(k)) continue;
+      ++capitals;
+      std::string_view u = upos(an_.words[an_.token_word[k]].tag);
+      common += u != "PROPN" && u != "NUM" && u != "X" && u != "SYM";
+      function += u == "ADP" || u == "DET" || u == "CCONJ" || u == "SCONJ" || u == "AUX" || u == "PART";
+    }
+    return function >= 1 || (common >= 2 && common * 10 >= capitals * 3);
   }
 
   // Longest gazetteer phrase starting at k, within the sentence.
@@ -519,149 +508,99 @@ class ArticleScanner {
       }
     }
     headline_ = is_headline(s);
+    // The tagger learnt headlines in capitals; a title-case headline only
+    // confirms names the body gives.
+    caps_headline_ = headline_ && (all_caps(s) || !title_case(s));
     sent_ = &s;
+    scan_names(b, e);
+  }
+
+  // The names the tagger found in tokens [b, e): each an actor candidate of
+  // its type, with the gazetteer's canonical name where a phrase of it is
+  // the whole name. Then the gazetteer's countries, organisations and
+  // capitals acting for their government that the tagger left out.
+  void scan_names(uint32_t b, uint32_t e) {
+    while (next_name_ < an_.names.size() && an_.names[next_name_].first < b) ++next_name_;
+    for (; next_name_ < an_.names.size() && an_.names[next_name_].last <= e; ++next_name_) {
+      NameMention m = an_.names[next_name_];
+      if (m.type == NameType::Misc) continue;
+      // "Kyiv School" "of" "Economics", "Institute" "for" "Maritime Law": an
+      // organisation or place word before "of" or "for" joins the name after it.
+      while (m.type != NameType::Person && next_name_ + 1 < an_.names.size() &&
+             an_.names[next_name_ + 1].first == m.last + 1 && an_.names[next_name_ + 1].last <= e &&
+             (folded(m.last) == "of" || folded(m.last) == "for") && is(m.last - 1, kOrgWord | kPlaceWord))
+        m.last = an_.names[++next_name_].last;
+      while (m.first < m.last && ptb_[m.first]) ++m.first;  // "-LRB-" is a bracket
+      while (m.last > m.first && ptb_[m.last - 1]) --m.last;
+      if (m.first == m.last) continue;
+      // "US Vice President JD Vance", "the UCT Secretary-General Birte
+      // Oslund": role words inside a name end what comes before them (its
+      // own name, when it is one) and start a person.
+      uint32_t r = m.first;
+      while (r + 1 < m.last && !(role_word(r) && !is(r, kGivenName) && !in_gaz(r))) ++r;
+      uint32_t k = r;
+      while (k + 1 < m.last && role_word(k) && !is(k, kGivenName)) ++k;
+      if (k > r && cap(k)) {
+        if (r > m.first) emit_name({m.first, r, leading_type(m.first, r)});
+        m = {k, m.last, NameType::Person};
+      }
+      emit_name(m);
+    }
+    if (headline_) return;
     for (uint32_t k = b; k < e;) {
-      if (!(cap(k) || gaz_[k - b].first)) {
-        ++k;
+      uint32_t len = gaz_[k - b].second;
+      if (!len || !cap(k)) {
+        k += len ? len : 1;
         continue;
       }
-      uint32_t j = run_end(k, e);
-      segment_run(k, j);
-      k = j;
+      bool named = false;
+      for (uint32_t j = k; j < k + len; ++j) named = named || an_.token_name[j] != NameType::None;
+      const GazEntry* g = gaz_[k - b].first;
+      if (!named && (g->kind == GazKind::Country || g->kind == GazKind::Org ||
+                     (g->kind == GazKind::Capital && capital_as_government(k, k + len))))
+        emit_gaz(k, k + len, g);
+      k += len;
     }
   }
 
-  bool in_gaz(uint32_t k) const { return gaz_[k - sent_->first_token].first != nullptr; }
-  bool gaz_start(uint32_t k) const { return gaz_[k - sent_->first_token].second > 0; }
+  // What the words before a role are: an organisation when an acronym or
+  // organisation word ("UCT", "Acme Holdings"), a place ("US") or nothing.
+  NameType leading_type(uint32_t a, uint32_t b) const {
+    if (gaz_start(a) && gaz_[a - sent_->first_token].second == b - a) return NameType::Loc;
+    for (uint32_t k = a; k < b; ++k)
+      if (is(k, kOrgWord) || (at_.tokens[k].has(kAllUpper) && !at_.tokens[k].has(kAbbrev))) return NameType::Org;
+    return NameType::Misc;
+  }
 
-  uint32_t run_end(uint32_t k, uint32_t e) const {
-    uint32_t j = k + 1;
-    while (j < e) {
-      if (cap(j) || (in_gaz(j) && !gaz_start(j))) {
-        ++j;
-      } else if (j + 1 < e && cap(j + 1) && connector_ok(j)) {
-        ++j;
-      } else {
-        break;
+  void emit_name(const NameMention& m) {
+    if (m.type == NameType::Misc) return;
+    const uint32_t b = sent_->first_token;
+    if (gaz_start(m.first) && gaz_[m.first - b].second == m.last - m.first) {
+      // The gazetteer's name where it agrees with the tagger on the kind of
+      // thing ("New York" the team is an organisation, not the city).
+      const GazEntry* g = gaz_[m.first - b].first;
+      if (g->kind == GazKind::Demonym || g->kind == GazKind::NotActor) return;
+      // A country or a known organisation is itself whatever the tagger says.
+      bool city = g->kind == GazKind::Capital || g->kind == GazKind::Place;
+      if ((m.type == NameType::Loc && city) || g->kind == GazKind::Country || g->kind == GazKind::Org) {
+        emit_gaz(m.first, m.last, g);
+        return;
       }
     }
-    return j;
+    if (is(m.last - 1, kEventWord)) return;  // "Munich Security Conference", "Cuban Missile Crisis"
+    if (thing_after(m.last)) return;          // "the Deepwater Horizon rig"
+    Guess guess = m.type == NameType::Person ? Guess::Person : m.type == NameType::Org ? Guess::Org : Guess::Loc;
+    // "Brask said", "Fooville has": a place that acts is its government.
+    bool acting = guess != Guess::Person && acts(m.first, m.last);
+    if (guess == Guess::Loc && acting) guess = Guess::Gpe;
+    emit_piece(m.first, m.last, guess, acting);
   }
 
-  bool connector_ok(uint32_t j) const {
-    std::string_view w = folded(j);
-    if (is(j, kParticle) && at_.tokens[j].has(kLower)) return true;
-    if (w == "of") return is(j - 1, kOrgWord | kPlaceWord);
-    if (w == "for") return is(j - 1, kOrgWord);
-    return false;
-  }
-
-  // "Gulf of Mexico", "Bay of Bengal": a place word followed by "of".
-  bool place_run(uint32_t a, uint32_t b) const {
-    for (uint32_t k = a; k + 1 < b; ++k)
-      if (is(k, kPlaceWord) && folded(k + 1) == "of") return true;
-    return false;
-  }
-
-  // Index of the last organisation word of the run that ends it or is
-  // followed by "of" ("Kyiv School of Economics"); 0 when none.
-  bool org_run(uint32_t a, uint32_t b) const {
-    if (b - a < 2) return false;
-    for (uint32_t k = a; k < b; ++k) {
-      if (!is(k, kOrgWord)) continue;
-      if (k == a && (k + 1 == b || (folded(k + 1) != "of" && folded(k + 1) != "for"))) continue;
-      if (k + 1 == b || folded(k + 1) == "of" || folded(k + 1) == "for") return true;
-    }
-    return false;
-  }
-
-  void segment_run(uint32_t a, uint32_t b) {
-    // Leading words that never start a name ("The", "But", "Thursday").
-    while (a < b && !gaz_start(a) && (bits(a) & (kNonname | kGivenName)) == kNonname) ++a;
-    if (a >= b) return;
-    // "CLEANED UP BY THE OBAMA ADMINISTRATION": a name starts after the last function word.
-    for (uint32_t k = b; k-- > a + 1;)
-      if (breaks_name(k) && !in_gaz(k) && !connector_ok(k)) {
-        segment_run(a, k);
-        a = k + 1;
-        break;
-      }
-    if (a >= b) return;
-    if (org_run(a, b) && !gaz_covers_all(a, b)) {
-      emit_piece(a, b, Guess::Org);
-      return;
-    }
-    if (place_run(a, b) && !gaz_covers_all(a, b)) {
-      emit_piece(a, b, Guess::Loc);
-      return;
-    }
-    uint32_t k = a;
-    while (k < b) {
-      if (gaz_start(k)) {
-        const GazEntry* g = gaz_[k - sent_->first_token].first;
-        uint32_t len = gaz_[k - sent_->first_token].second;
-        if (g->kind != GazKind::Demonym && g->kind != GazKind::NotActor) emit_gaz(k, k + len, g);
-        k += len;
-        continue;
-      }
-      if (in_gaz(k) || role_word(k) || (bits(k) & (kNonname | kGivenName)) == kNonname) {
-        ++k;
-        continue;
-      }
-      uint32_t e = k + 1;
-      while (e < b && !gaz_start(e) && !breaks_name(e) && !title_word(e) && !role_before_name(e, b)) ++e;
-      while (e - k >= 2 && not_a_name_start(k)) ++k;
-      if (thing_like(k, e)) {
-        k = e;
-        continue;
-      }
-      if (e < b && role_before_name(e, b)) emit_modifier(k, e);
-      else emit_piece(k, e, Guess::Unknown);
-      k = e;
-    }
-  }
-
-  // "Prime Minister Jane Doe" from e: role words (one of them a role by
-  // itself or a title) and then a name within the run [.., b).
-  bool role_before_name(uint32_t e, uint32_t b) const {
-    uint32_t r = e;
-    bool head = false;
-    while (r < b && role_word(r) && !gaz_start(r)) {
-      std::string_view w = folded(r);
-      uint32_t h = bits(r) & (kRoleHead | kTitle);
-      if (w.back() == 's' && !h) h = words_.bits(w.substr(0, w.size() - 1)) & (kRoleHead | kTitle);
-      head = head || h;
-      ++r;
-    }
-    return head && r > e && r < b && cap(r) && !role_word(r);
-  }
-
-  // A capitalised piece right before a role ("Fooish Prime Minister Jane
-  // Doe", "ACME Chairman John Roe"): part of the role, not a name. An acronym
-  // or a piece with an organisation word is the organisation of the role.
-  void emit_modifier(uint32_t a, uint32_t b) {
-    Candidate c = base(a, b);
-    const Token& t = at_.tokens[a];
-    bool org = (b - a == 1 && t.has(kAllUpper) && !t.has(kAbbrev) && at_.word(t).size() <= 6);
-    for (uint32_t k = a; k < b && !org; ++k) org = is(k, kOrgWord) && b - a > 1;
-    c.guess = org ? Guess::Org : Guess::Unknown;
-    c.modifier = !org;
-    cands_.push_back(std::move(c));
-  }
-
-  bool breaks_name(uint32_t k) const { return is(k, kBreaksName); }
-
-  // "Clearly Obama", "Ousting Assad", "Bhopal Barack Obama": a first word
-  // that is no given name, before a given name or ending like an adverb or a
-  // participle, is not part of the name.
-  bool not_a_name_start(uint32_t k) const {
-    std::string_view w = folded(k);
-    if (is(k, kGivenName)) return false;
-    if (is(k + 1, kGivenName)) return true;
-    auto ends = [&](std::string_view suf, size_t min) {
-      return w.size() >= min && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
-    };
-    return ends("ly", 5) || ends("ing", 6);
+  // A lower-case verb of saying or of a government's acts right after
+  // tokens [a, b), which no locative opens ("Diplomats in Fooville said").
+  bool acts(uint32_t a, uint32_t b) const {
+    if (b >= sent_->last_token || !at_.tokens[b].has(kLower) || !is(b, kGovVerb | kSayVerb)) return false;
+    return !(a > sent_->first_token && is(a - 1, kLocative) && at_.tokens[a - 1].has(kLower));
   }
 
   // "the Deepwater Horizon rig", "the Costa Concordia cruise ship": a name
@@ -674,21 +613,8 @@ class ArticleScanner {
     return false;
   }
 
-  // "RS-26 Rubezh", "US-supplied", "Security Conference": not a name.
-  bool thing_like(uint32_t a, uint32_t b) const {
-    for (uint32_t k = a; k < b; ++k) {
-      const Token& t = at_.tokens[k];
-      if (t.has(kDigit)) return true;
-      std::string_view w = at_.word(t);
-      size_t h = w.find('-');
-      if (h != std::string_view::npos && h + 1 < w.size() && w[h + 1] >= 'a' && w[h + 1] <= 'z') return true;
-    }
-    return is(b - 1, kEventWord);
-  }
-
-  bool gaz_covers_all(uint32_t a, uint32_t b) const {
-    return gaz_start(a) && gaz_[a - sent_->first_token].second >= b - a;
-  }
+  bool in_gaz(uint32_t k) const { return gaz_[k - sent_->first_token].first != nullptr; }
+  bool gaz_start(uint32_t k) const { return gaz_[k - sent_->first_token].second > 0; }
 
   Span span_of(uint32_t a, uint32_t b) const { return {at_.tokens[a].span.start, at_.tokens[b - 1].span.end}; }
   std::string text_of(uint32_t a, uint32_t b) const { return std::string(at_.norm.view(span_of(a, b))); }
@@ -738,23 +664,20 @@ class ArticleScanner {
     c.span = span_of(a, b);
     c.name = text_of(a, b);
     c.headline = headline_;
-    c.sent_initial = a == sent_->first_token ||
-                     (a == sent_->first_token + 1 && at_.tokens[a - 1].has(kQuote));
+    c.caps_headline = caps_headline_;
     return c;
   }
 
-  void emit_piece(uint32_t a, uint32_t b, Guess guess) {
+  void emit_piece(uint32_t a, uint32_t b, Guess guess, bool acting) {
     Candidate c = base(a, b);
     c.guess = guess;
+    c.acting = acting;
     if (!c.headline) {
       find_role_before(c);
       find_apposition(c);
       find_cues(c);
     }
-    if (!c.person_cue && guess == Guess::Unknown && thing_after(b)) return;
     mark_acronym(c);
-    if (c.guess == Guess::Unknown && is(b - 1, kPlaceWord) && !c.person_cue) c.guess = Guess::Loc;
-    if (c.guess == Guess::Unknown) c.guess = guess_type(c);
     cands_.push_back(std::move(c));
   }
 
@@ -839,7 +762,7 @@ class ArticleScanner {
     }
     if (c.last < e) {
       std::string_view next = folded(c.last);
-      if (is(c.last, kSayVerb) && !after_locative && !c.person_cue) c.weak_cue = c.person_cue = true;
+      if (is(c.last, kSayVerb) && !after_locative && !c.person_cue) c.person_cue = true;
       if (at_.tokens[c.last].has(kLower) && is_admin_noun(next) && c.last - c.first <= 3) {
         c.guess = Guess::Org;
         c.span.end = at_.tokens[c.last].span.end;
@@ -853,66 +776,9 @@ class ArticleScanner {
     }
   }
 
-  // The lower-case noun around a name says what it is: "the town of
-  // Bistrita", "Michoacan state" (a place), "the official newspaper Granma",
-  // "the Al-Akhbar newspaper" (an organisation).
-  Guess context_noun(const Candidate& c) const {
-    uint32_t s0 = sent_->first_token, s1 = sent_->last_token;
-    auto lower = [&](uint32_t k) { return k >= s0 && k < s1 && at_.tokens[k].has(kLower); };
-    if (c.first >= s0 + 2 && folded(c.first - 1) == "of" && lower(c.first - 2) && is(c.first - 2, kAreaNoun))
-      return Guess::Loc;
-    if (lower(c.last) && is(c.last, kAreaNoun) && folded(c.last) != "capital" && folded(c.last) != "port" &&
-        folded(c.last) != "island")
-      return Guess::Loc;
-    if (c.first > s0 && lower(c.first - 1) && is(c.first - 1, kMediaNoun)) return Guess::Org;
-    if (lower(c.last) && is(c.last, kMediaNoun) && folded(c.last) != "daily") return Guess::Org;
-    return Guess::Unknown;
-  }
-
-  Guess guess_type(const Candidate& c) const {
-    uint32_t n = c.last - c.first;
-    for (uint32_t k = c.first; k < c.last; ++k)
-      if (is(k, kOrgWord) && n > 1) return Guess::Org;
-    // "BP said": a short acronym is an organisation whatever its cues.
-    const Token& t0 = at_.tokens[c.first];
-    if (n == 1 && t0.has(kAllUpper) && !t0.has(kAbbrev) && at_.word(t0).size() <= 6) return Guess::Org;
-    // "Fooville said", "the Fooville consulate" where the article has "in
-    // Fooville": a place, or its government when it acts.
-    if (n == 1 && c.weak_cue == c.person_cue && places_.count(folded(c.first))) {
-      if (c.last < sent_->last_token && at_.tokens[c.last].has(kLower) &&
-          (c.weak_cue || is(c.last, kGovVerb)))
-        return Guess::Gpe;
-      return Guess::Loc;
-    }
-    if (Guess g = context_noun(c); g != Guess::Unknown) return g;
-    if (c.person_cue) return Guess::Person;
-    bool after_the = c.first > sent_->first_token && folded(c.first - 1) == "the";
-    if (n >= 2 && is(c.first, kGivenName)) return Guess::Person;
-    if (n >= 2 && n <= 3) {
-      if (after_the) return Guess::Org;  // "the Deepwater Horizon", "the Dow Jones"
-      for (uint32_t k = c.first; k < c.last; ++k)
-        if (at_.tokens[k].has(kAllUpper) && !at_.tokens[k].has(kAbbrev)) return Guess::Org;
-      return Guess::Person;
-    }
-    if (n == 1) {
-      const Token& t = at_.tokens[c.first];
-      if (t.has(kAllUpper) && at_.word(t).size() <= 6) return Guess::Org;
-      if (c.first > sent_->first_token) {
-        std::string_view prev = folded(c.first - 1);
-        if (prev == "the") return Guess::Org;
-        if (is(c.first - 1, kLocative) && prev != "of" && prev != "for" && prev != "on" && prev != "over") return Guess::Loc;
-      }
-      // A lone capitalised word inside a sentence, after "and"
-      // among names, or before a verb: most often a team or a company.
-      if (!c.sent_initial && c.first > sent_->first_token && !is(c.first, kNonname)) {
-        std::string_view prev = folded(c.first - 1);
-        if (prev == "and" || prev == "beat" || prev == "against" || prev == "v") return Guess::Org;
-      }
-    }
-    return Guess::Unknown;
-  }
-
   const AnnotatedText& at_;
+  const Analysis& an_;
+  size_t next_name_ = 0;  // the first name of an_.names not yet read
   const Lexicon& lx_;
   const WordTable& words_;
   std::string arena_;
@@ -923,9 +789,9 @@ class ArticleScanner {
   std::vector<bool> ptb_;  // the "LRB" of "-LRB-"
   std::deque<GazEntry> local_entries_;                              // names learnt from this article
   std::unordered_map<std::string_view, const GazEntry*> local_;     // folded word -> its entry
-  std::unordered_set<std::string_view> places_;                     // words seen alone after "in"
   const Sentence* sent_ = nullptr;
   bool headline_ = false;
+  bool caps_headline_ = false;
   std::vector<Candidate> cands_;
 };
 
@@ -1030,22 +896,22 @@ class Resolver {
     if (acronym != acronyms_.end()) {
       const auto& [full, type] = acronym->second;
       a = actor_for(full, type, full);
-    } else if (c.modifier) {
-      a = known(folded);
     } else if (c.gaz) {
       a = resolve_gaz(c);
-    } else if (c.headline) {
+    } else if (c.headline && !c.caps_headline) {
       a = known(folded);
-    } else if (c.last - c.first >= 2 || c.guess == Guess::Org) {
-      if (c.guess == Guess::Unknown) return;
-      auto k = c.last - c.first == 1 ? known(folded) : std::nullopt;
-      a = k ? *k : actor_for(c.name, to_type(c.guess), c.name);
     } else {
-      a = known(folded);
-      if (a && (c.guess == Guess::Gpe || c.guess == Guess::Org)) upgrade(*a, to_type(c.guess));
-      if (!a && !c.sent_initial && c.guess != Guess::Unknown) a = actor_for(c.name, to_type(c.guess), c.name);
-      if (!a && c.sent_initial && (c.guess == Guess::Gpe || c.guess == Guess::Org)) a = actor_for(c.name, to_type(c.guess), c.name);
-      if (!a && c.sent_initial && c.person_cue) a = actor_for(c.name, ActorType::Person, c.name);
+      // One word: a surname or a short form of an actor named before, if
+      // the tagger gives it the same kind.
+      // A place named before that acts now is its government, whatever
+      // the tagger calls it ("in Brask" ... "Brask said").
+      auto k = c.last - c.first == 1 ? known(folded) : std::nullopt;
+      ActorType kt = k ? out_.actors[*k].type : ActorType::Person;
+      bool place = kt == ActorType::Loc || kt == ActorType::Gpe;
+      if (k && kt != to_type(c.guess) && !(place && (c.guess == Guess::Gpe || (c.acting && c.guess == Guess::Org))))
+        k = std::nullopt;
+      a = k ? *k : actor_for(c.name, to_type(c.guess), c.name);
+      if (k && place && c.acting) upgrade(*a, ActorType::Gpe);
     }
     if (!a) return;
     add_mention(*a, c.span, c.name);
@@ -1067,7 +933,6 @@ class Resolver {
 
   std::optional<uint32_t> resolve_gaz(const Candidate& c) {
     const GazEntry& g = *c.gaz;
-    if (c.headline && g.kind != GazKind::Country && g.kind != GazKind::Org) return std::nullopt;
     if (g.kind == GazKind::Capital && c.gov) return actor_for(g.country, ActorType::Gpe, g.country);
     ActorType t = to_type(c.guess);
     uint32_t a = actor_for(g.canonical, t, g.canonical);
@@ -1195,8 +1060,10 @@ class Resolver {
 
 }  // namespace
 
-ActorExtraction find_actors(const AnnotatedText& at) {
-  ArticleScanner scanner(at);
+ActorExtraction find_actors(const AnnotatedText& at) { return find_actors(at, analyse_article(at)); }
+
+ActorExtraction find_actors(const AnnotatedText& at, const Analysis& an) {
+  ArticleScanner scanner(at, an);
   std::vector<Candidate> cands = scanner.scan();
   return Resolver(at, scanner, std::move(cands)).run();
 }

@@ -9,8 +9,9 @@
 // variant that dominates. Places and organisations in the gazetteers key by their canonical
 // name (Kiev -> kyiv, Turkiye -> turkey); other names by their skeleton.
 //
-// cluster_actors(): non-persons cluster by key whatever their type (one name,
-// one actor; the consolidation votes on the type); an acronym-only
+// cluster_actors(): places cluster by key whether GPE or LOC (one name, one
+// actor; the consolidation votes on the type), organisations by key apart
+// from them ("Milwaukee" the team is not the city); an acronym-only
 // organisation joins the one full name that has it as an alias; a
 // surname-only "person" whose name is a non-person's and no full name's
 // joins the non-person. Persons with a given
@@ -314,7 +315,7 @@ std::vector<uint32_t> cluster_actors(const std::vector<const LocalActor*>& actor
     const std::string& key = a.key.empty() ? (computed = actor_key(a.name, a.type)) : a.key;
     if (a.type != ActorType::Person) {
       skel[i] = skeleton(key);
-      label[i] = "1|" + key;  // one name, whatever type each article gave it
+      label[i] = (a.type == ActorType::Org ? "2|" : "1|") + key;
       return;
     }
     person[i] = split_person_key(key);
@@ -331,12 +332,17 @@ std::vector<uint32_t> cluster_actors(const std::vector<const LocalActor*>& actor
   relabel_acronyms(actors, label);
   // Non-person names by skeleton (the first actor of each): a lone "Fooville"
   // taken for a person joins them. Acronyms may have taken another's label.
+  // Of a place and an organisation of one name, the place: the smaller label,
+  // whatever the order of the actors.
   StringIds place_like(n);
-  std::vector<uint32_t> place_actor;  // skeleton number -> its first actor
+  std::vector<uint32_t> place_actor;  // skeleton number -> the actor of the smallest label with it
   for (size_t i = 0; i < n; ++i) {
     if (actors[i]->type == ActorType::Person) continue;
     if (is_acronym(actors[i]->name)) skel[i] = skeleton(std::string_view(label[i]).substr(2));
-    if (place_like.insert(skel[i]).second) place_actor.push_back(static_cast<uint32_t>(i));
+    auto [id, fresh] = place_like.insert(skel[i]);
+    if (fresh) place_actor.push_back(static_cast<uint32_t>(i));
+    uint32_t& best = place_actor[id];
+    if (label[i] < label[best]) best = static_cast<uint32_t>(i);
   }
   for (size_t i = 0; i < n; ++i) {
     if (actors[i]->type != ActorType::Person) continue;

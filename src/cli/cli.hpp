@@ -28,5 +28,6 @@ Command add_inspect(CLI::App& app);    // inspect.cpp
 Command add_timeline(CLI::App& app);   // timeline.cpp
 Command add_network(CLI::App& app);    // network.cpp
 Command add_report(CLI::App& app);     // report.cpp
+Command add_tag(CLI::App& app);        // tag.cpp
 
 }  // namespace eventloom::cli

@@ -40,7 +40,8 @@ DocExtraction extract_document(Document doc, const ExtractOptions& opt) {
   }
   DocExtraction x;
   x.timexes = tag_times(at, TimeOptions{doc.published});
-  ActorExtraction actors = find_actors(at);
+  Analysis analysis = analyse_article(at);
+  ActorExtraction actors = find_actors(at, analysis);
   x.statements = find_statements(StatementInput{at, actors, x.timexes, doc.published});
   x.events = find_events(EventInput{at, actors, x.timexes, x.statements, doc.published});
   x.actors = std::move(actors.actors);

@@ -1,0 +1,102 @@
+// Sparse linear models over hashed features: what the tagger, the name
+// tagger and the parser score with.
+//
+// A feature is a 64-bit hash of a template and its value ("the word before
+// is 'the'"); a model maps each feature it knows to a short list of (class,
+// weight) pairs, and a class's score is the sum of its weights over the
+// features present. Models are trained by the averaged perceptron (Collins
+// 2002) below: online, so a greedy tagger or a transition parser learns from
+// its own predicted history (and a parser from a dynamic oracle), which a
+// batch learner such as liblinear, trained on fixed feature vectors, cannot
+// do. The trainer is deterministic: the same examples in the same order give
+// the same bytes.
+//
+// File format (little-endian): "ELLM", version, the class names, then the
+// features sorted by hash with their rows of (class, weight). Loading builds
+// an open-addressing index over the hashes; the model is read-only after it,
+// and shared by all threads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analyse/hash_index.hpp"
+#include "util/hash.hpp"
+
+namespace eventloom::analyse {
+
+using Feature = uint64_t;
+
+// The feature for template `tmpl` with value `v` (a hash or a small number).
+inline Feature feature(uint32_t tmpl, uint64_t v) {
+  return util::mix64(v * 0x9e3779b97f4a7c15ull + tmpl + 1) | 1;  // never 0, the empty slot
+}
+// Two values in one (a conjunction of templates).
+inline uint64_t pair_value(uint64_t a, uint64_t b) { return util::mix64(a ^ (b * 0xc2b2ae3d27d4eb4full)); }
+
+class LinearModel {
+ public:
+  LinearModel() = default;
+  // Parses a model's bytes; nullopt (with `error` set) when they are not a model.
+  static std::optional<LinearModel> parse(std::string_view bytes, std::string* error);
+  std::string serialize() const;
+
+  uint32_t classes() const { return static_cast<uint32_t>(names_.size()); }
+  const std::string& class_name(uint32_t c) const { return names_[c]; }
+  int class_index(std::string_view name) const;  // -1 when absent
+  size_t features() const { return keys_.size(); }
+  size_t weights() const { return cls_.size(); }
+
+  // scores[c] += the weight of each feature for c; scores holds classes() floats.
+  void score(const Feature* f, size_t n, float* scores) const;
+
+ private:
+  friend class PerceptronTrainer;
+
+  std::vector<std::string> names_;
+  std::vector<Feature> keys_;     // sorted
+  std::vector<uint32_t> start_;   // row r: entries [start_[r], start_[r + 1])
+  std::vector<uint8_t> cls_;
+  std::vector<float> w_;
+  HashIndex index_;
+};
+
+// The averaged perceptron. Weights are kept with the time of their last
+// change, so averaging costs nothing per example (Daumé's trick).
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(std::vector<std::string> class_names);
+  uint32_t classes() const { return static_cast<uint32_t>(names_.size()); }
+  // Current (not averaged) scores, for decoding while training.
+  void score(const std::vector<Feature>& f, float* scores) const;
+  // One example seen: moves weight from `predicted` to `gold` when they differ.
+  void update(const std::vector<Feature>& f, uint32_t gold, uint32_t predicted, float step = 1.0f);
+  void tick() { ++time_; }  // call once per example
+  // The averaged model; weights with |w| below `min_weight` are dropped.
+  LinearModel finish(float min_weight = 1e-3f) const;
+
+ private:
+  struct Entry {
+    uint8_t cls;
+    float w;
+    double total;    // sum of w over time, up to `stamp`
+    uint64_t stamp;
+  };
+  std::vector<std::string> names_;
+  std::unordered_map<Feature, std::vector<Entry>> rows_;
+  uint64_t time_ = 1;
+};
+
+// argmax over n scores, the lowest index on ties.
+inline uint32_t best_class(const float* s, uint32_t n) {
+  uint32_t b = 0;
+  for (uint32_t c = 1; c < n; ++c)
+    if (s[c] > s[b]) b = c;
+  return b;
+}
+
+}  // namespace eventloom::analyse

@@ -1,0 +1,75 @@
+#include "analyse/models.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+// The model files, linked in as they are (EVENTLOOM_MODELS_DIR is models/).
+// CMake defines EVENTLOOM_HAVE_<NAME> for each file present, so the library
+// (and the training tool that makes the files) builds before a model exists;
+// using a model that was not built in is then an error at run time.
+#define EVENTLOOM_INCBIN(name, file)                                                      \
+  asm(".section .rodata\n.balign 64\n.global eventloom_model_" name "\n"                  \
+      "eventloom_model_" name ":\n.incbin \"" EVENTLOOM_MODELS_DIR "/" file "\"\n"        \
+      ".global eventloom_model_" name "_end\neventloom_model_" name "_end:\n.previous\n")
+#define EVENTLOOM_NO_MODEL(name)                                                             \
+  asm(".section .rodata\n.global eventloom_model_" name "\neventloom_model_" name ":\n"     \
+      ".global eventloom_model_" name "_end\neventloom_model_" name "_end:\n.previous\n")
+#ifdef EVENTLOOM_HAVE_CLUSTERS
+EVENTLOOM_INCBIN("clusters", "clusters.bin");
+#else
+EVENTLOOM_NO_MODEL("clusters");
+#endif
+#ifdef EVENTLOOM_HAVE_TAGGER
+EVENTLOOM_INCBIN("tagger", "tagger.bin");
+#else
+EVENTLOOM_NO_MODEL("tagger");
+#endif
+#ifdef EVENTLOOM_HAVE_TAGGER2
+EVENTLOOM_INCBIN("tagger2", "tagger2.bin");
+#else
+EVENTLOOM_NO_MODEL("tagger2");
+#endif
+#ifdef EVENTLOOM_HAVE_NAMES
+EVENTLOOM_INCBIN("names", "names.bin");
+#else
+EVENTLOOM_NO_MODEL("names");
+#endif
+
+extern "C" const char eventloom_model_clusters[], eventloom_model_clusters_end[];
+extern "C" const char eventloom_model_tagger[], eventloom_model_tagger_end[];
+extern "C" const char eventloom_model_tagger2[], eventloom_model_tagger2_end[];
+extern "C" const char eventloom_model_names[], eventloom_model_names_end[];
+
+namespace eventloom::analyse {
+namespace {
+
+std::string_view bytes(const char* b, const char* e) { return std::string_view(b, static_cast<size_t>(e - b)); }
+
+template <typename T>
+T load(const char* what, std::string_view b) {
+  std::string err;
+  auto m = T::parse(b, &err);
+  if (!m) {
+    std::fprintf(stderr, "eventloom: the built-in model %s is missing or broken (%s)\n", what, err.c_str());
+    std::abort();
+  }
+  return std::move(*m);
+}
+
+Models* load_all() {
+  auto* m = new Models;
+  m->clusters = load<WordClusters>("clusters.bin", bytes(eventloom_model_clusters, eventloom_model_clusters_end));
+  m->tagger_model = load<LinearModel>("tagger.bin", bytes(eventloom_model_tagger, eventloom_model_tagger_end));
+  m->tagger2_model = load<LinearModel>("tagger2.bin", bytes(eventloom_model_tagger2, eventloom_model_tagger2_end));
+  m->names_model = load<LinearModel>("names.bin", bytes(eventloom_model_names, eventloom_model_names_end));
+  return m;
+}
+
+}  // namespace
+
+const Models& models() {
+  static const Models* m = load_all();
+  return *m;
+}
+
+}  // namespace eventloom::analyse

@@ -1,0 +1,26 @@
+// The models compiled into the library from models/ (see models/README.md).
+#pragma once
+
+#include "analyse/clusters.hpp"
+#include "analyse/gazetteer.hpp"
+#include "analyse/linear.hpp"
+#include "analyse/names.hpp"
+#include "analyse/tagger.hpp"
+
+namespace eventloom::analyse {
+
+struct Models {
+  WordClusters clusters;
+  LinearModel tagger_model;
+  LinearModel tagger2_model;
+  LinearModel names_model;
+  PosTagger tagger{tagger_model, &tagger2_model, &clusters};
+  NameTagger names{names_model};
+  const Gazetteer& gazetteer = Gazetteer::builtin();
+};
+
+// Loaded on first use; a model that does not parse is a build error, caught
+// by the tests, so this aborts with the reason rather than going on without.
+const Models& models();
+
+}  // namespace eventloom::analyse

@@ -1,0 +1,111 @@
+#include "analyse/tagger.hpp"
+
+namespace eventloom::analyse {
+namespace {
+
+enum PosTemplate : uint32_t {
+  kBias, kW0, kForm0, kWm1, kWp1, kWm2, kWp2, kPre1, kPre2, kPre3, kSuf1, kSuf2, kSuf3, kSuf4,
+  kShape0, kFlags0, kT1, kT2T1, kT1W0, kWm1W0, kW0Wp1, kSuf3m1, kSuf3p1, kShapeP1, kShapeM1,
+  kC0a, kC0b, kC0c, kCm1, kCp1, kCp1b, kCm1b, kLen, kT1Wp1,
+  kR1, kR1R2, kT1R1, kR1W0, kR1Wp1,
+};
+
+constexpr uint64_t kNoTag = 0xff;
+
+}  // namespace
+
+void pos_features(const std::vector<WordInfo>& s, size_t i, const std::vector<uint8_t>& tags,
+                  const std::vector<uint8_t>* first, std::vector<Feature>& out) {
+  out.clear();
+  const WordInfo& w = s[i];
+  auto word = [&](ptrdiff_t k) -> uint64_t {
+    ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
+    if (j < 0) return kPadBefore + uint64_t(-j);
+    if (j >= static_cast<ptrdiff_t>(s.size())) return kPadAfter + uint64_t(j);
+    return s[j].lower;
+  };
+  const WordInfo* prev = i > 0 ? &s[i - 1] : nullptr;
+  const WordInfo* next = i + 1 < s.size() ? &s[i + 1] : nullptr;
+  uint64_t t1 = i > 0 ? tags[i - 1] : kNoTag, t2 = i > 1 ? tags[i - 2] : kNoTag;
+
+  out.push_back(feature(kBias, 0));
+  out.push_back(feature(kW0, w.lower));
+  out.push_back(feature(kForm0, w.form));
+  out.push_back(feature(kWm1, word(-1)));
+  out.push_back(feature(kWp1, word(1)));
+  out.push_back(feature(kWm2, word(-2)));
+  out.push_back(feature(kWp2, word(2)));
+  const uint32_t pre[] = {kPre1, kPre2, kPre3};
+  for (size_t k = 0; k < w.prefix.size(); ++k)
+    if (w.prefix[k]) out.push_back(feature(pre[k], w.prefix[k]));
+  const uint32_t suf[] = {kSuf1, kSuf2, kSuf3, kSuf4};
+  for (size_t k = 0; k < w.suffix.size(); ++k)
+    if (w.suffix[k]) out.push_back(feature(suf[k], w.suffix[k]));
+  out.push_back(feature(kShape0, w.shape));
+  out.push_back(feature(kFlags0, w.flags | (i == 0 ? 0x8000u : 0u)));
+  out.push_back(feature(kT1, t1));
+  out.push_back(feature(kT2T1, t2 * 256 + t1));
+  out.push_back(feature(kT1W0, pair_value(t1, w.lower)));
+  out.push_back(feature(kWm1W0, pair_value(word(-1), w.lower)));
+  out.push_back(feature(kW0Wp1, pair_value(w.lower, word(1))));
+  out.push_back(feature(kT1Wp1, pair_value(t1, word(1))));
+  if (prev) {
+    out.push_back(feature(kSuf3m1, prev->suffix[2]));
+    out.push_back(feature(kShapeM1, prev->shape));
+    out.push_back(feature(kCm1, prev->cluster[1]));
+    out.push_back(feature(kCm1b, prev->cluster[2]));
+  }
+  if (next) {
+    out.push_back(feature(kSuf3p1, next->suffix[2]));
+    out.push_back(feature(kShapeP1, next->shape));
+    out.push_back(feature(kCp1, next->cluster[1]));
+    out.push_back(feature(kCp1b, next->cluster[2]));
+  }
+  out.push_back(feature(kC0a, w.cluster[0]));
+  out.push_back(feature(kC0b, w.cluster[1]));
+  out.push_back(feature(kC0c, w.cluster[2]));
+  out.push_back(feature(kLen, w.length > 12 ? 12 : w.length));
+  if (first) {
+    uint64_t r1 = i + 1 < s.size() ? (*first)[i + 1] : kNoTag, r2 = i + 2 < s.size() ? (*first)[i + 2] : kNoTag;
+    out.push_back(feature(kR1, r1));
+    out.push_back(feature(kR1R2, r1 * 256 + r2));
+    out.push_back(feature(kT1R1, t1 * 256 + r1));
+    out.push_back(feature(kR1W0, pair_value(r1, w.lower)));
+    out.push_back(feature(kR1Wp1, pair_value(r1, word(1))));
+  }
+}
+
+void PosTagger::tag(const std::vector<std::string_view>& words, std::vector<uint8_t>& tags) const {
+  std::vector<WordInfo> info(words.size());
+  for (size_t i = 0; i < words.size(); ++i) describe_word(words[i], clusters_, info[i]);
+  tag(info, tags);
+}
+
+void PosTagger::tag(const std::vector<WordInfo>& words, std::vector<uint8_t>& tags) const {
+  pass(model_, words, nullptr, tags);
+  if (!second_) return;
+  std::vector<uint8_t> first = tags;
+  pass(*second_, words, &first, tags);
+}
+
+void PosTagger::pass(const LinearModel& m, const std::vector<WordInfo>& words, const std::vector<uint8_t>* first,
+                     std::vector<uint8_t>& tags) const {
+  tags.assign(words.size(), 0);
+  std::vector<Feature> f;
+  f.reserve(64);
+  std::vector<float> scores(m.classes());
+  for (size_t i = 0; i < words.size(); ++i) {
+    pos_features(words, i, tags, first, f);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    m.score(f.data(), f.size(), scores.data());
+    tags[i] = static_cast<uint8_t>(best_class(scores.data(), m.classes()));
+  }
+}
+
+std::string_view upos_of(std::string_view joint) { return joint.substr(0, joint.find('|')); }
+std::string_view xpos_of(std::string_view joint) {
+  size_t b = joint.find('|');
+  return b == std::string_view::npos ? joint : joint.substr(b + 1);
+}
+
+}  // namespace eventloom::analyse

@@ -1,0 +1,193 @@
+// The learned analysis: the model files, the tagger, the name tagger, the
+// pieces the models read, CoNLL-U, and the `tag` command.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "analyse/conllu.hpp"
+#include "analyse/linear.hpp"
+#include "analyse/models.hpp"
+#include "analyse/pieces.hpp"
+#include "eventloom/analyse.hpp"
+#include "test_support.hpp"
+
+using namespace eventloom;
+
+namespace {
+
+std::vector<std::string> tags_of(const std::string& text, bool xp) {
+  AnnotatedText at = analyze_text(text);
+  Analysis an = analyse_article(at);
+  std::vector<std::string> out;
+  for (const auto& w : an.words) out.emplace_back(xp ? xpos(w.tag) : upos(w.tag));
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> names_of(const std::string& text) {
+  AnnotatedText at = analyze_text(text);
+  Analysis an = analyse_article(at);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& m : an.names)
+    out.emplace_back(std::string(at.norm.view({at.tokens[m.first].span.start, at.tokens[m.last - 1].span.end})),
+                     to_string(m.type));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the built-in models load and have the classes the code expects") {
+  const analyse::Models& m = analyse::models();
+  CHECK(m.tagger_model.classes() > 40);
+  CHECK(m.tagger_model.features() > 10000);
+  CHECK(m.tagger_model.class_index("PROPN|NNP") >= 0);
+  CHECK(m.tagger_model.class_index("VERB|VBD") >= 0);
+  REQUIRE(m.names_model.classes() == analyse::kNameLabels);
+  CHECK(m.names_model.class_name(0) == "O");
+  CHECK(m.names_model.class_name(analyse::make_label(NameType::Person, 'U')) == "U-PER");
+  CHECK(m.clusters.level_sizes()[0] > 0);
+}
+
+TEST_CASE("a model file reads back to the same bytes, and broken bytes are refused") {
+  analyse::PerceptronTrainer t({"A", "B"});
+  std::vector<analyse::Feature> f{analyse::feature(1, 7), analyse::feature(2, 9)};
+  for (int i = 0; i < 5; ++i) {
+    t.update(f, 1, 0);
+    t.tick();
+  }
+  std::string bytes = t.finish().serialize();
+  std::string err;
+  auto m = analyse::LinearModel::parse(bytes, &err);
+  REQUIRE(m);
+  CHECK(m->serialize() == bytes);
+  float s[2] = {0, 0};
+  m->score(f.data(), f.size(), s);
+  CHECK(s[1] > s[0]);
+  CHECK_FALSE(analyse::LinearModel::parse(bytes.substr(0, bytes.size() - 3), &err));
+  CHECK(err.find("truncated") != std::string::npos);
+  CHECK_FALSE(analyse::LinearModel::parse("not a model at all", &err));
+  std::string bad = bytes;
+  bad[8] = 0;  // no classes
+  CHECK_FALSE(analyse::LinearModel::parse(bad, &err));
+  CHECK(err == "bad class count");
+}
+
+TEST_CASE("training is deterministic: the same examples give the same bytes") {
+  auto train = [] {
+    analyse::PerceptronTrainer t({"X", "Y", "Z"});
+    for (int i = 0; i < 50; ++i) {
+      std::vector<analyse::Feature> f{analyse::feature(0, uint64_t(i % 7)), analyse::feature(1, uint64_t(i % 3))};
+      float s[3] = {0, 0, 0};
+      t.score(f, s);
+      t.update(f, static_cast<uint32_t>(i % 3), analyse::best_class(s, 3));
+      t.tick();
+    }
+    return t.finish().serialize();
+  };
+  CHECK(train() == train());
+}
+
+TEST_CASE("tokens are cut into the pieces UD English EWT uses, inside their own bytes") {
+  std::vector<uint32_t> cuts;
+  analyse::piece_cuts("didn't", cuts);
+  CHECK(cuts == std::vector<uint32_t>{3});
+  analyse::piece_cuts("can't", cuts);
+  CHECK(cuts == std::vector<uint32_t>{2});
+  analyse::piece_cuts("I'm", cuts);
+  CHECK(cuts == std::vector<uint32_t>{1});
+  analyse::piece_cuts("Al-Zaman", cuts);
+  CHECK(cuts == std::vector<uint32_t>{2, 3});
+  analyse::piece_cuts("cannot", cuts);
+  CHECK(cuts == std::vector<uint32_t>{3});
+  analyse::piece_cuts("1996-08-30", cuts);
+  CHECK(cuts.empty());
+  analyse::piece_cuts("n't", cuts);
+  CHECK(cuts.empty());
+  AnnotatedText at = analyze_text("They didn't meet Al-Zaman's envoy.");
+  Analysis an = analyse_article(at);
+  std::vector<std::string> words;
+  for (const auto& w : an.words) {
+    CHECK(at.tokens[w.token].span.contains(w.span));
+    words.emplace_back(at.norm.view(w.span));
+  }
+  CHECK(words == std::vector<std::string>{"They", "did", "n't", "meet", "Al", "-", "Zaman", "'s", "envoy", "."});
+}
+
+TEST_CASE("the tagger gives the tags of plain news sentences") {
+  CHECK(tags_of("The minister said the talks would resume on Monday.", true) ==
+        std::vector<std::string>{"DT", "NN", "VBD", "DT", "NNS", "MD", "VB", "IN", "NNP", "."});
+  CHECK(tags_of("She didn't sign it.", false) ==
+        std::vector<std::string>{"PRON", "AUX", "PART", "VERB", "PRON", "PUNCT"});
+}
+
+TEST_CASE("the name tagger finds people, organisations and places") {
+  auto n = names_of("Russian Foreign Minister Sergei Lavrov met Antony Blinken in Geneva on Thursday, "
+                    "the Foreign Ministry said.");
+  CHECK(std::find(n.begin(), n.end(), std::make_pair(std::string("Sergei Lavrov"), std::string("PER"))) != n.end());
+  CHECK(std::find(n.begin(), n.end(), std::make_pair(std::string("Antony Blinken"), std::string("PER"))) != n.end());
+  CHECK(std::find(n.begin(), n.end(), std::make_pair(std::string("Geneva"), std::string("LOC"))) != n.end());
+  auto o = names_of("Shares of General Motors Corp fell 3 percent in New York.");
+  CHECK(std::find(o.begin(), o.end(), std::make_pair(std::string("General Motors Corp"), std::string("ORG"))) != o.end());
+}
+
+TEST_CASE("odd sentences go through the analysis without harm") {
+  for (std::string text : {std::string(""), std::string("."), std::string(5000, 'a'), std::string("\"\"\" ((( )))"),
+                           std::string("Ünïcödé Wörds façade naïve"), std::string(2000, '-')}) {
+    AnnotatedText at = analyze_text(text);
+    Analysis an = analyse_article(at);
+    CHECK(an.token_word.size() == at.tokens.size());
+    for (const auto& m : an.names) CHECK(m.first < m.last);
+  }
+}
+
+TEST_CASE("CoNLL-U reads and writes back byte for byte, and a malformed line is named") {
+  const std::string doc =
+      "# sent_id = 1\n# text = I don't.\n1\tI\tI\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n"
+      "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_\n"
+      "3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\tSpaceAfter=No\n4\t.\t.\tPUNCT\t.\t_\t0\troot\t_\t_\n\n";
+  std::istringstream in(doc);
+  std::vector<conllu::Sentence> s;
+  std::string err;
+  REQUIRE(conllu::read(in, s, &err));
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].words.size() == 4);
+  CHECK(s[0].form(1) == "do");
+  std::ostringstream out;
+  conllu::write(out, s[0]);
+  CHECK(out.str() == doc);
+  std::istringstream bad("1\tI\tI\tPRON\n");
+  std::vector<conllu::Sentence> b;
+  CHECK_FALSE(conllu::read(bad, b, &err));
+  CHECK(err.find("line 1") == 0);
+}
+
+TEST_CASE("tag writes CoNLL-U for raw text and for given words") {
+  test_support::TempDir tmp;
+  auto in = tmp.path / "in.conllu";
+  {
+    std::ofstream f(in);
+    f << "# sent_id = a\n1\tPutin\t_\t_\t_\t_\t_\t_\t_\t_\n2\tspoke\t_\t_\t_\t_\t_\t_\t_\t_\n"
+         "3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+  }
+  auto r = test_support::run({"tag", "--conllu-in", in.string(), "-o", (tmp.path / "out.conllu").string()});
+  CHECK(r.code == 0);
+  std::string out = test_support::slurp(tmp.path / "out.conllu");
+  CHECK(out.find("1\tPutin\t_\tPROPN\tNNP") != std::string::npos);
+  CHECK(out.find("2\tspoke\t_\tVERB\tVBD") != std::string::npos);
+
+  auto txt = tmp.path / "a.txt";
+  {
+    std::ofstream f(txt);
+    f << "Moscow, March 3 - Vladimir Putin said he didn't expect talks.\n";
+  }
+  auto t = test_support::run({"tag", txt.string()});
+  CHECK(t.code == 0);
+  CHECK(t.out.find("Vladimir\t_\tPROPN\tNNP\t_\t_\t_\t_\tName=B-PER") != std::string::npos);
+  CHECK(t.out.find("-") != std::string::npos);
+  CHECK(t.out.find("\tdidn't\t") != std::string::npos);  // the multiword token line
+
+  auto missing = test_support::run({"tag", "--conllu-in", (tmp.path / "nope.conllu").string()});
+  CHECK(missing.code == 1);
+  CHECK(missing.err.find("nope.conllu") != std::string::npos);
+  auto both = test_support::run({"tag", txt.string(), "--conllu-in", in.string()});
+  CHECK(both.code == 2);
+}
