@@ -448,18 +448,26 @@ class ArticleScanner {
   }
 
   // Title case: capitals on words that are no names ("Mubarak Steps Down
-  // After Protests": a function word, or common words, as the tagger reads
-  // them), unlike a row of names and
-  // results ("Jansher Khan ( Pakistan ) beat Mark Cairns").
+  // After Protests": a function word or common words, as the tagger reads
+  // them), or lower case on function words only ("NATO and Ukraine to Hold
+  // Emergency Talks after ..."), unlike a row of names and results
+  // ("Jansher Khan ( Pakistan ) beat Mark Cairns").
   bool title_case(const Sentence& s) const {
-    int capitals = 0, common = 0, function = 0;
+    int capitals = 0, common = 0, function = 0, lower = 0, lower_content = 0;
     for (uint32_t k = s.first_token + 1; k < s.last_token; ++k) {
+      std::string_view u = upos(an_.words[an_.token_word[k]].tag);
+      bool closed = u == "ADP" || u == "DET" || u == "CCONJ" || u == "SCONJ" || u == "AUX" || u == "PART" ||
+                    u == "PRON";
+      if (at_.tokens[k].has(kLower)) {
+        ++lower;
+        lower_content += !closed;
+      }
       if (!cap(k)) continue;
       ++capitals;
-      std::string_view u = upos(an_.words[an_.token_word[k]].tag);
       common += u != "PROPN" && u != "NUM" && u != "X" && u != "SYM";
-      function += u == "ADP" || u == "DET" || u == "CCONJ" || u == "SCONJ" || u == "AUX" || u == "PART";
+      function += closed;
     }
+    if (capitals >= 3 && lower > 0 && lower_content == 0) return true;
     return function >= 1 || (common >= 2 && common * 10 >= capitals * 3);
   }
 

@@ -32,6 +32,53 @@ void tag_words(const std::vector<std::string_view>& words, std::vector<uint8_t>&
   analyse::models().tagger.tag(words, tags);
 }
 
+namespace {
+
+// Lower-case words that names hold ("Bank of England", "Trinidad and
+// Tobago", "Ludwig van Beethoven").
+bool name_connector(std::string_view w) {
+  static constexpr std::string_view kConnectors[] = {"of", "for", "and", "the", "de", "van", "von", "der", "den", "du",
+                                                      "la", "le", "del", "della", "da", "di", "dos", "y", "al", "el",
+                                                      "bin", "ibn", "on", "upon", "'s", "'", "&"};
+  for (auto c : kConnectors)
+    if (w == c) return true;
+  return false;
+}
+
+// A greedy tagger that opened a name must go on with it, and sometimes runs
+// over words no name holds ("US under Biden, despite"): such words (lower
+// case, no connector; punctuation that ends a phrase) split the name, and
+// each piece with a capital or a digit is a name of the type.
+//
+// "and" splits a place or a person ("the West and Ukraine") unless the
+// gazetteer knows the whole ("Trinidad and Tobago"): `whole` says so.
+void split_name(const AnnotatedText& at, NameMention m, bool whole, Analysis& a) {
+  auto breaks = [&](uint32_t k) {
+    std::string_view w = at.word(k);
+    if (w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "\"" || w == "!" || w == "?") return true;
+    if (w == "and" && !whole && (m.type == NameType::Loc || m.type == NameType::Person)) return true;
+    return at.tokens[k].has(kLower) && !name_connector(w);
+  };
+  auto emit = [&](uint32_t b, uint32_t e) {
+    while (b < e && name_connector(at.word(b))) ++b;
+    while (e > b && name_connector(at.word(e - 1))) --e;
+    bool named = false;
+    for (uint32_t k = b; k < e; ++k) named = named || at.tokens[k].has(kUpperInit) || at.tokens[k].has(kDigit);
+    if (!named) return;
+    a.names.push_back({b, e, m.type});
+    for (uint32_t k = b; k < e; ++k) a.token_name[k] = m.type;
+  };
+  uint32_t start = m.first;
+  for (uint32_t k = m.first; k < m.last; ++k) {
+    if (!breaks(k)) continue;
+    emit(start, k);
+    start = k + 1;
+  }
+  emit(start, m.last);
+}
+
+}  // namespace
+
 Analysis analyse_article(const AnnotatedText& at) {
   const analyse::Models& m = analyse::models();
   Analysis a;
@@ -79,9 +126,13 @@ Analysis analyse_article(const AnnotatedText& at) {
     m.names.tag(sentences[si], memory, labels);
     const uint32_t base = at.sentences[si].first_token;
     for (const auto& sp : analyse::name_spans(labels)) {
-      NameType t = sp.type;
-      a.names.push_back({base + sp.first, base + sp.last, t});
-      for (uint32_t k = base + sp.first; k < base + sp.last; ++k) a.token_name[k] = t;
+      // One gazetteer phrase over the whole span: its first word begins a
+      // match in some list that its last word ends.
+      analyse::GazMarks first = sentences[si][sp.first].gaz, last = sentences[si][sp.last - 1].gaz;
+      bool whole = false;
+      for (uint32_t l = 0; l < analyse::kGazLists; ++l)
+        whole = whole || (((first >> (4 * l)) & 1) && ((last >> (4 * l)) & 4));
+      split_name(at, {base + sp.first, base + sp.last, sp.type}, whole, a);
     }
   }
   return a;

@@ -4,6 +4,7 @@
 
 #include "actors/lexicon.hpp"
 #include "eventloom/text.hpp"
+#include "util/lines.hpp"
 
 namespace eventloom::analyse {
 namespace {
@@ -19,12 +20,7 @@ void append_folded(std::string& out, std::string_view w) {
 
 }  // namespace
 
-const Gazetteer& Gazetteer::builtin() {
-  static const Gazetteer g;
-  return g;
-}
-
-Gazetteer::Gazetteer() {
+Gazetteer::Gazetteer(std::string_view names) {
   const actors::Lexicon& lx = actors::lexicon();
   for (const auto& [key, entry] : lx.phrases) {
     switch (lx.entries[entry].kind) {
@@ -39,6 +35,25 @@ Gazetteer::Gazetteer() {
   for (const auto& [variant, canon] : lx.given) words_[variant] |= 1u << kGazGiven;
   for (const auto& t : lx.titles) words_[t] |= 1u << kGazTitle;
   for (const auto& w : lx.org_words) words_[w] |= 1u << kGazOrgWord;
+  util::for_each_data_row(names, [&](std::string_view line) {
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) return;
+    std::string_view type = line.substr(0, tab);
+    GazList l = type == "PER" ? kGazNamePer : type == "ORG" ? kGazNameOrg : type == "LOC" ? kGazNameLoc : kGazNameMisc;
+    std::string key;
+    std::string_view name = line.substr(tab + 1);
+    size_t i = 0;
+    while (i < name.size()) {  // folded words, one space apart, as mark() builds its keys
+      size_t e = name.find(' ', i);
+      if (e == std::string_view::npos) e = name.size();
+      if (e > i) {
+        if (!key.empty()) key += ' ';
+        append_folded(key, name.substr(i, e - i));
+      }
+      i = e + 1;
+    }
+    if (!key.empty()) add(key, l);
+  });
 }
 
 void Gazetteer::add(std::string_view phrase, GazList list) {
@@ -57,7 +72,7 @@ void Gazetteer::mark(const std::vector<std::string_view>& words, std::vector<Gaz
     append_folded(key, words[i]);
     if (auto it = words_.find(key); it != words_.end()) {
       for (uint32_t l = 0; l < kGazLists; ++l)
-        if (it->second & (1u << l)) out[i] |= 8u << (4 * l);  // U
+        if (it->second & (1u << l)) out[i] |= GazMarks{8} << (4 * l);  // U
     }
     unsigned char c0 = static_cast<unsigned char>(words[i][0]);
     if (!(c0 >= 'A' && c0 <= 'Z') && c0 < 0x80) continue;  // phrases start with a capital
@@ -76,12 +91,12 @@ void Gazetteer::mark(const std::vector<std::string_view>& words, std::vector<Gaz
       size_t n = longest[l];
       if (!n) continue;
       if (n == 1) {
-        out[i] |= 8u << (4 * l);
+        out[i] |= GazMarks{8} << (4 * l);
         continue;
       }
-      out[i] |= 1u << (4 * l);
-      for (size_t k = 1; k + 1 < n; ++k) out[i + k] |= 2u << (4 * l);
-      out[i + n - 1] |= 4u << (4 * l);
+      out[i] |= GazMarks{1} << (4 * l);
+      for (size_t k = 1; k + 1 < n; ++k) out[i + k] |= GazMarks{2} << (4 * l);
+      out[i + n - 1] |= GazMarks{4} << (4 * l);
     }
   }
 }

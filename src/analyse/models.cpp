@@ -34,11 +34,17 @@ EVENTLOOM_INCBIN("names", "names.bin");
 #else
 EVENTLOOM_NO_MODEL("names");
 #endif
+#ifdef EVENTLOOM_HAVE_NAMES_LIST
+EVENTLOOM_INCBIN("names_list", "names_list.tsv");
+#else
+EVENTLOOM_NO_MODEL("names_list");
+#endif
 
 extern "C" const char eventloom_model_clusters[], eventloom_model_clusters_end[];
 extern "C" const char eventloom_model_tagger[], eventloom_model_tagger_end[];
 extern "C" const char eventloom_model_tagger2[], eventloom_model_tagger2_end[];
 extern "C" const char eventloom_model_names[], eventloom_model_names_end[];
+extern "C" const char eventloom_model_names_list[], eventloom_model_names_list_end[];
 
 namespace eventloom::analyse {
 namespace {
@@ -62,6 +68,7 @@ Models* load_all() {
   m->tagger_model = load<LinearModel>("tagger.bin", bytes(eventloom_model_tagger, eventloom_model_tagger_end));
   m->tagger2_model = load<LinearModel>("tagger2.bin", bytes(eventloom_model_tagger2, eventloom_model_tagger2_end));
   m->names_model = load<LinearModel>("names.bin", bytes(eventloom_model_names, eventloom_model_names_end));
+  m->gazetteer = Gazetteer(bytes(eventloom_model_names_list, eventloom_model_names_list_end));
   return m;
 }
 

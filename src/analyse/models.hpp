@@ -16,7 +16,7 @@ struct Models {
   LinearModel names_model;
   PosTagger tagger{tagger_model, &tagger2_model, &clusters};
   NameTagger names{names_model};
-  const Gazetteer& gazetteer = Gazetteer::builtin();
+  Gazetteer gazetteer;
 };
 
 // Loaded on first use; a model that does not parse is a build error, caught

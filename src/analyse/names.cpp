@@ -1,5 +1,7 @@
 #include "analyse/names.hpp"
 
+#include <algorithm>
+
 #include "analyse/pieces.hpp"
 
 namespace eventloom::analyse {
@@ -16,6 +18,7 @@ enum NameTemplate : uint32_t {
 };
 
 constexpr uint64_t kNone = 0xff;
+constexpr uint8_t kNoLabel = 0xff;
 
 }  // namespace
 
@@ -93,6 +96,20 @@ void NameMemory::remember(const std::vector<NameWord>& s, const std::vector<uint
 
 void name_features(const std::vector<NameWord>& s, size_t i, const std::vector<uint8_t>& labels,
                    const NameMemory& mem, bool headline, std::vector<Feature>& out) {
+  word_features(s, i, mem, headline, out);
+  label_features(s, i, i > 0 ? labels[i - 1] : kNoLabel, i > 1 ? labels[i - 2] : kNoLabel, out);
+}
+
+void label_features(const std::vector<NameWord>& s, size_t i, uint8_t l1, uint8_t l2, std::vector<Feature>& out) {
+  const WordInfo& w = s[i].w;
+  out.push_back(feature(kL1, l1));
+  out.push_back(feature(kL2L1, uint64_t(l2) * 256 + l1));
+  out.push_back(feature(kL1Low0, pair_value(l1, w.lower)));
+  out.push_back(feature(kL1Shape0, pair_value(l1, w.shape)));
+}
+
+void word_features(const std::vector<NameWord>& s, size_t i, const NameMemory& mem, bool headline,
+                   std::vector<Feature>& out) {
   out.clear();
   const WordInfo& w = s[i].w;
   auto low = [&](ptrdiff_t k) -> uint64_t {
@@ -103,7 +120,6 @@ void name_features(const std::vector<NameWord>& s, size_t i, const std::vector<u
   };
   const NameWord* prev = i > 0 ? &s[i - 1] : nullptr;
   const NameWord* next = i + 1 < s.size() ? &s[i + 1] : nullptr;
-  uint64_t l1 = i > 0 ? labels[i - 1] : kNone, l2 = i > 1 ? labels[i - 2] : kNone;
   uint64_t shm1 = prev ? prev->w.shape : kPadBefore, shp1 = next ? next->w.shape : kPadAfter;
 
   out.push_back(feature(kBias, 0));
@@ -137,12 +153,8 @@ void name_features(const std::vector<NameWord>& s, size_t i, const std::vector<u
     for (size_t k = 1; k < w.cluster.size(); ++k) out.push_back(feature(kCluM1, pair_value(k, prev->w.cluster[k])));
   if (next)
     for (size_t k = 1; k < w.cluster.size(); ++k) out.push_back(feature(kCluP1, pair_value(k, next->w.cluster[k])));
-  out.push_back(feature(kL1, l1));
-  out.push_back(feature(kL2L1, l2 * 256 + l1));
-  out.push_back(feature(kL1Low0, pair_value(l1, w.lower)));
-  out.push_back(feature(kL1Shape0, pair_value(l1, w.shape)));
   for (uint32_t l = 0; l < kGazLists; ++l) {
-    uint32_t g = (s[i].gaz >> (4 * l)) & 15;
+    uint64_t g = (s[i].gaz >> (4 * l)) & 15;
     if (g) out.push_back(feature(kGaz0, l * 16 + g));
     if (prev && ((prev->gaz >> (4 * l)) & 15)) out.push_back(feature(kGazM1, l * 16 + ((prev->gaz >> (4 * l)) & 15)));
     if (next && ((next->gaz >> (4 * l)) & 15)) out.push_back(feature(kGazP1, l * 16 + ((next->gaz >> (4 * l)) & 15)));
@@ -172,17 +184,20 @@ void NameTagger::tag(const std::vector<NameWord>& s, NameMemory& mem, std::vecto
     name_features(s, i, labels, mem, headline, f);
     std::fill(scores, scores + kNameLabels, 0.0f);
     model_.score(f.data(), f.size(), scores);
-    uint8_t prev = i ? labels[i - 1] : 0;
-    int best = -1;
-    for (uint8_t c = 0; c < kNameLabels; ++c) {
-      bool last = i + 1 == s.size();
-      if (!label_allowed(prev, c)) continue;
-      if (last && (label_part(c) == 'B' || label_part(c) == 'I')) continue;
-      if (best < 0 || scores[c] > scores[best]) best = c;
-    }
-    labels[i] = static_cast<uint8_t>(best < 0 ? 0 : best);
+    labels[i] = static_cast<uint8_t>(best_label(scores, i ? labels[i - 1] : 0, i + 1 == s.size()));
   }
   mem.remember(s, labels);
+}
+
+uint8_t best_label(const float* scores, uint8_t prev, bool last) {
+  uint8_t best = 0;
+  bool any = false;
+  for (uint8_t c = 0; c < kNameLabels; ++c) {
+    if (!label_allowed(prev, c) || (last && (label_part(c) == 'B' || label_part(c) == 'I'))) continue;
+    if (!any || scores[c] > scores[best]) best = c;
+    any = true;
+  }
+  return best;
 }
 
 std::vector<NameSpan> name_spans(const std::vector<uint8_t>& labels) {

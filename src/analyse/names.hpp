@@ -51,9 +51,18 @@ struct NameMemory {
 
 void name_features(const std::vector<NameWord>& s, size_t i, const std::vector<uint8_t>& labels,
                    const NameMemory& mem, bool headline, std::vector<Feature>& out);
+// The two parts of them: what does not depend on the labels before (cleared
+// first), and what does (appended; 0xff for "no word there").
+void word_features(const std::vector<NameWord>& s, size_t i, const NameMemory& mem, bool headline,
+                   std::vector<Feature>& out);
+void label_features(const std::vector<NameWord>& s, size_t i, uint8_t l1, uint8_t l2, std::vector<Feature>& out);
 
 // May `label` follow `prev` (BILOU order)?
 bool label_allowed(uint8_t prev, uint8_t label);
+
+// The label to give a word with these scores after `prev` (the last word of
+// its sentence when `last`): the best in BILOU order.
+uint8_t best_label(const float* scores, uint8_t prev, bool last);
 
 // True when the sentence is a headline in capitals ("RUSSIA WARNS ...").
 bool all_caps_sentence(const std::vector<NameWord>& s);

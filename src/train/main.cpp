@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   names->add_option("--min-weight", na.min_weight, "drop averaged weights below this")->capture_default_str();
   names->add_flag("--verbose", na.verbose, "dev figures after every epoch");
   names->add_option("-o,--out", na.out, "model file")->required();
+  names->add_option("--names-list", na.names_list, "write the training data's names here (models/names_list.tsv)");
   CLI11_PARSE(app, argc, argv);
   if (names->parsed()) return train_names(na);
   if (tagger->parsed()) return train_tagger(ta);

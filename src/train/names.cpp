@@ -3,6 +3,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <functional>
+#include <set>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -143,14 +145,30 @@ std::vector<NerDoc> read_jsonl_gold(const std::string& dir) {
   return docs;
 }
 
-void prepare(std::vector<NerDoc>& docs, const analyse::PosTagger& tagger) {
-  const auto& gaz = analyse::Gazetteer::builtin();
+void prepare(NerDoc& d, const analyse::PosTagger& tagger, const analyse::Gazetteer& gaz) {
   std::vector<std::string_view> views;
-  for (auto& d : docs)
-    for (auto& s : d) {
-      views.assign(s.words.begin(), s.words.end());
-      analyse::name_words(views, tagger, gaz, s.feats);
-    }
+  for (auto& s : d) {
+    views.assign(s.words.begin(), s.words.end());
+    analyse::name_words(views, tagger, gaz, s.feats);
+  }
+}
+
+// The names annotated in `docs` (those `use` says), as models/names_list.tsv
+// writes them: "TYPE<TAB>words", sorted, each once.
+std::string names_list(const std::vector<NerDoc>& docs, const std::function<bool(size_t)>& use) {
+  std::set<std::string> lines;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (!use(i)) continue;
+    for (const auto& s : docs[i])
+      for (const auto& sp : analyse::name_spans(s.gold)) {
+        std::string line = std::string(eventloom::to_string(sp.type)) + "\t";
+        for (uint32_t k = sp.first; k < sp.last; ++k) line += (k > sp.first ? " " : "") + s.words[k];
+        lines.insert(line);
+      }
+  }
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
 }
 
 analyse::NameMemory memory_of(const NerDoc& d) {
@@ -200,8 +218,15 @@ int train_names(const NamesArgs& a) {
   analyse::PosTagger pos(tagger_model, second ? &*second : nullptr, clusters ? &*clusters : nullptr);
   auto train = read_conll(a.train);
   auto dev = read_jsonl_gold(a.dev);
-  prepare(train, pos);
-  prepare(dev, pos);
+  // Each training document sees the names of the other folds only.
+  const size_t folds = 5;
+  for (size_t fold = 0; fold < folds; ++fold) {
+    analyse::Gazetteer gaz(names_list(train, [&](size_t i) { return i % folds != fold; }));
+    for (size_t i = fold; i < train.size(); i += folds) prepare(train[i], pos, gaz);
+  }
+  const std::string all_names = names_list(train, [](size_t) { return true; });
+  analyse::Gazetteer gaz(all_names);
+  for (auto& d : dev) prepare(d, pos, gaz);
   std::cerr << "read " << train.size() << " training and " << dev.size() << " development documents\n";
   analyse::PerceptronTrainer trainer(analyse::name_label_names());
   std::vector<size_t> order(train.size());
@@ -221,10 +246,7 @@ int train_names(const NamesArgs& a) {
           analyse::name_features(s.feats, i, labels, mem, headline, f);
           std::fill(scores, scores + analyse::kNameLabels, 0.0f);
           trainer.score(f, scores);
-          uint8_t prev = i ? labels[i - 1] : 0;
-          int best = -1;
-          for (uint8_t c = 0; c < analyse::kNameLabels; ++c)
-            if (analyse::label_allowed(prev, c) && (best < 0 || scores[c] > scores[best])) best = c;
+          int best = analyse::best_label(scores, i ? labels[i - 1] : 0, i + 1 == s.words.size());
           trainer.update(f, s.gold[i], static_cast<uint32_t>(best));
           trainer.tick();
           errors += best != s.gold[i];
@@ -246,6 +268,7 @@ int train_names(const NamesArgs& a) {
   }
   analyse::LinearModel m = trainer.finish(a.min_weight);
   write_file_or_die(a.out, m.serialize());
+  if (!a.names_list.empty()) write_file_or_die(a.names_list, all_names);
   std::cerr << "wrote " << a.out << ": " << m.features() << " features, " << m.weights() << " weights\n";
   return 0;
 }

@@ -29,7 +29,7 @@ struct ClusterArgs {
 int train_clusters(const ClusterArgs& a);
 
 struct NamesArgs {
-  std::string train, dev, tagger, tagger2, clusters, out;
+  std::string train, dev, tagger, tagger2, clusters, out, names_list;
   int epochs = 10;
   float min_weight = 1e-3f;
   bool verbose = false;
