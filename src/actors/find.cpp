@@ -531,7 +531,15 @@ class ArticleScanner {
     while (next_name_ < an_.names.size() && an_.names[next_name_].first < b) ++next_name_;
     for (; next_name_ < an_.names.size() && an_.names[next_name_].last <= e; ++next_name_) {
       NameMention m = an_.names[next_name_];
-      if (m.type == NameType::Misc) continue;
+      if (m.type == NameType::Misc) {
+        // "the Trump administration" (the tagger reads "Trump" as an
+        // adjective here), "the Gulf Coast": a name before an administration
+        // noun is that administration, a name ending in a place word a place.
+        bool admin = m.last < e && at_.tokens[m.last].has(kLower) && is_admin_noun(folded(m.last));
+        if (admin) m.type = NameType::Person;
+        else if (is(m.last - 1, kPlaceWord) && cap(m.last - 1)) m.type = NameType::Loc;
+        else continue;
+      }
       // "Kyiv School" "of" "Economics", "Institute" "for" "Maritime Law": an
       // organisation or place word before "of" or "for" joins the name after it.
       while (m.type != NameType::Person && next_name_ + 1 < an_.names.size() &&
@@ -547,8 +555,9 @@ class ArticleScanner {
       uint32_t r = m.first;
       while (r + 1 < m.last && !(role_word(r) && !is(r, kGivenName) && !in_gaz(r))) ++r;
       uint32_t k = r;
-      while (k + 1 < m.last && role_word(k) && !is(k, kGivenName)) ++k;
-      if (k > r && cap(k)) {
+      bool head = false;  // a title or a role by itself ("President"), not a modifier ("Regional")
+      while (k + 1 < m.last && role_word(k) && !is(k, kGivenName)) head = head || is(k++, kRoleHead | kTitle);
+      if (k > r && cap(k) && (head || m.type == NameType::Person) && !has_org_word(k, m.last)) {
         if (r > m.first) emit_name({m.first, r, leading_type(m.first, r)});
         m = {k, m.last, NameType::Person};
       }
@@ -595,13 +604,31 @@ class ArticleScanner {
         return;
       }
     }
-    if (is(m.last - 1, kEventWord)) return;  // "Munich Security Conference", "Cuban Missile Crisis"
+    // "Munich Security Conference", "Cuban Missile Crisis" name events; but
+    // "Institute for Maritime Law" is an organisation.
+    if (is(m.last - 1, kEventWord) && !org_of(m.first, m.last)) return;
     if (thing_after(m.last)) return;          // "the Deepwater Horizon rig"
     Guess guess = m.type == NameType::Person ? Guess::Person : m.type == NameType::Org ? Guess::Org : Guess::Loc;
+    // "Teskar Pass", "Velmar Mountains": a name ending in a place word, with
+    // no organisation word, is a place, whatever the tagger thought.
+    if (guess == Guess::Org && is(m.last - 1, kPlaceWord) && !has_org_word(m.first, m.last)) guess = Guess::Loc;
     // "Brask said", "Fooville has": a place that acts is its government.
-    bool acting = guess != Guess::Person && acts(m.first, m.last);
+    bool acting = acts(m.first, m.last);
     if (guess == Guess::Loc && acting) guess = Guess::Gpe;
     emit_piece(m.first, m.last, guess, acting);
+  }
+
+  bool has_org_word(uint32_t a, uint32_t b) const {
+    for (uint32_t k = a; k < b; ++k)
+      if (is(k, kOrgWord)) return true;
+    return false;
+  }
+
+  // An organisation word followed by "of" or "for" inside tokens [a, b).
+  bool org_of(uint32_t a, uint32_t b) const {
+    for (uint32_t k = a; k + 1 < b; ++k)
+      if (is(k, kOrgWord) && (folded(k + 1) == "of" || folded(k + 1) == "for")) return true;
+    return false;
   }
 
   // A lower-case verb of saying or of a government's acts right after
@@ -916,7 +943,7 @@ class Resolver {
       auto k = c.last - c.first == 1 ? known(folded) : std::nullopt;
       ActorType kt = k ? out_.actors[*k].type : ActorType::Person;
       bool place = kt == ActorType::Loc || kt == ActorType::Gpe;
-      if (k && kt != to_type(c.guess) && !(place && (c.guess == Guess::Gpe || (c.acting && c.guess == Guess::Org))))
+      if (k && kt != to_type(c.guess) && !(place && (c.guess == Guess::Gpe || c.acting)))
         k = std::nullopt;
       a = k ? *k : actor_for(c.name, to_type(c.guess), c.name);
       if (k && place && c.acting) upgrade(*a, ActorType::Gpe);

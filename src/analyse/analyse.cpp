@@ -2,6 +2,10 @@
 // over its tokens, with the article as the name tagger's memory.
 #include "eventloom/analyse.hpp"
 
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
 #include "analyse/models.hpp"
 #include "analyse/pieces.hpp"
 
@@ -77,6 +81,61 @@ void split_name(const AnnotatedText& at, NameMention m, bool whole, Analysis& a)
   emit(start, m.last);
 }
 
+// One article, one reading of a name: where the tagger found a name, the
+// same words elsewhere in the article that it left out are that name too,
+// and so is the surname of a person named in full ("Putin spoke first.
+// President Vladimir Putin then said ..."), whatever type the tagger gave it
+// alone.
+void add_repeated_names(const AnnotatedText& at, Analysis& a) {
+  std::unordered_map<std::string, std::pair<NameType, uint32_t>> known;  // words -> type, length in tokens
+  std::string key;
+  auto key_of = [&](uint32_t b, uint32_t e) {
+    key.clear();
+    for (uint32_t k = b; k < e; ++k) {
+      if (k > b) key += ' ';
+      key += at.word(k);
+    }
+    return key;
+  };
+  size_t longest = 0;
+  for (const NameMention& m : a.names) {
+    known.emplace(key_of(m.first, m.last), std::make_pair(m.type, m.last - m.first));
+    longest = std::max<size_t>(longest, m.last - m.first);
+    if (m.type == NameType::Person && m.last - m.first >= 2 && at.tokens[m.last - 1].has(kUpperInit))
+      known.emplace(std::string(at.word(m.last - 1)), std::make_pair(NameType::Person, 1u));
+  }
+  if (known.empty()) return;
+  // A one-word name of another type that is the surname of a person named
+  // in full is that person ("Lesnitskyy", tagged ORG in a headline).
+  for (NameMention& m : a.names) {
+    if (m.last - m.first != 1 || m.type == NameType::Person || m.type == NameType::Misc) continue;
+    auto it = known.find(std::string(at.word(m.first)));
+    if (it == known.end() || it->second.first != NameType::Person) continue;
+    m.type = NameType::Person;
+    a.token_name[m.first] = NameType::Person;
+  }
+  std::vector<NameMention> added;
+  for (const Sentence& s : at.sentences) {
+    for (uint32_t k = s.first_token; k < s.last_token; ++k) {
+      if (a.token_name[k] != NameType::None || !at.tokens[k].has(kUpperInit)) continue;
+      for (size_t n = std::min<size_t>(longest, s.last_token - k); n >= 1; --n) {
+        auto it = known.find(key_of(k, k + static_cast<uint32_t>(n)));
+        if (it == known.end() || it->second.second != n) continue;
+        bool free = true;
+        for (uint32_t j = k; j < k + n; ++j) free = free && a.token_name[j] == NameType::None;
+        if (!free) continue;
+        added.push_back({k, k + static_cast<uint32_t>(n), it->second.first});
+        for (uint32_t j = k; j < k + n; ++j) a.token_name[j] = it->second.first;
+        k += static_cast<uint32_t>(n) - 1;
+        break;
+      }
+    }
+  }
+  if (added.empty()) return;
+  a.names.insert(a.names.end(), added.begin(), added.end());
+  std::sort(a.names.begin(), a.names.end(), [](const NameMention& x, const NameMention& y) { return x.first < y.first; });
+}
+
 }  // namespace
 
 Analysis analyse_article(const AnnotatedText& at) {
@@ -135,6 +194,7 @@ Analysis analyse_article(const AnnotatedText& at) {
       split_name(at, {base + sp.first, base + sp.last, sp.type}, whole, a);
     }
   }
+  add_repeated_names(at, a);
   return a;
 }
 

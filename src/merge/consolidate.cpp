@@ -322,13 +322,19 @@ size_t word_count(std::string_view s) { return static_cast<size_t>(std::count(s.
 // many as call it a place) is that: a capital that speaks for its
 // government. A name that is a place nearly everywhere ("the Gulf") stays a
 // place. Between country and organisation the majority wins (a country on a
-// tie), and likewise between person and place.
-ActorType vote_type(const std::map<int, int>& votes) {
+// tie), and likewise between person and place; but a one-word "person"
+// beside a place of that name (`lone` of the person votes are one word: the
+// name tagger read "Tirovsk" as a surname somewhere) is the place.
+ActorType vote_type(const std::map<int, int>& votes, int lone) {
   auto n = [&](ActorType t) {
     auto it = votes.find(static_cast<int>(t));
     return it == votes.end() ? 0 : it->second;
   };
   int gpe = n(ActorType::Gpe), org = n(ActorType::Org), person = n(ActorType::Person), loc = n(ActorType::Loc);
+  if (person > 0 && lone == person && gpe + loc > 0) {
+    loc += person;
+    person = 0;
+  }
   if (gpe + org > 0 && person <= gpe + org && 3 * (gpe + org) >= loc) return gpe >= org ? ActorType::Gpe : ActorType::Org;
   if (person > 0 && person >= loc) return ActorType::Person;
   return loc > 0 ? ActorType::Loc : ActorType::Gpe;
@@ -369,10 +375,12 @@ void build_actors(Corpus& c) {
     std::vector<uint32_t>& m = members[nonempty[j]];
     std::map<std::string, int> names;
     std::map<int, int> types;
+    int lone = 0;  // one-word persons
     for (uint32_t i : m) {
       const LocalActor* a = all[i];
       names[a->name]++;
       types[static_cast<int>(a->type)]++;
+      lone += a->type == ActorType::Person && word_count(a->name) == 1;
       dr.actor.aliases.insert(dr.actor.aliases.end(), a->aliases.begin(), a->aliases.end());
       dr.actor.aliases.push_back(a->name);
       dr.actor.roles.insert(dr.actor.roles.end(), a->roles.begin(), a->roles.end());
@@ -385,7 +393,7 @@ void build_actors(Corpus& c) {
       return a.first > b.first;
     });
     dr.actor.name = best->first;
-    dr.actor.type = vote_type(types);
+    dr.actor.type = vote_type(types, lone);
     for (auto* v : {&dr.actor.aliases, &dr.actor.roles}) {
       std::sort(v->begin(), v->end());
       v->erase(std::unique(v->begin(), v->end()), v->end());
