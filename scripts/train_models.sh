@@ -27,7 +27,7 @@ fasttext skipgram -input "$WORK/corpus.txt" -output "$WORK/vectors" -dim 100 -mi
   -thread 1 -seed 1 -ws 5 -minn 3 -maxn 6 -verbose 0
 "$T" clusters --vectors "$WORK/vectors.vec" --levels 64 512 4096 -o models/clusters.bin
 "$T" tagger --train "$D/ud-english-ewt/en_ewt-ud-train.conllu" --dev "$D/ud-english-ewt/en_ewt-ud-dev.conllu" \
-  --clusters models/clusters.bin --epochs 12 -o models/tagger.bin
-"$T" names --train "$D/conll2003-train/train.txt" --dev "$D/conll2003-dev" --tagger models/tagger.bin \
-  --clusters models/clusters.bin --epochs 12 -o models/names.bin
-sha256sum models/*.bin
+  --clusters models/clusters.bin --epochs 12 -o models/tagger.bin --second models/tagger2.bin
+"$T" names --train "$D/conll2003-train/train.txt" --dev "$D/conll2003-dev" --tagger models/tagger.bin --tagger2 models/tagger2.bin \
+  --clusters models/clusters.bin --epochs 8 -o models/names.bin --names-list models/names_list.tsv
+sha256sum models/*.bin models/*.tsv
