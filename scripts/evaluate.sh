@@ -5,19 +5,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/eventloom}
 shared=../shared
+PY=${PYTHON:-/usr/bin/python3}  # Debian's, as the tests use
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 echo "== seeds 000-002 (score_seeds.py)"
 "$bin" build "$shared"/seeds/00[012]_*.txt --json "$tmp/seeds.json" --quiet || true
-python3 "$shared/eval/score_seeds.py" "$shared/gold/seeds-dev.json" "$tmp/seeds.json"
+"$PY" "$shared/eval/score_seeds.py" "$shared/gold/seeds-dev.json" "$tmp/seeds.json"
 for set in timebank aquaint; do
   echo "== $set (score_timex.py)"
   "$bin" build "$shared/datasets/$set/docs.jsonl" --json "$tmp/$set.json" --quiet || true
-  python3 "$shared/eval/score_timex.py" "$shared/datasets/$set" "$tmp/$set.json"
+  "$PY" "$shared/eval/score_timex.py" "$shared/datasets/$set" "$tmp/$set.json"
 done
 echo "== conll2003-dev (score_entities.py)"
 "$bin" build "$shared/datasets/conll2003-dev/docs.jsonl" --json "$tmp/conll.json" --quiet || true
-python3 "$shared/eval/score_entities.py" "$shared/datasets/conll2003-dev" "$tmp/conll.json"
+"$PY" "$shared/eval/score_entities.py" "$shared/datasets/conll2003-dev" "$tmp/conll.json"
 echo "== polnear-dev (score_quotes.py)"
 "$bin" build "$shared"/datasets/polnear-dev/text/*.txt --json "$tmp/polnear.json" --quiet || true
-python3 "$shared/eval/score_quotes.py" "$shared/datasets/polnear-dev" "$tmp/polnear.json"
+"$PY" "$shared/eval/score_quotes.py" "$shared/datasets/polnear-dev" "$tmp/polnear.json"
+echo "== UD English EWT dev, gold tokens (score_conllu.py)"
+"$bin" tag --conllu-in "$shared/datasets/ud-english-ewt/en_ewt-ud-dev.conllu" -o "$tmp/ewt.conllu"
+"$PY" "$shared/eval/score_conllu.py" "$shared/datasets/ud-english-ewt/en_ewt-ud-dev.conllu" "$tmp/ewt.conllu"

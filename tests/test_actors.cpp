@@ -465,3 +465,21 @@ TEST_CASE("cross-article: a place is one actor whether GPE or LOC, an organisati
   CHECK(r[3] != r[4]);
   CHECK(r[1] == r[2]);
 }
+
+TEST_CASE("role words inside a name: the person after them, whatever the tagger's span") {
+  // Two role words in a row once made the scanner loop for ever.
+  Found f("Zelenskiy is likely to meet US Vice President JD Vance. The Deputy Prime Minister Jane Doe said so.");
+  const LocalActor* v = f.by_alias("JD Vance");
+  REQUIRE(v);
+  CHECK(v->type == ActorType::Person);
+  CHECK_FALSE(f.mentioned("US Vice President JD Vance"));
+  const LocalActor* d = f.by_alias("Jane Doe");
+  REQUIRE(d);
+  CHECK(d->type == ActorType::Person);
+  // A modifier is no title: the organisation stays whole.
+  Found g("\"It is a test,\" said Marta Quillon of the Halvik Institute for Regional Studies.");
+  const LocalActor* i = g.by_alias("Halvik Institute for Regional Studies");
+  REQUIRE(i);
+  CHECK(i->type == ActorType::Org);
+  CHECK_FALSE(g.mentioned("Studies"));
+}

@@ -462,7 +462,7 @@ class ArticleScanner {
         ++lower;
         lower_content += !closed;
       }
-      if (!cap(k)) continue;
+      if (!cap(k) || role_word(k)) continue;  // "Deputy Prime Minister Jane Doe" is no title case
       ++capitals;
       common += u != "PROPN" && u != "NUM" && u != "X" && u != "SYM";
       function += closed;
@@ -556,7 +556,7 @@ class ArticleScanner {
       while (r + 1 < m.last && !(role_word(r) && !is(r, kGivenName) && !in_gaz(r))) ++r;
       uint32_t k = r;
       bool head = false;  // a title or a role by itself ("President"), not a modifier ("Regional")
-      while (k + 1 < m.last && role_word(k) && !is(k, kGivenName)) head = head || is(k++, kRoleHead | kTitle);
+      for (; k + 1 < m.last && role_word(k) && !is(k, kGivenName); ++k) head = head || is(k, kRoleHead | kTitle);
       if (k > r && cap(k) && (head || m.type == NameType::Person) && !has_org_word(k, m.last)) {
         if (r > m.first) emit_name({m.first, r, leading_type(m.first, r)});
         m = {k, m.last, NameType::Person};
