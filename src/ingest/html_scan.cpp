@@ -134,10 +134,7 @@ void Scanner::skip_raw_text(std::string_view name) {
   pos_ = s_.size();
 }
 
-}  // namespace eventloom::html_scan
-
 // The nesting guard (see the header).
-namespace eventloom::html_scan {
 namespace {
 
 bool one_of(std::string_view name, std::initializer_list<const char*> names) {
@@ -233,7 +230,7 @@ class OpenElements {
  public:
   enum Hidden : uint8_t { kP = 1, kOther = 2, kSpecial = 4, kBoundary = 8 };  // what was opened above
   struct Entry {
-    std::string key;  // the lower-case name; kHeading for HTML headings
+    std::string key;  // the lower-case name; for HTML, kHeading or kUnknown for those kinds
     Ns ns;
     bool dropped, special, boundary;
     bool html_inside;  // an HTML integration point: its content is HTML
