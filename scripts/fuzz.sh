@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Run each libFuzzer target for SECONDS (default 60) with seed corpora made
-# from examples/ (and tests' inputs), one after the other.
+# from examples/ (and tests' inputs) and the corpora kept in the repository
+# (fuzz/corpus/<target>/, read only: the HTML one holds deep nesting and
+# declared charsets; a case worth keeping goes there), one after the other.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: html jsonl segment time json_read
 #
@@ -46,10 +48,13 @@ for t in "${TARGETS[@]}"; do
   crashes="$BUILD/fuzz/crashes/$t"
   mkdir -p "$crashes"
   log="$BUILD/fuzz/$t.log"
+  kept="fuzz/corpus/$t"
+  seeds=()
+  [ -d "$kept" ] && seeds=("$kept")
   set +e
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$bin" -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-    -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus" > "$log" 2>&1
+    -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus" "${seeds[@]}" > "$log" 2>&1
   rc=$?
   set -e
   runs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')

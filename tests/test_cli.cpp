@@ -95,6 +95,34 @@ TEST_CASE("truncated HTML is read as far as it goes, with a note") {
   CHECK(slurp(out).find("They will meet ag") != std::string::npos);
 }
 
+// Saved news pages in windows-1252 (declared as such or as iso-8859-1, as
+// browsers read both) and UTF-16 files with a byte-order mark are read,
+// converted to UTF-8, with a note each; the store holds the UTF-8 text.
+TEST_CASE("legacy encodings: windows-1252, latin-1 and UTF-16 inputs build, converted to UTF-8") {
+  TempDir t;
+  auto page = [](const std::string& meta, const std::string& title) {
+    return "<html><head>" + meta + "</head><body><h1>" + title + "</h1><p>HALVIK, March 13 - The envoys met at the " +
+           "caf\xE9 on Monday, \x93" "a first step,\x94 officials said.</p></body></html>\n";
+  };
+  t.file("in/a.html", page("<meta charset=\"windows-1252\">", "Envoys Meet at Cafe"));
+  t.file("in/b.html", page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">",
+                           "Envoys Meet Again"));
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("Talks Go On\n\nHALVIK, March 14 - The envoys met again on Tuesday, officials said.\n"))
+    utf16 += std::string{c, '\0'};
+  t.file("in/c.txt", utf16);
+  std::string out = (t.path / "out.json").string();
+  Result r = run({"build", (t.path / "in").string(), "--json", out});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(r.err.find("a.html: note: read as windows-1252") != std::string::npos);
+  CHECK(r.err.find("b.html: note: read as windows-1252") != std::string::npos);
+  CHECK(r.err.find("c.txt: note: read as UTF-16LE") != std::string::npos);
+  std::string json = slurp(out);
+  CHECK(json.find("caf\xC3\xA9 on Monday, \xE2\x80\x9C" "a first step,\xE2\x80\x9D") != std::string::npos);
+  CHECK(json.find("Talks Go On") != std::string::npos);
+}
+
 TEST_CASE("strict mode makes any skip fatal and leaves the old output untouched") {
   TempDir t;
   std::string good = t.file("good.txt", kGood);

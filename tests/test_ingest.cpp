@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "eventloom/ingest.hpp"
+#include "ingest/charset.hpp"
 #include "test_support.hpp"
 
 using namespace eventloom;
@@ -150,4 +151,142 @@ TEST_CASE("metadata dates and datelines, and impossible dates refused") {
   CHECK(dl.day == 26);
   CHECK(dl.year == 1987);
   CHECK_FALSE(parse_dateline("The president said on Feb 26 - a Thursday", 0).found);
+}
+
+namespace {
+
+// A page around `head` (metadata) and a body whose bytes are given as they
+// are in the page's encoding.
+std::string legacy_page(const std::string& head, const std::string& body) {
+  return "<!DOCTYPE html><html><head>" + head + "<title>Talks</title></head><body><h1>Talks resume</h1><p>" + body +
+         "</p><p>The union said it would consider the offer.</p></body></html>\n";
+}
+
+// "WASHINGTON, March 3 (Reuters) - At the cafe, talks resume ..." with
+// `e_acute`, `open_q`, `close_q` as the encoding writes é, “ and ”.
+std::string story(const std::string& e_acute, const std::string& open_q, const std::string& close_q) {
+  return "WASHINGTON, March 3 (Reuters) - The minister said at the caf" + e_acute + " on Monday that talks would " +
+         "resume next week, " + open_q + "without delay," + close_q + " officials told reporters.";
+}
+
+const std::string kUtf8Story = story("\xC3\xA9", "\xE2\x80\x9C", "\xE2\x80\x9D");
+
+std::string utf16(const std::string& ascii_or_latin1, bool little_endian) {
+  std::string out = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+  for (char c : ascii_or_latin1) {
+    char hi = 0, lo = c;
+    out += little_endian ? std::string{lo, hi} : std::string{hi, lo};
+  }
+  return out;
+}
+
+const Document& only_document(const IngestResult& r) {
+  for (const Diagnostic& d : r.diagnostics.items) INFO(to_string(d));
+  REQUIRE(r.documents.size() == 1);
+  return r.documents[0];
+}
+
+bool noted(const IngestResult& r, const std::string& words) {
+  for (const Diagnostic& d : r.diagnostics.items)
+    if (d.severity == Severity::Note && d.reason.find(words) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("legacy encodings: a declared windows-1252 or latin-1 page is converted to UTF-8") {
+  // windows-1252: é is E9, the curly quotes 93 and 94.
+  const std::string cp1252 = story("\xE9", "\x93", "\x94");
+  // <meta charset>; iso-8859-1 read as windows-1252, as browsers do;
+  // http-equiv after other metadata (and a commented-out declaration); a
+  // declaration past the first 1024 bytes, still in the head.
+  const std::string heads[] = {
+      "<meta charset=\"windows-1252\">",
+      "<meta charset='ISO-8859-1'>",
+      "<meta name=viewport content=\"width=device-width\"><!-- <meta charset=koi8-r> -->"
+      "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=latin1\">",
+      "<style>" + std::string(2000, ' ') + "</style><meta charset=windows-1252>",
+  };
+  SECTION("declared, the page is converted") {
+    for (const std::string& head : heads) {
+      INFO(head.substr(0, 80));
+      IngestResult r;
+      read_input("a.html", legacy_page(head, cp1252), r);
+      CHECK(only_document(r).text.find(kUtf8Story) != std::string::npos);
+      CHECK(noted(r, "read as windows-1252"));
+    }
+  }
+  SECTION("content= without http-equiv declares nothing, and undeclared bytes stay an error with the line") {
+    IngestResult r;
+    read_input("e.html", "\n" + legacy_page("<meta content=\"text/html; charset=windows-1252\">", cp1252), r);
+    CHECK(r.documents.empty());
+    REQUIRE(r.diagnostics.items.size() == 1);
+    CHECK(r.diagnostics.items[0].severity == Severity::Error);
+    CHECK(r.diagnostics.items[0].file == "e.html");
+    CHECK(r.diagnostics.items[0].line == 2);
+    CHECK(r.diagnostics.items[0].reason.find("invalid UTF-8") != std::string::npos);
+  }
+  SECTION("a page that declares latin-1 but is valid UTF-8 is read as UTF-8") {
+    IngestResult r;
+    read_input("f.html", legacy_page("<meta charset=iso-8859-1>", kUtf8Story), r);
+    CHECK(only_document(r).text.find(kUtf8Story) != std::string::npos);
+    CHECK(noted(r, "but is valid UTF-8"));
+  }
+  SECTION("an encoding iconv does not know is named") {
+    IngestResult r;
+    read_input("g.html", legacy_page("<meta charset=x-no-such-thing>", cp1252), r);
+    CHECK(r.documents.empty());
+    REQUIRE(r.diagnostics.items.size() == 1);
+    CHECK(r.diagnostics.items[0].reason.find("X-NO-SUCH-THING") != std::string::npos);
+  }
+}
+
+TEST_CASE("byte-order marks: UTF-16 pages and text are converted, a UTF-8 mark is not text") {
+  // In UTF-16 é is 00E9; the quotes are left straight here.
+  const std::string latin1_story = story("\xE9", "\"", "\"");
+  const std::string utf8_story = story("\xC3\xA9", "\"", "\"");
+  for (bool le : {true, false}) {
+    IngestResult r;
+    read_input("p.html", utf16(legacy_page("", latin1_story), le), r);
+    CHECK(only_document(r).text.find(utf8_story) != std::string::npos);
+    CHECK(noted(r, le ? "read as UTF-16LE" : "read as UTF-16BE"));
+  }
+  IngestResult t;
+  read_input("p.txt", utf16("Caf\xE9 talks resume\n\n" + latin1_story + "\n", true), t);
+  const Document& d = only_document(t);
+  CHECK(d.title == "Caf\xC3\xA9 talks resume");
+  CHECK(d.text.find(utf8_story) != std::string::npos);
+  // Offsets are into the UTF-8 text.
+  for (const Paragraph& p : d.paragraphs) CHECK(p.span.end <= d.text.size());
+
+  IngestResult u;
+  read_input("u.txt", "\xEF\xBB\xBF" "Talks resume\n\n" + utf8_story + "\n", u);
+  CHECK(only_document(u).title == "Talks resume");
+  CHECK(only_document(u).sources[0].offset == 0);
+}
+
+TEST_CASE("the charset prescan and labels") {
+  std::string how;
+  CHECK(declared_html_charset("<html><head><meta charset=\"utf-8\">").name == "UTF-8");
+  CHECK(declared_html_charset("<meta charset=' Windows-1252 '>", &how).name == "windows-1252");
+  CHECK(how == "<meta charset=\"Windows-1252\">");
+  CHECK(declared_html_charset("<meta http-equiv=content-type content='text/html;charset=\"gb2312\"'>").iconv ==
+        "GB18030");
+  CHECK(declared_html_charset("<meta charset=utf-16le>").name == "UTF-8");  // as the standard says
+  CHECK(declared_html_charset("<script>document.write('<meta charset=koi8-r>')</script>").name.empty());
+  CHECK(declared_html_charset("<body>" + std::string(1100, 'x') + "<meta charset=koi8-r>").name.empty());
+  CHECK(charset_from_label("us-ascii").name == "windows-1252");
+  CHECK(charset_from_label("shift_jis").iconv == "CP932");
+  CHECK(charset_from_label("windows-1253").iconv == "WINDOWS-1253");  // not in the table: to iconv as written
+  CHECK(charset_from_label("utf-8; rm -rf").name.empty());
+  // windows-1252's unassigned bytes as the standard maps them; a bad
+  // UTF-16 surrogate becomes U+FFFD.
+  std::string out;
+  size_t replaced = 0;
+  REQUIRE(convert_to_utf8("a\x81\x80", "CP1252", out, replaced));
+  CHECK(out == "a\xC2\x81\xE2\x82\xAC");
+  CHECK(replaced == 0);
+  REQUIRE(convert_to_utf8(std::string("a\0\x00\xDC", 4), "UTF-16LE", out, replaced));
+  CHECK(out == "a\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(replaced == 2);
 }

@@ -38,8 +38,15 @@ struct IngestResult {
 // Read every input: files, directories (walked by extension), "-" for stdin.
 IngestResult ingest(const std::vector<std::string>& inputs, const IngestOptions& opt = {});
 
-// The readers, one per format, on content already in memory. `name` is the
-// file name used in diagnostics and sources.
+// One input already in memory, read as ingest() reads a file named `name`:
+// converted to UTF-8 when a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) or,
+// for an HTML page that is not valid UTF-8, its <meta> charset says so;
+// checked (binary, valid UTF-8, empty); then given to its format's reader.
+// After a conversion, texts and offsets are those of the UTF-8 text.
+void read_input(std::string_view name, std::string_view bytes, IngestResult& out, const IngestOptions& opt = {});
+
+// The readers, one per format, on UTF-8 content already in memory. `name`
+// is the file name used in diagnostics and sources.
 enum class InputFormat : uint8_t { Text, Html, JsonLines };
 InputFormat detect_format(std::string_view path, std::string_view content);
 void read_text(std::string_view name, std::string_view content, IngestResult& out);

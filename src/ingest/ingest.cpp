@@ -1,10 +1,11 @@
 // Reading inputs: files, directories and stdin, with every failure named.
 //
 // Each input is read whole (articles are small; a file over the size limit is
-// refused with its size), checked for binary content (NUL bytes) and for
-// valid UTF-8 (utfcpp, reporting the byte offset and line of the first bad
-// sequence), then handed to the reader of its format. A failure skips that
-// input only.
+// refused with its size), converted to UTF-8 when a byte-order mark or an
+// HTML page's <meta> charset says it is in another encoding (charset.hpp),
+// checked for binary content (NUL bytes) and for valid UTF-8 (utfcpp,
+// reporting the byte offset and line of the first bad sequence), then handed
+// to the reader of its format. A failure skips that input only.
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
@@ -19,6 +20,7 @@
 
 #include "eventloom/ingest.hpp"
 #include "eventloom/text.hpp"
+#include "ingest/charset.hpp"
 
 namespace fs = std::filesystem;
 
@@ -55,7 +57,17 @@ void drop_huge_articles(const std::string& name, size_t first, uint64_t limit, I
   }
 }
 
-void read_content(const std::string& name, std::string_view content, const IngestOptions& opt, IngestResult& out) {
+void read_content(const std::string& name, std::string_view bytes, const IngestOptions& opt, IngestResult& out) {
+  // A byte-order mark, or an HTML page's declared charset, may call for a
+  // conversion to UTF-8 first: then the readers see, and the offsets point
+  // into, the converted text.
+  std::string converted;
+  std::string_view content = bytes;
+  switch (decode_input(name, bytes, detect_format(name, bytes) == InputFormat::Html, converted, out.diagnostics)) {
+    case Decoded::AsIs: break;
+    case Decoded::Converted: content = converted; break;
+    case Decoded::Failed: return;
+  }
   if (content.find('\0') != std::string_view::npos) {
     out.diagnostics.error(name, 0, "binary file (contains NUL bytes), skipped");
     return;
@@ -83,7 +95,7 @@ void read_content(const std::string& name, std::string_view content, const Inges
   }
   drop_huge_articles(name, before, opt.max_article_bytes, out);
   ++out.files_read;
-  out.bytes_read += content.size();
+  out.bytes_read += bytes.size();
   bool reported = std::any_of(out.diagnostics.items.begin() + static_cast<std::ptrdiff_t>(diagnostics_before),
                               out.diagnostics.items.end(), [](const Diagnostic& d) { return d.severity != Severity::Note; });
   if (out.documents.size() == before && !reported)
@@ -127,6 +139,10 @@ InputFormat detect_format(std::string_view path, std::string_view content) {
   if (lower.rfind("<!doctype html", 0) == 0 || lower.rfind("<html", 0) == 0) return InputFormat::Html;
   if (!head.empty() && head[0] == '{' && head.find("\"text\"") != std::string_view::npos) return InputFormat::JsonLines;
   return InputFormat::Text;
+}
+
+void read_input(std::string_view name, std::string_view bytes, IngestResult& out, const IngestOptions& opt) {
+  read_content(std::string(name), bytes, opt, out);
 }
 
 IngestResult ingest(const std::vector<std::string>& inputs, const IngestOptions& opt) {
