@@ -3,6 +3,10 @@
 // Boost's 1400) and what is not a value at all.
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "eventloom/timex_value.hpp"
@@ -292,4 +296,38 @@ TEST_CASE("plain calendar dates, as typed on the command line or stored") {
   CHECK_FALSE(parse_iso_day("2024-02"));
   CHECK_FALSE(parse_iso_day("1066-10-14"));  // before Boost's calendar
   CHECK_FALSE(parse_iso_day("2024-02-29T10:00"));
+}
+
+TEST_CASE("random and mutated values never throw, and every calendar value has consistent days") {
+  // Seeded, so a failure repeats: strings over the characters values are
+  // made of, and one-character changes of real values.
+  std::mt19937 rng(20250212);
+  const std::string alphabet = "0123456789-XWQHTPSUFAIENOMDYRC_:.";
+  const std::vector<std::string> real = {"2025-02-12", "2025-02-12T14:00", "2025-W07-WE", "2025-W07-4", "2020-W53",
+                                         "2025-Q1", "2025-H2", "2023-WI", "199X", "19", "XXXX-WXX-4", "PRESENT_REF",
+                                         "P2Y6M", "PT5H30M", "1066-10-14", "9999-12-31", "0001-01-01", "2025-02-XX"};
+  auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
+  for (int i = 0; i < 200000; ++i) {
+    std::string v;
+    if (i % 2) {
+      v = real[pick(real.size())];
+      v[pick(v.size())] = alphabet[pick(alphabet.size())];
+      if (i % 7 == 0) v.insert(pick(v.size() + 1), 1, alphabet[pick(alphabet.size())]);
+      if (i % 11 == 0) v.erase(pick(v.size()), 1);
+    } else {
+      for (size_t n = pick(14); n-- > 0;) v += alphabet[pick(alphabet.size())];
+    }
+    INFO("value \"" << v << "\"");
+    TimexValue t;
+    REQUIRE_NOTHROW(t = parse_timex(v));
+    if (!t.calendar()) {
+      REQUIRE(t.first_iso().empty());
+      REQUIRE(t.days() == 0);
+      continue;
+    }
+    REQUIRE(t.first_day <= t.last_day);
+    REQUIRE(parse_timex(t.first_iso()).first_day == t.first_day);  // the first day reads back
+    REQUIRE(parse_timex(t.last_iso()).first_day == t.last_day);
+    if (auto d = t.first()) REQUIRE(static_cast<long>(d->day_number()) == t.first_day);
+  }
 }
