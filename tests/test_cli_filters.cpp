@@ -47,12 +47,13 @@ struct Item {
   Who source, target;
 };
 
-std::string write_store(const TempDir& t) {
-  const std::vector<Item> items = {
-      {"2023-05-01", "04 CONSULT", kAlphaland, kBetaland},  {"2024-03-10", "04 CONSULT", kAlphaland, kBetaland},
-      {"2024-06", "19 FIGHT", kAlphaland, kBetaland},       {"2024-08-20", "04 CONSULT", kNorth, kSouth},
-      {"2024-11-30", "04 CONSULT", kKyiv, kAlphaland},      {"2025-01-15", "19 FIGHT", kUkraine, kBetaland},
-  };
+const std::vector<Item> kItems = {
+    {"2023-05-01", "04 CONSULT", kAlphaland, kBetaland},  {"2024-03-10", "04 CONSULT", kAlphaland, kBetaland},
+    {"2024-06", "19 FIGHT", kAlphaland, kBetaland},       {"2024-08-20", "04 CONSULT", kNorth, kSouth},
+    {"2024-11-30", "04 CONSULT", kKyiv, kAlphaland},      {"2025-01-15", "19 FIGHT", kUkraine, kBetaland},
+};
+
+std::string write_store(const TempDir& t, const std::vector<Item>& items = kItems) {
   std::vector<DocExtraction> docs;
   for (size_t i = 0; i < items.size(); ++i) {
     const Item& it = items[i];
@@ -156,6 +157,19 @@ TEST_CASE("partial dates: a year or a month means all of it for --to and its sta
     CHECK(!parse_day(bad, false));
     CHECK(!parse_day(bad, true));
   }
+}
+
+TEST_CASE("an item dated to a week, a quarter or a half is found by --from and --to in the month it starts") {
+  TempDir t;
+  std::string store = write_store(t, {{"2024-W12", "04 CONSULT", kAlphaland, kBetaland},
+                                      {"2024-Q3", "19 FIGHT", kAlphaland, kBetaland},
+                                      {"2024-H2", "04 CONSULT", kNorth, kSouth},
+                                      {"2024-03-01", "04 CONSULT", kKyiv, kAlphaland}});
+  // Week 12 of 2024 starts on Monday 18 March; the quarter and the half on 1 July.
+  CHECK(export_days(t, store, {}) == Days{"2024-03-18", "2024-07-01", "2024-03-01"});
+  CHECK(export_days(t, store, {"--from", "2024-03", "--to", "2024-03"}) == Days{"2024-03-01", "2024-03-18"});
+  CHECK(export_days(t, store, {"--to", "2024-02"}).empty());
+  CHECK(export_days(t, store, {"--from", "2024-07", "--to", "2024-07"}) == Days{"2024-07-01"});
 }
 
 TEST_CASE("export --to with a year keeps what happened in that year") {

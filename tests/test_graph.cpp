@@ -107,10 +107,27 @@ TEST_CASE("timex_day places TIMEX3 values on the calendar") {
   CHECK(timex_day("2024-11-21") == "2024-11-21");
   CHECK(timex_day("2024-06") == "2024-06-01");
   CHECK(timex_day("2024") == "2024-01-01");
-  CHECK(timex_day("2024-W12") == "2024-01-01");
+  CHECK(timex_day("2024-11-21TNI") == "2024-11-21");
+  CHECK(timex_day("2024-05-XX") == "2024-05-01");
+  // A week, a weekend, a quarter, a half or a season starts on its own first
+  // day, not on the first of January.
+  CHECK(timex_day("2024-W12") == "2024-03-18");
+  CHECK(timex_day("2024-W12-WE") == "2024-03-23");
+  CHECK(timex_day("2021-W01") == "2021-01-04");
+  CHECK(timex_day("2020-W53") == "2020-12-28");
+  CHECK(timex_day("2024-Q3") == "2024-07-01");
+  CHECK(timex_day("2024-H2") == "2024-07-01");
+  CHECK(timex_day("2024-SU") == "2024-06-01");
   CHECK(timex_day("PRESENT_REF").empty());
   CHECK(timex_day("XXXX-WXX-4").empty());
   CHECK(timex_day("").empty());
+  // No day: one that does not exist, a month that does not, a decade or a
+  // century (too long to place an item on).
+  CHECK(timex_day("2024-02-30").empty());
+  CHECK(timex_day("2023-02-29").empty());
+  CHECK(timex_day("2024-13").empty());
+  CHECK(timex_day("199").empty());
+  CHECK(timex_day("19").empty());
 }
 
 TEST_CASE("queries: lookup, timeline, ego network, path, centrality") {

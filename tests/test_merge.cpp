@@ -200,6 +200,23 @@ TEST_CASE("a coarse date joins the one day it contains, and never bridges two da
   CHECK(evidence_counts(coarse) == Counts{2});
 }
 
+TEST_CASE("dates are read as TIMEX3 values: some day of a month, a day with its time, no impossible day") {
+  // "that same day" after a month without its day: "2025-02-XX", a day of
+  // February, joins the one day of February it could be.
+  Corpus some_day = consolidate({article("a", "2025-02-12", {{"Trump", "Putin", "2025-02-12"}}),
+                                 article("b", "2025-03-01", {{"Trump", "Putin", "2025-02-XX"}})});
+  REQUIRE(some_day.events.size() == 1);
+  CHECK(some_day.events[0].date == "2025-02-12");
+  // A day without its year, with a time, is that day of the year.
+  Corpus timed = consolidate({article("a", "2025-02-12", {{"Trump", "Putin", "2025-02-12"}}),
+                              article("b", "2025-03-01", {{"Trump", "Putin", "XXXX-02-12T14:00"}})});
+  CHECK(timed.events.size() == 1);
+  // February 30 is no day: not March 2.
+  Corpus impossible = consolidate({article("a", "2025-03-02", {{"Trump", "Putin", "2025-03-02"}}),
+                                   article("b", "2025-03-03", {{"Trump", "Putin", "2025-02-30"}})});
+  CHECK(impossible.events.size() == 2);
+}
+
 TEST_CASE("a publication-dated report joins the nearest earlier day") {
   Corpus c = consolidate({article("a", "2025-02-10", {{"Trump", "Putin", "2025-02-10"}}),
                           article("b", "2025-02-12", {{"Trump", "Putin", "2025-02-12"}}),

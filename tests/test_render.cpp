@@ -202,6 +202,31 @@ TEST_CASE("a long empty stretch is compressed and marked, and month dates are sp
   CHECK(svg.find("Article <") == std::string::npos);
 }
 
+TEST_CASE("a span covers the days its TIMEX3 value names: a weekend, a half year, some day of a month") {
+  Corpus c = synthetic({{"2024-03-11", "04 CONSULT"}, {"2024-W12-WE", "19 FIGHT"}, {"2024-H2", "03 EXPRESS INTENT TO COOPERATE"},
+                        {"2024-05", "17 COERCE"}, {"2024-05-XX", "16 REDUCE RELATIONS"}});
+  EventGraph eg = build_graph(c);
+  std::string dot = timeline_graph(c, eg, {}).dot;
+  // An item's id holds its first day; a span's node its width.
+  std::map<std::string, std::vector<double>> widths;
+  for (size_t at = 0; (at = dot.find("id=\"item_", at)) != std::string::npos; ++at) {
+    std::string day = dot.substr(at + 9, 8);
+    size_t w = dot.find(" width=", at), end = dot.find('\n', at);
+    widths[day].push_back(w < end ? std::atof(dot.c_str() + w + 7) : 0);
+  }
+  // The weekend of week 12 is Saturday 23 and Sunday 24 March (not the
+  // whole week from Monday 18th), the second half of 2024 starts on 1 July
+  // (not 1 January).
+  CHECK(widths.count("20240323"));
+  CHECK_FALSE(widths.count("20240318"));
+  CHECK(widths.count("20240701"));
+  CHECK_FALSE(widths.count("20240101"));
+  // "2024-05-XX", some day of May, is drawn as May (not May to December).
+  REQUIRE(widths["20240501"].size() == 2);
+  CHECK(widths["20240501"][0] > 0);
+  CHECK(widths["20240501"][0] == widths["20240501"][1]);
+}
+
 // Centred texts of the SVG with a given font size: (x, estimated half width).
 std::vector<std::pair<double, double>> centred_texts(const std::string& svg, const std::string& size,
                                                      std::vector<std::string>* labels = nullptr) {

@@ -85,8 +85,11 @@ struct EventGraph {
 
 EventGraph build_graph(const Corpus& c, const GraphFilter& filter = {});
 
-// The calendar day a TIMEX3 value starts on ("2024-06" -> "2024-06-01"), or
-// empty when it names no calendar day ("PRESENT_REF", "XXXX-WXX-4", "P3Y").
+// The calendar day a TIMEX3 value starts on ("2024-06" -> "2024-06-01",
+// "2024-W12" -> "2024-03-18"), the day an item dated by it is placed on; empty
+// when it names no calendar day ("PRESENT_REF", "XXXX-WXX-4", "P3Y", an
+// impossible "2024-02-30") or too long a stretch to place an item on (a
+// decade "199", a century "19"). Read by parse_timex() (timex_value.hpp).
 std::string timex_day(std::string_view value);
 
 // ---- queries --------------------------------------------------------------

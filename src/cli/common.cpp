@@ -8,6 +8,7 @@
 #include "cli/cli.hpp"
 #include "eventloom/export.hpp"
 #include "eventloom/text.hpp"
+#include "eventloom/timex_value.hpp"
 
 namespace eventloom::cli {
 
@@ -50,46 +51,10 @@ void add_filter_options(CLI::App* sub, FilterArgs& f, bool actor_and_type) {
       ->allow_extra_args(false);
 }
 
-namespace {
-
-bool digits(std::string_view s) {
-  for (char ch : s)
-    if (ch < '0' || ch > '9') return false;
-  return !s.empty();
-}
-
-int number(std::string_view s) {
-  int n = 0;
-  for (char ch : s) n = n * 10 + (ch - '0');
-  return n;
-}
-
-int days_in_month(int year, int month) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
-}  // namespace
-
 std::optional<std::string> parse_day(std::string_view s, bool end) {
-  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return std::nullopt;
-  if (!digits(s.substr(0, 4))) return std::nullopt;
-  int year = number(s.substr(0, 4));
-  if (year == 0) return std::nullopt;
-  int month = end ? 12 : 1;
-  if (s.size() >= 7) {
-    if (s[4] != '-' || !digits(s.substr(5, 2))) return std::nullopt;
-    month = number(s.substr(5, 2));
-    if (month < 1 || month > 12) return std::nullopt;
-  }
-  int day = end ? days_in_month(year, month) : 1;
-  if (s.size() == 10) {
-    if (s[7] != '-' || !digits(s.substr(8, 2))) return std::nullopt;
-    day = number(s.substr(8, 2));
-    if (day < 1 || day > days_in_month(year, month)) return std::nullopt;
-  }
-  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  std::optional<TimexValue> t = parse_calendar_date(s);
+  if (!t) return std::nullopt;
+  return end ? t->last_iso() : t->first_iso();
 }
 
 int make_filter(const Corpus& c, const FilterArgs& a, GraphFilter& out, std::ostream& err) {

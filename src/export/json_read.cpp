@@ -17,6 +17,7 @@
 #include <simdjson.h>
 
 #include "eventloom/export.hpp"
+#include "eventloom/timex_value.hpp"
 
 namespace eventloom {
 namespace {
@@ -101,23 +102,6 @@ constexpr ParagraphKind kParagraphKinds[] = {ParagraphKind::Title, ParagraphKind
                                              ParagraphKind::Byline, ParagraphKind::Body, ParagraphKind::Template};
 constexpr DateSource kDateSources[] = {DateSource::None, DateSource::Metadata, DateSource::Dateline, DateSource::Text};
 
-std::optional<boost::gregorian::date> parse_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int v[3] = {0, 0, 0};
-  size_t pos[3][2] = {{0, 4}, {5, 7}, {8, 10}};
-  for (int k = 0; k < 3; ++k)
-    for (size_t i = pos[k][0]; i < pos[k][1]; ++i) {
-      if (s[i] < '0' || s[i] > '9') return std::nullopt;
-      v[k] = v[k] * 10 + (s[i] - '0');
-    }
-  try {
-    return boost::gregorian::date(static_cast<unsigned short>(v[0]), static_cast<unsigned short>(v[1]),
-                                  static_cast<unsigned short>(v[2]));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
 void read_sources(const object& rec, Document& d) {
   each_element(rec, "provenance", [&](element e) {
     object p;
@@ -157,7 +141,7 @@ Document read_document(const object& rec) {
       d.text.replace(at, t.size(), t);
     }
   }
-  d.published = parse_date(str(rec, "published"));
+  d.published = parse_iso_day(str(rec, "published"));
   d.published_from = parse_enum(str(rec, "published_from"), kDateSources, DateSource::None);
   d.published_evidence = std::string(str(rec, "published_evidence"));
   d.format = std::string(str(rec, "format"));

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "eventloom/graph.hpp"
+#include "eventloom/timex_value.hpp"
 
 namespace eventloom {
 
@@ -37,24 +38,8 @@ const char* to_string(EdgeKind k) {
 }
 
 std::string timex_day(std::string_view v) {
-  auto digits = [&](size_t from, size_t n) {
-    if (v.size() < from + n) return false;
-    for (size_t i = from; i < from + n; ++i)
-      if (v[i] < '0' || v[i] > '9') return false;
-    return true;
-  };
-  if (!digits(0, 4)) return {};
-  std::string day(v.substr(0, 4));
-  if (v.size() >= 7 && v[4] == '-' && digits(5, 2) && v.substr(5, 2) >= "01" && v.substr(5, 2) <= "12") {
-    day += v.substr(4, 3);
-    if (v.size() >= 10 && v[7] == '-' && digits(8, 2) && v.substr(8, 2) >= "01" && v.substr(8, 2) <= "31")
-      day += v.substr(7, 3);
-    else
-      day += "-01";
-  } else {
-    day += "-01-01";
-  }
-  return day;
+  TimexValue t = parse_timex(v);
+  return t.concrete() ? t.first_iso() : std::string();
 }
 
 namespace {

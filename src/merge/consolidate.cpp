@@ -27,6 +27,7 @@
 #include "eventloom/actors.hpp"
 #include "eventloom/corpus.hpp"
 #include "eventloom/text.hpp"
+#include "eventloom/timex_value.hpp"
 #include "pipeline/parallel.hpp"
 #include "util/hash.hpp"
 
@@ -545,57 +546,30 @@ struct EventDate {
   int64_t value = 0;  // year; year * 12 + month - 1; a day number; month * 32 + day
 };
 
-int64_t day_number(int64_t y, int64_t m, int64_t d) {  // days since 1970-01-01, proleptic Gregorian
-  y -= m <= 2;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-bool digits(std::string_view s, size_t from, size_t n, int64_t& out) {
-  if (s.size() < from + n) return false;
-  out = 0;
-  for (size_t i = from; i < from + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    out = out * 10 + (s[i] - '0');
-  }
-  return true;
-}
-
-// "2025-02-12", "2025-02-12T10:30" -> Day; "2025-02" -> Month; "2025" -> Year;
-// anything else (weekdays without a week, PRESENT_REF, seasons) -> None.
+// "2025-02-12", "2025-02-12T10:30" -> Day; "2025-02", "2025-02-XX" -> Month;
+// "2025" -> Year; "XXXX-02-12" -> DayOfYear; anything else (weeks, quarters,
+// seasons, weekdays without a week, PRESENT_REF, a day that does not exist)
+// -> None. Days are numbered as parse_timex() numbers them.
 EventDate parse_event_date(std::string_view v) {
-  int64_t y = 0, m = 0, d = 0;
-  if (v.size() == 10 && v.substr(0, 5) == "XXXX-" && digits(v, 5, 2, m) && v[7] == '-' && digits(v, 8, 2, d) &&
-      m >= 1 && m <= 12 && d >= 1 && d <= 31)
-    return {DateGrain::DayOfYear, m * 32 + d};
-  if (!digits(v, 0, 4, y)) return {};
-  if (v.size() == 4) return {DateGrain::Year, y};
-  if (v.size() < 7 || v[4] != '-' || !digits(v, 5, 2, m) || m < 1 || m > 12) return {};
-  if (v.size() == 7) return {DateGrain::Month, y * 12 + m - 1};
-  if (v[7] != '-' || !digits(v, 8, 2, d) || d < 1 || d > 31) return {};
-  if (v.size() > 10 && v[10] != 'T') return {};
-  return {DateGrain::Day, day_number(y, m, d)};
+  TimexValue t = parse_timex(v);
+  if (t.form == TimexForm::Partial && t.grain == TimexGrain::Day && t.month && t.day)
+    return {DateGrain::DayOfYear, t.month * 32 + t.day};
+  if (!t.calendar()) return {};
+  switch (t.grain) {
+    case TimexGrain::Day: return {DateGrain::Day, t.first_day};
+    case TimexGrain::Month: return {DateGrain::Month, int64_t{t.year} * 12 + t.month - 1};
+    case TimexGrain::Year: return {DateGrain::Year, t.year};
+    default: return {};
+  }
 }
 
-// Year and month of a day number (the inverse of day_number, as far as needed).
+// Year and month of a day number.
 std::pair<int64_t, int64_t> year_month(int64_t day) {
-  int64_t z = day + 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int64_t m = mp + (mp < 10 ? 3 : -9);
-  return {yoe + era * 400 + (m <= 2), m};
+  YearMonthDay d = year_month_day(static_cast<long>(day));
+  return {d.year, d.month};
 }
 
-int64_t day_of_month(int64_t day) {
-  auto [y, m] = year_month(day);
-  return day - day_number(y, m, 1) + 1;
-}
+int64_t day_of_month(int64_t day) { return year_month_day(static_cast<long>(day)).day; }
 
 // A run of numbers in a document's pool (see EventReports).
 struct Ids {

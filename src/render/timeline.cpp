@@ -33,6 +33,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "eventloom/render.hpp"
+#include "eventloom/timex_value.hpp"
 #include "render/common.hpp"
 
 namespace eventloom {
@@ -70,61 +71,19 @@ struct Item {
   double x0 = 0, x1 = 0;
 };
 
-bool digits(std::string_view v, size_t from, size_t n) {
-  if (v.size() < from + n) return false;
-  for (size_t i = from; i < from + n; ++i)
-    if (v[i] < '0' || v[i] > '9') return false;
-  return true;
-}
-
-int number(std::string_view v, size_t from, size_t n) {
-  int x = 0;
-  for (size_t i = from; i < from + n; ++i) x = x * 10 + (v[i] - '0');
-  return x;
-}
-
-std::optional<greg::date> parse_day(std::string_view d) {
-  if (d.size() < 10 || !digits(d, 0, 4) || !digits(d, 5, 2) || !digits(d, 8, 2)) return std::nullopt;
-  try {
-    return greg::date(static_cast<unsigned short>(number(d, 0, 4)), static_cast<unsigned short>(number(d, 5, 2)),
-                      static_cast<unsigned short>(number(d, 8, 2)));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
-// [first, last] of a TIMEX3 value placed on `day`; nullopt without a day.
+// [first, last] of an item dated by a TIMEX3 value and placed on `day` (its
+// graph day): the days a calendar value covers, else the one day it was
+// placed on (a publication day); nullopt without a day Boost can draw.
 std::optional<std::pair<greg::date, greg::date>> extent(std::string_view value, const std::string& day) {
-  auto d = parse_day(day);
-  if (!d) return std::nullopt;
-  try {
-    if (!digits(value, 0, 4) || (value.size() > 4 && value[4] != '-') || digits(value, 0, 10) ||
-        (digits(value, 5, 2) && value.size() >= 10 && value[7] == '-' && digits(value, 8, 2)))
-      return std::make_pair(*d, *d);
-    int y = number(value, 0, 4);
-    if (value.size() == 4) return std::make_pair(*d, greg::date(static_cast<unsigned short>(y), 12, 31));
-    if (digits(value, 5, 2) && (value.size() == 7 || value[7] != '-'))
-      return std::make_pair(*d, d->end_of_month());
-    if (value.size() >= 7 && value[5] == 'Q' && value[6] >= '1' && value[6] <= '4') {
-      greg::date q(static_cast<unsigned short>(y), static_cast<unsigned short>((value[6] - '1') * 3 + 1), 1);
-      return std::make_pair(q, (q + greg::months(3)) - greg::days(1));
-    }
-    if (value.size() >= 7 && value[5] == 'W' && digits(value, 6, 2)) {
-      greg::date jan4(static_cast<unsigned short>(y), 1, 4);
-      int back = (jan4.day_of_week().as_number() + 6) % 7;
-      greg::date w = jan4 - greg::days(back) + greg::weeks(number(value, 6, 2) - 1);
-      return std::make_pair(w, w + greg::days(6));
-    }
-    static const std::pair<const char*, int> kSeasons[] = {{"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
-    for (auto& [code, month] : kSeasons)
-      if (value.substr(5, 2) == code) {
-        greg::date s(static_cast<unsigned short>(y), static_cast<unsigned short>(month), 1);
-        return std::make_pair(s, (s + greg::months(3)) - greg::days(1));
-      }
-    return std::make_pair(*d, greg::date(static_cast<unsigned short>(y), 12, 31));  // halves and the rest: the year
-  } catch (const std::exception&) {
-    return std::make_pair(*d, *d);
+  TimexValue t = parse_timex(value);
+  if (t.concrete()) {  // then `day` is its first day (timex_day)
+    auto first = t.first(), last = t.last();
+    if (!first || !last) return std::nullopt;
+    return std::make_pair(*first, *last);
   }
+  auto d = parse_iso_day(day);
+  if (!d) return std::nullopt;
+  return std::make_pair(*d, *d);
 }
 
 // ---- the axis ---------------------------------------------------------------
@@ -451,7 +410,7 @@ Layout collect(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt
     it.first = static_cast<long>(ext->first.day_number());
     it.last = std::max(it.first, static_cast<long>(ext->second.day_number()));
     it.span = it.last > it.first;
-    it.day = greg::to_iso_extended_string(ext->first);  // a week's own first day, not timex_day's year start
+    it.day = greg::to_iso_extended_string(ext->first);
     describe(c, p, it);
     if (it.span) it.label = shorten(it.label, kLabelChars - 10) + " [" + shorten(clean_text(p.date), 8) + "]";
     L.items.push_back(std::move(it));

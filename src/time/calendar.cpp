@@ -77,32 +77,6 @@ std::string fmt_day(const date& d) {
   return b;
 }
 
-bool value_fields(std::string_view v, long& y, int& m, int& d) {
-  auto digits = [&](size_t at, size_t n) {
-    if (v.size() < at + n) return -1L;
-    long x = 0;
-    for (size_t k = at; k < at + n; ++k) {
-      if (v[k] < '0' || v[k] > '9') return -1L;
-      x = x * 10 + (v[k] - '0');
-    }
-    return x;
-  };
-  y = digits(0, 4);
-  long mm = v.size() >= 7 && v[4] == '-' ? digits(5, 2) : -1;
-  if (y < 1 || mm < 1 || mm > 12) return false;
-  m = static_cast<int>(mm);
-  long dd = v.size() >= 10 && v[7] == '-' ? digits(8, 2) : -1;
-  d = dd >= 1 ? static_cast<int>(dd) : 0;
-  return true;
-}
-
-std::optional<date> value_day(std::string_view v) {
-  long y = 0;
-  int m = 0, d = 0;
-  if (!value_fields(v, y, m, d) || d == 0) return std::nullopt;
-  return make_date(y, m, d);
-}
-
 std::string fmt_week(const date& d) {
   // The ISO year is the year of the week's Thursday.
   auto thu = add_days(d, 4 - iso_weekday(d));

@@ -1,7 +1,7 @@
-// Calendar arithmetic for TIMEX3 values on Boost.DateTime, with every
+// Calendar arithmetic for making TIMEX3 values on Boost.DateTime, with every
 // result range-checked: a value is produced only for years 1..9999, so no
 // input ("year 99999", "10,000 years ago", "February 30") can throw or give
-// an absurd date.
+// an absurd date. Reading a value is eventloom/timex_value.hpp's.
 #pragma once
 
 #include <optional>
@@ -28,13 +28,6 @@ date weekday_on_or_before(const date& d, int weekday);
 date weekday_on_or_after(const date& d, int weekday);
 // The nth (1-based; -1: last) weekday of a month.
 std::optional<date> nth_weekday(int year, int month, int nth, int weekday);
-
-// The calendar fields a TIMEX3 value starts with ("2024-11-21", "2024-11",
-// "2024-11-21TNI"): false unless it starts with a year and a month; `d` is 0
-// when it names no day.
-bool value_fields(std::string_view v, long& y, int& m, int& d);
-// The day a value names ("2024-11-21", "2024-11-21TNI"), if a real one.
-std::optional<date> value_day(std::string_view v);
 
 std::string fmt_year(long y);               // "1998"
 std::string fmt_month(long y, long m);      // "1998-01"

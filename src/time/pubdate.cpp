@@ -14,26 +14,17 @@
 // tense, the day or two after its explicit date ("declared on March 4 ...
 // the crossing remained closed on Wednesday") is dated to the latest of them.
 #include <algorithm>
-#include <charconv>
 #include <map>
 
 #include "eventloom/time.hpp"
+#include "eventloom/timex_value.hpp"
 #include "time/calendar.hpp"
 
 namespace eventloom {
 namespace {
 
-// A day named exactly ("2025-02-13", not "2025-02-13TNI").
-std::optional<boost::gregorian::date> parse_day(const std::string& v) {
-  return v.size() == 10 ? timex::value_day(v) : std::nullopt;
-}
-
-int year_of(const std::string& v) {
-  if (v.size() < 4 || v[0] == 'X' || v[0] == 'P') return 0;
-  int y = 0;
-  auto r = std::from_chars(v.data(), v.data() + 4, y);
-  return r.ptr == v.data() + 4 ? y : 0;
-}
+// The year a date names: "2025-02-13", "2025-W07", "2025-Q1" (not a decade).
+int year_of(const TimexValue& v) { return v.concrete() ? v.year : 0; }
 
 }  // namespace
 
@@ -51,20 +42,20 @@ PublicationDateGuess infer_publication_date(const AnnotatedText& at) {
   for (const Timex& t : tx) {
     bool caption = t.paragraph < at.paragraphs.size() && at.paragraphs[t.paragraph].kind == ParagraphKind::Caption;
     if (t.future) continue;
+    const TimexValue value = parse_timex(t.value);
     if (!t.relative) {
-      if (auto d = parse_day(t.value)) {
+      if (auto d = parse_iso_day(t.value)) {  // a day named exactly ("2025-02-13", not "2025-02-13TNI")
         auto it = std::find_if(cands.begin(), cands.end(), [&](const Candidate& c) { return c.day == *d; });
         if (it == cands.end()) cands.push_back({*d, caption, 0});
         else it->caption = it->caption || caption;
       }
-      if (t.type == TimexType::Date) latest_year = std::max(latest_year, year_of(t.value));
+      if (t.type == TimexType::Date) latest_year = std::max(latest_year, year_of(value));
     }
     // A bare weekday ("on Thursday"), not "last Thursday" or "Thursday night".
     bool bare = t.last_token == t.first_token + 1;
-    if (!caption && bare && t.value.size() == 10 && t.value.compare(0, 9, "XXXX-WXX-") == 0) {
-      int wd = t.value[9] - '0';
-      if (wd >= 1 && wd <= 7) ++weekday_refs[wd];
-    }
+    if (!caption && bare && value.form == TimexForm::Partial && value.grain == TimexGrain::Day && value.weekday &&
+        !value.week && !value.time)  // "XXXX-WXX-4"
+      ++weekday_refs[value.weekday];
   }
   const Candidate* best = nullptr;
   bool tie = false;

@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "eventloom/timex_value.hpp"
 #include "time/scanner.hpp"
 
 namespace eventloom {
@@ -1278,12 +1279,11 @@ std::optional<Hit> Scanner::deictic(uint32_t i) {
 // The last day and month the text named become the reference of "that day",
 // "the next day", "later that year", "the following month".
 void Scanner::note_reference(std::string_view v) {
-  long y = 0;
-  int m = 0, d = 0;
-  if (!value_fields(v, y, m, d)) return;
-  ref_month_ = {y, m};
+  TimexValue t = parse_timex(v);
+  if (!t.calendar() || !t.month) return;  // a month of a known year ("2024-11", "2024-11-21TNI")
+  ref_month_ = {t.year, t.month};
   ref_day_.reset();  // a month named after a day is the newer reference ("last October ... that day")
-  if (d) ref_day_ = make_date(y, m, d);
+  if (t.day) ref_day_ = t.first();
 }
 
 // "that day", "the same year", "the next day", "the following month":
@@ -1342,7 +1342,8 @@ std::optional<Hit> Scanner::the_phrase(uint32_t i) {
   if (n == "moment" && one_of(prev, {"at", "for", "of"})) return make_hit(i, i + 2, TimexType::Date, "PRESENT_REF", true);
   if (n == "week" && is(i + 2, "of") && kind(i + 3) == WordKind::Month) {  // "the week of March 6"
     if (auto h = month_phrase(i + 3, sentence_direction(i)))
-      if (auto d = value_day(h->value)) return make_hit(i, h->end, TimexType::Date, fmt_week(*d), h->relative);
+      if (TimexValue day = parse_timex(h->value); day.grain == TimexGrain::Day)
+        if (auto d = day.first()) return make_hit(i, h->end, TimexType::Date, fmt_week(*d), h->relative);
   }
   if (n == "weekend") {
     if (!dct_) return make_hit(i, i + 2, TimexType::Date, "XXXX-WXX-WE", true);
