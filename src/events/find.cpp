@@ -183,11 +183,20 @@ class Finder {
     std::vector<LocalEvent> out;
     for (uint32_t s = 0; s < at_.sentences.size(); ++s) find_in_sentence(s, out);
     add_statements(out);
-    std::sort(out.begin(), out.end(), [](const LocalEvent& a, const LocalEvent& b) {
+    // By trigger, then type. Sorting the indices makes the same comparisons
+    // and moves as sorting the events would, so equals end in the same
+    // order; each event is then moved once, not at every step of the sort.
+    std::vector<uint32_t> order(out.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+      const LocalEvent &a = out[i], &b = out[j];
       if (!(a.trigger == b.trigger)) return a.trigger < b.trigger;
       return a.type < b.type;
     });
-    return out;
+    std::vector<LocalEvent> sorted;
+    sorted.reserve(out.size());
+    for (uint32_t i : order) sorted.push_back(std::move(out[i]));
+    return sorted;
   }
 
  private:
