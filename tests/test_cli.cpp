@@ -268,3 +268,78 @@ TEST_CASE("export writes every format, and inspect answers about actors, paths a
   CHECK(r.code == 0);
   CHECK(r.out.find("\"from\":\"Dana Orsek\"") != std::string::npos);
 }
+
+namespace {
+
+// How often `needle` occurs in `hay`.
+size_t occurrences(const std::string& hay, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
+// The rows of the report table in <section id="NAME">.
+size_t table_rows(const std::string& html, const std::string& name) {
+  size_t b = html.find("<section id=\"" + name + "\">");
+  size_t e = html.find("</section>", b);
+  return b == std::string::npos || e == std::string::npos ? 0 : occurrences(html.substr(b, e - b), "<tr>") - 1;
+}
+
+}  // namespace
+
+// Every command that states how many actors and events there are counts the
+// same things and says which: build, merge, report (from articles or from
+// the store) and inspect. The report lists fewer in its tables and says so.
+TEST_CASE("build, merge, report and inspect agree on the counts and say what they count") {
+  fs::path examples = fs::path(EVENTLOOM_SOURCE_DIR) / "examples";
+  TempDir t;
+  std::string store = t / "g.json";
+  Result built = run({"build", examples.string(), "--json", store});
+  REQUIRE(built.code == 0);
+  eventloom::Diagnostics diag;
+  eventloom::Corpus c = eventloom::read_json(slurp(store), diag);
+  size_t places = 0, restating = 0;
+  for (const eventloom::Actor& a : c.actors) places += a.type == eventloom::ActorType::Loc;
+  for (const eventloom::Event& e : c.events) restating += e.from_statement && e.type.rfind("01 ", 0) == 0;
+  REQUIRE(places > 0);     // so that the words for them show
+  REQUIRE(restating > 0);
+  const std::string actors = std::to_string(c.actors.size()) + " actors (of which " + std::to_string(places) + " places)";
+  const std::string statements = std::to_string(c.statements.size()) + " statements";
+  const std::string events = std::to_string(c.events.size()) + " events (of which " + std::to_string(restating) +
+                             " only restate a statement)";
+  INFO(built.err);
+  CHECK(built.err.find(": " + actors + ", " + statements + ", " + events + " -> ") != std::string::npos);
+
+  Result merged = run({"merge", store, store, "--json", t / "m.json"});
+  CHECK(merged.code == 0);
+  CHECK(merged.err.find(actors + ", " + statements + ", " + events) != std::string::npos);
+
+  for (const std::string& input : {examples.string(), store}) {
+    INFO(input);
+    Result r = run({"report", input, "-o", t / "r.html"});
+    REQUIRE(r.code == 0);
+    std::string html = slurp(t / "r.html");
+    auto bold = [](const std::string& words) { return "<b>" + words.substr(0, words.find(' ')) + "</b>" + words.substr(words.find(' ')); };
+    CHECK(html.find(bold(actors)) != std::string::npos);
+    CHECK(html.find(bold(statements)) != std::string::npos);
+    CHECK(html.find(bold(events)) != std::string::npos);
+    // The tables say what they leave out.
+    size_t listed = table_rows(html, "actors");
+    CHECK(listed <= c.actors.size());
+    if (listed < c.actors.size())
+      CHECK(html.find(std::to_string(listed) + " of the " + std::to_string(c.actors.size()) + " actors: the " +
+                      std::to_string(c.actors.size() - listed) + " places") != std::string::npos);
+    CHECK(table_rows(html, "events") == c.events.size() - restating);
+    CHECK(html.find(std::to_string(c.events.size() - restating) + " of the " + std::to_string(c.events.size()) +
+                    " events: the " + std::to_string(restating) + " that only restate a statement are listed under Statements") !=
+          std::string::npos);
+    CHECK(table_rows(html, "statements") == c.statements.size());
+  }
+
+  Result top = run({"inspect", store, "top", "-n", "3"});
+  CHECK(top.out.rfind("The 3 most central of the ", 0) == 0);
+  CHECK(top.out.find("actors that take part in an interaction (" + std::to_string(c.actors.size()) +
+                     " actors in the store)") != std::string::npos);
+  Result missing = run({"inspect", store, "actor", "Zzyzx"});
+  CHECK(missing.err.find("(" + std::to_string(c.actors.size()) + " actors in the store") != std::string::npos);
+}

@@ -72,3 +72,28 @@ TEST_CASE("quotation spans with curly, straight and unbalanced marks") {
   CHECK(nested.norm.view(nested.quotes[1].inner) == "a bluff");
   CHECK(nested.quotes[1].depth == 1);
 }
+
+// Every later stage reads a sentence whole for each word it looks at, so a
+// text without full stops (a megabyte of one "sentence") is cut: after the
+// last comma of a long stretch, else at the limit. Real sentences are far
+// shorter and stay whole.
+TEST_CASE("a sentence without end is cut into pieces of at most 600 tokens") {
+  std::string plain, commas;
+  for (int i = 0; i < 1000; ++i) plain += "the envoy said talks went well and ";
+  for (int i = 0; i < 1000; ++i) commas += "talks went on, ";
+  for (const std::string* s : {&plain, &commas}) {
+    AnnotatedText at = analyze_text(*s);
+    REQUIRE(at.sentences.size() > 1);
+    uint32_t next = 0;
+    for (const Sentence& sn : at.sentences) {
+      CHECK(sn.first_token == next);  // every token in one sentence
+      CHECK(sn.last_token - sn.first_token <= 600);
+      next = sn.last_token;
+    }
+    CHECK(next == at.tokens.size());
+  }
+  AnnotatedText at = analyze_text(commas);
+  for (size_t k = 0; k + 1 < at.sentences.size(); ++k) CHECK(at.norm.view(at.sentences[k].span).back() == ',');
+  std::string real = "Russia, Ukraine and " + std::string(80, 'x') + " met on Monday in Geneva, officials said.";
+  CHECK(analyze_text(real).sentences.size() == 1);
+}

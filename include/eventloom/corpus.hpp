@@ -66,6 +66,27 @@ struct Corpus {
   Diagnostics diagnostics;  // notes from merging (duplicates folded)
 };
 
+// What a summary counts, the same in every command (build, merge, report,
+// inspect): every actor, and of them the places (the report's table and the
+// pictures show a place only when it takes part in an interaction); every
+// event, and of them those that only restate a statement (listed and drawn
+// once, as the statement).
+struct CorpusCounts {
+  size_t articles = 0, actors = 0, places = 0, statements = 0, events = 0, restating = 0;
+};
+CorpusCounts count_corpus(const Corpus& c);
+
+// A number and what it counts: {161, "actors (of which 23 places)"}.
+struct CountPart {
+  size_t n = 0;
+  std::string what;
+};
+// Actors, statements and events, in words.
+std::vector<CountPart> count_parts(const CorpusCounts& n);
+// The parts joined: "161 actors (of which 23 places), 189 statements, 511
+// events (of which 170 only restate a statement)".
+std::string to_string(const CorpusCounts& n);
+
 // Build the global layer from per-article extractions.
 Corpus consolidate(std::vector<DocExtraction> docs);
 

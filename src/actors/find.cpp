@@ -30,6 +30,7 @@
 #include <array>
 #include <cstring>
 #include <deque>
+#include <iterator>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -997,6 +998,8 @@ class Resolver {
 
   void link_descriptions() {
     std::sort(out_.mentions.begin(), out_.mentions.end(), [](const Mention& x, const Mention& y) { return x.span < y.span; });
+    mentions_of_.assign(out_.actors.size(), {});
+    for (uint32_t i = 0; i < out_.mentions.size(); ++i) mentions_of_[out_.mentions[i].actor].push_back(i);
     std::vector<Mention> added;
     for (uint32_t k = 0; k + 1 < at_.tokens.size(); ++k) {
       if (!is_the(at_.word(k))) continue;
@@ -1028,16 +1031,31 @@ class Resolver {
     return it != out_.mentions.end() && it->span.overlaps(s);
   }
 
-  std::optional<uint32_t> last_person_with_role(const std::string& head, uint32_t before) const {
-    std::optional<uint32_t> best;
-    for (const Mention& m : out_.mentions) {
-      if (m.span.start >= before) break;
-      const LocalActor& a = out_.actors[m.actor];
-      if (a.type != ActorType::Person) continue;
-      for (const auto& r : a.roles)
-        if (text::fold(r).find(head) != std::string::npos) best = m.actor;
+  // (The actor of the last such mention, found through each fitting
+  // person's own mentions: a description does not read every mention
+  // before it.)
+  std::optional<uint32_t> last_person_with_role(const std::string& head, uint32_t before) {
+    auto [fit, fresh] = with_role_.try_emplace(head);
+    if (fresh)
+      for (uint32_t a = 0; a < out_.actors.size(); ++a) {
+        const LocalActor& actor = out_.actors[a];
+        if (actor.type != ActorType::Person) continue;
+        if (std::any_of(actor.roles.begin(), actor.roles.end(),
+                        [&](const std::string& r) { return text::fold(r).find(head) != std::string::npos; }))
+          fit->second.push_back(a);
+      }
+    const auto& ms = out_.mentions;
+    const uint32_t stop = static_cast<uint32_t>(
+        std::lower_bound(ms.begin(), ms.end(), before, [](const Mention& m, uint32_t b) { return m.span.start < b; }) -
+        ms.begin());
+    int64_t last = -1;
+    for (uint32_t a : fit->second) {
+      const std::vector<uint32_t>& own = mentions_of_[a];
+      auto it = std::lower_bound(own.begin(), own.end(), stop);
+      if (it != own.begin()) last = std::max<int64_t>(last, *std::prev(it));
     }
-    return best;
+    if (last < 0) return std::nullopt;
+    return ms[static_cast<size_t>(last)].actor;
   }
 
   void finish() {
@@ -1047,9 +1065,13 @@ class Resolver {
     for (const Mention& m : ms)
       if (kept.empty() || !kept.back().span.overlaps(m.span)) kept.push_back(m);
     ms = std::move(kept);
-    for (auto [a, span] : affil_spans_)
-      for (const Mention& m : ms)
-        if (span.contains(m.span) && m.actor != a) add_affiliation(a, m.actor);
+    // The mentions are sorted and apart: those inside a span are a run.
+    for (auto [a, span] : affil_spans_) {
+      auto it = std::lower_bound(ms.begin(), ms.end(), span.start,
+                                 [](const Mention& m, uint32_t p) { return m.span.start < p; });
+      for (; it != ms.end() && it->span.start <= span.end; ++it)
+        if (span.contains(it->span) && it->actor != a) add_affiliation(a, it->actor);
+    }
     for (auto& [a, country] : org_country_) {
       uint32_t gpe = by_name(fold_key(country), ActorType::Gpe);
       if (gpe != kNone && gpe != a) add_affiliation(a, gpe);
@@ -1091,6 +1113,8 @@ class Resolver {
   std::unordered_map<std::string, std::string> pending_;  // surname -> full name seen only inside an org name
   std::vector<std::pair<uint32_t, Span>> affil_spans_;
   std::vector<std::pair<uint32_t, std::string>> org_country_;
+  std::vector<std::vector<uint32_t>> mentions_of_;  // actor -> its mentions (indices, in order), for descriptions
+  std::unordered_map<std::string, std::vector<uint32_t>> with_role_;  // role head -> the persons whose roles hold it
 };
 
 }  // namespace

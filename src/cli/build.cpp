@@ -113,9 +113,8 @@ int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
   }
   if (!a.quiet) {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    err << fmt::format("eventloom: {} articles from {} files ({:.1f} MB) in {:.2f} s: {} actors, {} statements, {} events{}\n",
-                       r.corpus.docs.size(), r.files_read, static_cast<double>(r.bytes_read) / 1e6, s,
-                       r.corpus.actors.size(), r.corpus.statements.size(), r.corpus.events.size(),
+    err << fmt::format("eventloom: {} articles from {} files ({:.1f} MB) in {:.2f} s: {}{}\n", r.corpus.docs.size(),
+                       r.files_read, static_cast<double>(r.bytes_read) / 1e6, s, to_string(count_corpus(r.corpus)),
                        json.empty() ? "" : fmt::format(" -> {}", json));
   }
   return skipped ? kSkipped : kOk;

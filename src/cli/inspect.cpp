@@ -210,6 +210,7 @@ int inspect_path(const Corpus& c, const Args& a, std::ostream& out, std::ostream
 int inspect_top(const Corpus& c, const Args& a, std::ostream& out) {
   EventGraph eg = build_graph(c);
   std::vector<Centrality> cs = centrality(eg);
+  const size_t interacting = cs.size();
   if (cs.size() > a.n) cs.resize(a.n);
   if (a.json) {
     out << "[";
@@ -220,6 +221,12 @@ int inspect_top(const Corpus& c, const Args& a, std::ostream& out) {
     out << "]\n";
     return kOk;
   }
+  if (cs.size() < interacting)
+    out << fmt::format("The {} most central of the {} actors that take part in an interaction ({} actors in the store):\n",
+                       cs.size(), interacting, c.actors.size());
+  else
+    out << fmt::format("The {} actors that take part in an interaction, most central first ({} actors in the store):\n",
+                       interacting, c.actors.size());
   out << fmt::format("{:>3}  {:<34} {:<7} {:>7} {:>7} {:>12}\n", "#", "actor", "type", "partners", "weight",
                      "betweenness");
   for (size_t i = 0; i < cs.size(); ++i)

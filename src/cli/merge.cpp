@@ -31,6 +31,9 @@ Command add_merge(CLI::App& app) {
       err << "eventloom: " << e << "\n";
       return static_cast<int>(kSkipped);
     }
+    // The same summary as build's.
+    err << "eventloom: " << a->stores.size() << " stores merged: " << acc->docs.size() << " articles, "
+        << to_string(count_corpus(*acc)) << " -> " << a->json << "\n";
     return static_cast<int>(kOk);
   }};
 }

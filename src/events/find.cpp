@@ -35,17 +35,24 @@
 // 5. Statements become events too (01, or 02/03/10/11/12/13 by the reporting
 //    verb), and a trigger on a statement's reporting verb yields to it.
 // Invariant: every returned span lies in the normalised text; the output
-// depends on the input only (no shared mutable state).
+// depends on the input only (no shared mutable state). The work per trigger
+// depends on its sentence, not on the article: the actors, dates, clause
+// marks and earlier events it reads are looked up in indexes built once
+// (an article of one sentence repeated 100,000 times stays linear).
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
+#include <numeric>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "actors/lexicon.hpp"
 #include "eventloom/events.hpp"
 #include "events/lexicon.hpp"
+#include "time/timex_index.hpp"
 #include "util/embedded.hpp"
 #include "util/lines.hpp"
 
@@ -140,21 +147,56 @@ bool is_be(std::string_view w) {
   return is_one_of(w, {"was", "were", "been", "being", "is", "are", "be", "got", "get"});
 }
 
+// The words modality() reads before a trigger.
+enum class Modal : uint8_t { None, Negation, Will, Plan, Hypothetical };
+
+Modal modal_class(std::string_view w) {
+  if (is_one_of(w, {"not", "n't", "never", "no"})) return Modal::Negation;
+  if (is_one_of(w, {"will", "shall", "'ll"})) return Modal::Will;
+  if (is_one_of(w, {"planned", "plans", "expected"})) return Modal::Plan;
+  if (is_one_of(w, {"could", "would", "may", "might", "should", "can", "possible", "considering", "consider",
+                    "prospect", "if", "unless"}))
+    return Modal::Hypothetical;
+  return Modal::None;
+}
+
+// The largest value in sorted v below `below`, or -1; the smallest at or
+// after `from`, or UINT32_MAX.
+int64_t last_below(const std::vector<uint32_t>& v, uint32_t below) {
+  auto it = std::lower_bound(v.begin(), v.end(), below);
+  return it == v.begin() ? -1 : static_cast<int64_t>(*std::prev(it));
+}
+uint32_t first_from(const std::vector<uint32_t>& v, uint32_t from) {
+  auto it = std::lower_bound(v.begin(), v.end(), from);
+  return it == v.end() ? UINT32_MAX : *it;
+}
+
 class Finder {
  public:
-  explicit Finder(const EventInput& in) : in_(in), at_(in.text), lex_(Lexicon::get()) {
+  explicit Finder(const EventInput& in) : in_(in), at_(in.text), lex_(Lexicon::get()), timexes_(in.timexes) {
     build_units();
+    index_units();
+    index_words();
   }
 
   std::vector<LocalEvent> run() {
     std::vector<LocalEvent> out;
     for (uint32_t s = 0; s < at_.sentences.size(); ++s) find_in_sentence(s, out);
     add_statements(out);
-    std::sort(out.begin(), out.end(), [](const LocalEvent& a, const LocalEvent& b) {
+    // By trigger, then type. Sorting the indices makes the same comparisons
+    // and moves as sorting the events would, so equals end in the same
+    // order; each event is then moved once, not at every step of the sort.
+    std::vector<uint32_t> order(out.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+      const LocalEvent &a = out[i], &b = out[j];
       if (!(a.trigger == b.trigger)) return a.trigger < b.trigger;
       return a.type < b.type;
     });
-    return out;
+    std::vector<LocalEvent> sorted;
+    sorted.reserve(out.size());
+    for (uint32_t i : order) sorted.push_back(std::move(out[i]));
+    return sorted;
   }
 
  private:
@@ -163,6 +205,21 @@ class Finder {
   const Lexicon& lex_;
   std::vector<Unit> units_;  // sorted by first token
   std::vector<char> shielded_;  // per token: inside a mention or a time expression
+  // Indexes, so that what one trigger reads does not grow with the article
+  // (an article of the same sentence 100,000 times made every trigger read
+  // every actor, date and event before it).
+  timex::ByFirstToken timexes_;
+  std::vector<uint32_t> by_last_;  // indices into units_, by (last token, index)
+  std::vector<uint32_t> reach_;    // reach_[k]: the largest `last` of units_[0..k]
+  std::vector<int32_t> last_person_, last_group_;  // [k]: the last unit up to k, not a modifier, (not) a person; -1
+  std::vector<char> in_actor_unit_;  // per token: inside a unit that is not a modifier
+  // Tokens outside units, in order: clause marks; clause marks and "."; adjunct
+  // openers; commas. And the tokens modality() reads.
+  std::vector<uint32_t> clause_marks_, clause_ends_, adjunct_openers_, commas_, modal_words_;
+  // For refers_back(): the events found so far (indices into the output) by
+  // type, and the (type, actors) keys that one of them covers.
+  std::unordered_map<std::string, std::vector<uint32_t>> found_by_type_;
+  std::unordered_set<std::string> covered_;
 
   std::string_view word(uint32_t i) const { return at_.word(i); }
 
@@ -181,6 +238,57 @@ class Finder {
     for (const Timex& x : in_.timexes)
       if (x.first_token < x.last_token && x.last_token <= at_.tokens.size())
         std::fill(shielded_.begin() + x.first_token + 1, shielded_.begin() + x.last_token, 1);
+  }
+
+  void index_units() {
+    by_last_.resize(units_.size());
+    std::iota(by_last_.begin(), by_last_.end(), 0u);
+    std::sort(by_last_.begin(), by_last_.end(), [&](uint32_t a, uint32_t b) {
+      return units_[a].last != units_[b].last ? units_[a].last < units_[b].last : a < b;
+    });
+    reach_.resize(units_.size());
+    last_person_.resize(units_.size());
+    last_group_.resize(units_.size());
+    in_actor_unit_.assign(at_.tokens.size(), 0);
+    int32_t person = -1, group = -1;
+    for (uint32_t k = 0; k < units_.size(); ++k) {
+      const Unit& u = units_[k];
+      reach_[k] = std::max(k ? reach_[k - 1] : 0u, u.last);
+      if (!u.modifier) {
+        (is_person(u) ? person : group) = static_cast<int32_t>(k);
+        std::fill(in_actor_unit_.begin() + u.first, in_actor_unit_.begin() + u.last, 1);
+      }
+      last_person_[k] = person;
+      last_group_[k] = group;
+    }
+  }
+
+  void index_words() {
+    for (uint32_t i = 0; i < at_.tokens.size(); ++i) {
+      std::string_view w = word(i);
+      if (modal_class(w) != Modal::None) modal_words_.push_back(i);
+      if (inside_unit(i)) continue;
+      if (is_clause_mark(w)) clause_marks_.push_back(i);
+      if (is_clause_mark(w) || w == ".") clause_ends_.push_back(i);
+      if (opens_adjunct(w)) adjunct_openers_.push_back(i);
+      if (w == ",") commas_.push_back(i);
+    }
+  }
+
+  // The index of the first unit that starts at or after token tok.
+  size_t first_unit_from(uint32_t tok) const {
+    return static_cast<size_t>(
+        std::lower_bound(units_.begin(), units_.end(), tok, [](const Unit& u, uint32_t t) { return u.first < t; }) -
+        units_.begin());
+  }
+
+  // The indices of the units whose last token is in [lo, hi] (by last
+  // token, then index).
+  std::pair<const uint32_t*, const uint32_t*> units_ending_in(uint32_t lo, uint32_t hi) const {
+    auto by = [&](uint32_t k, uint32_t t) { return units_[k].last < t; };
+    auto b = std::lower_bound(by_last_.begin(), by_last_.end(), lo, by);
+    auto e = std::lower_bound(b, by_last_.end(), hi + 1, by);
+    return {by_last_.data() + (b - by_last_.begin()), by_last_.data() + (e - by_last_.begin())};
   }
 
   // A unit followed by role words and then a person's name ("Ukrainian
@@ -306,23 +414,16 @@ class Finder {
 
   Clause clause_of(const Sentence& s, const Trigger& t) const {
     Clause c{s.first_token, s.last_token, false, 0};
-    for (uint32_t i = t.first; i-- > s.first_token;) {
-      if (is_clause_mark(word(i)) && !inside_unit(i)) {
-        c.left = i + 1;
-        if (is_one_of(word(i), {"who", "which"}) && i > s.first_token && word(i - 1) == ",") {
-          c.relative = true;
-          c.mark = i - 1;
-        }
-        break;
+    int64_t mark = last_below(clause_marks_, t.first);
+    if (mark >= s.first_token) {
+      uint32_t i = static_cast<uint32_t>(mark);
+      c.left = i + 1;
+      if (is_one_of(word(i), {"who", "which"}) && i > s.first_token && word(i - 1) == ",") {
+        c.relative = true;
+        c.mark = i - 1;
       }
     }
-    for (uint32_t i = t.last; i < s.last_token; ++i) {
-      std::string_view w = word(i);
-      if ((is_clause_mark(w) || w == ".") && !inside_unit(i)) {
-        c.right = i;
-        break;
-      }
-    }
+    c.right = std::min(s.last_token, first_from(clause_ends_, t.last));
     return c;
   }
 
@@ -331,8 +432,10 @@ class Finder {
 
   const Unit* unit_ending_before(uint32_t tok, uint32_t lo) const {
     const Unit* best = nullptr;
-    for (const Unit& u : units_)
-      if (u.last <= tok && u.first >= lo && (!best || u.last > best->last)) best = &u;
+    for (size_t k = first_unit_from(lo); k < units_.size() && units_[k].first < tok; ++k) {
+      const Unit& u = units_[k];
+      if (u.last <= tok && (!best || u.last > best->last)) best = &u;
+    }
     return best;
   }
 
@@ -364,13 +467,12 @@ class Finder {
   bool is_person(const Unit& u) const { return in_.actors.actors[u.actor].type == ActorType::Person; }
 
   // The last person (for "his/her") or group (for "its/their") named before tok.
+  // (Reading the units in order up to the first that ends after tok.)
   const Unit* antecedent(uint32_t tok, bool person) const {
-    const Unit* best = nullptr;
-    for (const Unit& u : units_) {
-      if (u.last > tok) break;
-      if (!u.modifier && is_person(u) == person) best = &u;
-    }
-    return best;
+    size_t stop = static_cast<size_t>(std::upper_bound(reach_.begin(), reach_.end(), tok) - reach_.begin());
+    if (stop == 0) return nullptr;
+    int32_t k = (person ? last_person_ : last_group_)[stop - 1];
+    return k < 0 ? nullptr : &units_[static_cast<size_t>(k)];
   }
 
   // The subject of the clause [lo, hi): an actor that opens it, with only
@@ -378,8 +480,9 @@ class Finder {
   // President Donald Trump"), when of the wanted kind (a person or not).
   const Unit* subject_in(uint32_t lo, uint32_t hi, std::optional<bool> person) const {
     const auto& gaz = actors::lexicon();
-    for (const Unit& u : units_) {
-      if (u.first < lo || u.modifier) continue;
+    for (size_t n = first_unit_from(lo); n < units_.size(); ++n) {
+      const Unit& u = units_[n];
+      if (u.modifier) continue;
       if (u.last > hi) break;
       for (uint32_t i = lo; i < phrase_start(u); ++i) {
         const Token& k = at_.tokens[i];
@@ -398,10 +501,11 @@ class Finder {
   // call with Putin, Trump spoke ..."); elsewhere, and when neither fits, to
   // the last fitting actor named before it.
   const Unit* pronoun_antecedent(const Sentence& s, uint32_t tok, bool person) const {
-    for (uint32_t i = tok; i-- > s.first_token;) {
-      if (!is_clause_mark(word(i)) && !opens_adjunct(word(i))) continue;
-      if (inside_unit(i)) continue;
-      if (!opens_adjunct(word(i))) break;
+    // The nearest clause mark or adjunct opener before the pronoun.
+    int64_t near = std::max(last_below(clause_marks_, tok), last_below(adjunct_openers_, tok));
+    if (near >= s.first_token) {
+      const uint32_t i = static_cast<uint32_t>(near);
+      if (!opens_adjunct(word(i))) return antecedent(tok, person);
       // The adjunct's own subject comes first ("after the WHO raised its
       // alert level").
       const Unit* subj = subject_in(i + 1, tok, person);
@@ -411,15 +515,13 @@ class Finder {
         subj = subject_in(main.left, i, person);
       } else {
         // A leading adjunct: the main clause follows its comma.
-        for (uint32_t k = tok + 1; k < s.last_token; ++k)
-          if (word(k) == "," && !inside_unit(k)) {
-            Clause main = clause_of(s, Trigger{k + 1, k + 2, 0, false});
-            subj = subject_in(k + 1, main.right, person);
-            break;
-          }
+        uint32_t k = first_from(commas_, tok + 1);
+        if (k < s.last_token) {
+          Clause main = clause_of(s, Trigger{k + 1, k + 2, 0, false});
+          subj = subject_in(k + 1, main.right, person);
+        }
       }
       if (subj) return subj;
-      break;
     }
     return antecedent(tok, person);
   }
@@ -433,14 +535,25 @@ class Finder {
       if (at_.tokens[i].has(kPunct) && !at_.tokens[i].has(kPossessive)) return nullptr;
       if (is_one_of(w, {"his", "her"})) return pronoun_antecedent(s, i, true);
       if (is_one_of(w, {"its", "their"})) return pronoun_antecedent(s, i, false);
-      for (const Unit& u : units_) {
-        if (u.modifier) continue;
-        if (u.last == i + 1 && u.first >= lo) return &u;  // a demonym or name as modifier
-        if (u.last == i && at_.tokens[i].has(kPossessive)) return &u;
-      }
+      if (const Unit* u = owner_at(i, lo)) return u;
       if (is_preposition(w) || is_one_of(w, {"a", "an"})) return nullptr;
     }
     return nullptr;
+  }
+
+  // The first unit, not a modifier, that ends with token i (a demonym or a
+  // name as modifier, starting at lo or later) or just before it when i is
+  // a possessive "'s".
+  const Unit* owner_at(uint32_t i, uint32_t lo) const {
+    const bool possessive = at_.tokens[i].has(kPossessive);
+    uint32_t best = UINT32_MAX;
+    auto [b, e] = units_ending_in(i, i + 1);
+    for (const uint32_t* k = b; k != e; ++k) {
+      const Unit& u = units_[*k];
+      if (u.modifier) continue;
+      if ((u.last == i + 1 && u.first >= lo) || (u.last == i && possessive)) best = std::min(best, *k);
+    }
+    return best == UINT32_MAX ? nullptr : &units_[best];
   }
 
   static void add(LocalEvent& e, uint32_t actor, ParticipantRole r) {
@@ -482,18 +595,15 @@ class Finder {
   // an adjunct opened before it ("spoke with X after his call with Y",
   // "met X during a visit to Y"): what it names belongs to another event.
   uint32_t participants_end(const Trigger& t, const Clause& c) const {
-    for (uint32_t i = t.last; i < c.right; ++i)
-      if (!inside_unit(i) && opens_adjunct(word(i))) return i;
-    return c.right;
+    return std::min(c.right, first_from(adjunct_openers_, t.last));
   }
 
   // Where the trigger's participants start on the left: the clause's start,
   // or just after the opener of the adjunct the trigger stands in ("met Xi
   // during talks with Modi": not Xi's talks).
   uint32_t participants_start(const Trigger& t, const Clause& c) const {
-    for (uint32_t i = t.first; i-- > c.left;)
-      if (!inside_unit(i) && opens_adjunct(word(i))) return i + 1;
-    return c.left;
+    int64_t i = last_below(adjunct_openers_, t.first);
+    return i >= c.left ? static_cast<uint32_t>(i) + 1 : c.left;
   }
 
   // Where the sentence's main clause starts: after the comma closing a
@@ -501,9 +611,8 @@ class Finder {
   // lies past it; else the sentence's first token.
   uint32_t main_clause_start(const Sentence& s, uint32_t tok) const {
     if (!opens_adjunct(word(s.first_token))) return s.first_token;
-    for (uint32_t k = s.first_token + 1; k < tok; ++k)
-      if (word(k) == "," && !inside_unit(k)) return k + 1;
-    return s.first_token;
+    uint32_t k = first_from(commas_, s.first_token + 1);
+    return k < tok ? k + 1 : s.first_token;
   }
 
   // Whether a unit after the trigger is the event's other party: the object
@@ -516,8 +625,7 @@ class Finder {
     const auto& gaz = actors::lexicon();
     for (uint32_t i = u.first; i-- > t.last;) {
       if (inside_unit(i)) {
-        for (const Unit& o : units_)
-          if (o.first <= i && i < o.last && !o.modifier) return false;
+        if (in_actor_unit_[i]) return false;
         continue;
       }
       std::string_view w = word(i);
@@ -548,8 +656,8 @@ class Finder {
     const Unit* core = nullptr;
     const Unit* second = nullptr;  // "between X and Y"
     uint32_t phrase = UINT32_MAX;   // where the modifiers of the next name start
-    for (const Unit& u : units_) {
-      if (u.first < t.last || u.first >= right) continue;
+    for (size_t k = first_unit_from(t.last); k < units_.size() && units_[k].first < right; ++k) {
+      const Unit& u = units_[k];
       if (u.modifier) {
         phrase = std::min(phrase, u.first);
         continue;
@@ -592,9 +700,9 @@ class Finder {
     if (!source) {
       // Inside an adjunct without an actor of its own before the trigger
       // ("talked about X during a call with Y"), the main clause's.
-      for (auto it = units_.rbegin(); it != units_.rend(); ++it) {
-        const Unit& u = *it;
-        if (u.last > t.first || u.first < clause.left || u.modifier) continue;
+      for (size_t k = first_unit_from(t.first), lo = first_unit_from(clause.left); k-- > lo;) {
+        const Unit& u = units_[k];
+        if (u.last > t.first || u.modifier) continue;
         if (governed_by_preposition(u, clause.left)) continue;
         source = &u;
         break;
@@ -605,9 +713,9 @@ class Finder {
       // sentence's first actor when no preposition governs it.
       uint32_t lo = main_clause_start(s, t.first);
       if (lo > s.first_token) source = subject_in(lo, t.first, std::nullopt);
-      for (const Unit& u : units_) {
-        if (source) break;
-        if (u.first < s.first_token || u.modifier) continue;
+      for (size_t k = first_unit_from(s.first_token); k < units_.size() && !source; ++k) {
+        const Unit& u = units_[k];
+        if (u.modifier) continue;
         if (u.last > t.first) break;
         if (!governed_by_preposition(u, s.first_token)) source = &u;
         break;
@@ -629,45 +737,55 @@ class Finder {
 
   // Every other actor of the clause, up to `right`, is `other`.
   void add_others(LocalEvent& e, const Trigger& t, const Clause& c, uint32_t right) const {
-    for (const Unit& u : units_)
-      if (!u.modifier && u.first >= c.left && u.last <= right && (u.last <= t.first || u.first >= t.last))
-        add(e, u.actor, ParticipantRole::Other);
+    for (size_t k = first_unit_from(c.left); k < units_.size() && units_[k].first < right; ++k) {
+      const Unit& u = units_[k];
+      if (!u.modifier && u.last <= right && (u.last <= t.first || u.first >= t.last)) add(e, u.actor, ParticipantRole::Other);
+    }
   }
 
   // --- date and modality -----------------------------------------------------
 
   const Timex* governing_timex(const Trigger& t, const Clause& c, uint32_t para) const {
-    const Timex* best = nullptr;
-    uint32_t best_d = ~0u;
-    for (const Timex& x : in_.timexes) {
-      if (x.paragraph != para && x.first_token >= at_.tokens.size()) continue;
-      if (x.type != TimexType::Date && x.type != TimexType::Time) continue;
-      if (x.first_token < c.left || x.last_token > c.right) continue;
+    uint32_t best = UINT32_MAX, best_d = ~0u;
+    timexes_.each_starting_in(c.left, c.right, [&](uint32_t i) {
+      const Timex& x = in_.timexes[i];
+      if (x.paragraph != para && x.first_token >= at_.tokens.size()) return;
+      if (x.type != TimexType::Date && x.type != TimexType::Time) return;
+      if (x.last_token > c.right) return;
       uint32_t d = x.last_token <= t.first ? t.first - x.last_token : x.first_token - std::min(x.first_token, t.last);
-      if (d < best_d) {
+      if (d < best_d || (d == best_d && i < best)) {
         best_d = d;
-        best = &x;
+        best = i;
       }
-    }
-    return best;
+    });
+    return best == UINT32_MAX ? nullptr : &in_.timexes[best];
   }
 
   // Without a date in its own clause, a clause takes the date that opens its
   // sentence ("On Thursday, ...", "18 August 2018, Meseberg: ...") or the one
   // that a ", when" clause hangs on ("since 2014, when a coup ...").
   const Timex* inherited_timex(const Sentence& s, const Clause& c) const {
-    for (const Timex& x : in_.timexes) {
-      if (x.type != TimexType::Date && x.type != TimexType::Time) continue;
-      if (x.first_token < s.first_token || x.last_token > s.last_token) continue;
+    auto fits = [&](const Timex& x) {
+      if (x.type != TimexType::Date && x.type != TimexType::Time) return false;
+      if (x.first_token < s.first_token || x.last_token > s.last_token) return false;
       uint32_t f = x.first_token;
       if (f > s.first_token && is_one_of(word(f - 1), {"on", "in", "at", "since", "by"})) --f;
-      if (f == s.first_token && x.last_token < s.last_token && is_one_of(word(x.last_token), {",", ":"}))
-        return &x;
-      if (c.left >= 2 && is_one_of(word(c.left - 1), {"when"}) && word(c.left - 2) == "," &&
-          x.last_token == c.left - 2)
-        return &x;
+      if (f == s.first_token && x.last_token < s.last_token && is_one_of(word(x.last_token), {",", ":"})) return true;
+      return c.left >= 2 && is_one_of(word(c.left - 1), {"when"}) && word(c.left - 2) == "," &&
+             x.last_token == c.left - 2;
+    };
+    // Only those that open the sentence (after a preposition) or end at the
+    // ", when" can fit; of them, the first.
+    uint32_t best = UINT32_MAX;
+    auto consider = [&](uint32_t i) {
+      if (i < best && fits(in_.timexes[i])) best = i;
+    };
+    timexes_.each_starting_in(s.first_token, s.first_token + 1, consider);
+    if (c.left >= 2) {
+      uint32_t end = c.left - 2;
+      timexes_.each_starting_in(end - std::min(end, timexes_.longest()), end, consider);
     }
-    return nullptr;
+    return best == UINT32_MAX ? nullptr : &in_.timexes[best];
   }
 
   void set_date(LocalEvent& e, const Timex* x) const {
@@ -680,15 +798,19 @@ class Finder {
   }
 
   std::string modality(const Trigger& t, const Clause& c, const Sentence& s) const {
-    for (uint32_t i = t.first; i-- > c.left;) {
-      std::string_view w = word(i);
-      uint32_t dist = t.first - i;
-      if (dist <= 3 && is_one_of(w, {"not", "n't", "never", "no"})) return "negated";
-      if (is_one_of(w, {"will", "shall", "'ll"}) || (dist <= 2 && is_one_of(w, {"planned", "plans", "expected"})))
-        return "future";
-      if (is_one_of(w, {"could", "would", "may", "might", "should", "can", "possible", "considering", "consider",
-                        "prospect", "if", "unless"}))
-        return "hypothetical";
+    for (int64_t k = last_below(modal_words_, t.first); k >= c.left; k = last_below(modal_words_, static_cast<uint32_t>(k))) {
+      const uint32_t i = static_cast<uint32_t>(k), dist = t.first - i;
+      switch (modal_class(word(i))) {
+        case Modal::Negation:
+          if (dist <= 3) return "negated";
+          break;
+        case Modal::Will: return "future";
+        case Modal::Plan:
+          if (dist <= 2) return "future";
+          break;
+        case Modal::Hypothetical: return "hypothetical";
+        case Modal::None: break;
+      }
     }
     if (c.left > s.first_token && is_one_of(word(c.left - 1), {"if", "unless"})) return "hypothetical";
     return "asserted";
@@ -696,7 +818,7 @@ class Finder {
 
   // --- events ----------------------------------------------------------------
 
-  void find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) const {
+  void find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
     const Sentence& s = at_.sentences[si];
     std::vector<Trigger> ts = triggers(s);
     for (size_t k = 0; k < ts.size(); ++k) {
@@ -715,22 +837,45 @@ class Finder {
       if (!x && refers_back(e, t, out)) continue;
       set_date(e, x);
       e.modality = modality(t, c, s);
+      found_by_type_[e.type].push_back(static_cast<uint32_t>(out.size()));
+      covered_.insert(actors_key(e));  // an event covers its own participants
       out.push_back(std::move(e));
     }
+  }
+
+  // The event's type and its participants' actors, sorted, each once.
+  static std::string actors_key(const LocalEvent& e) {
+    std::vector<uint32_t> a;
+    for (const Participant& p : e.participants) a.push_back(p.actor);
+    std::sort(a.begin(), a.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    std::string key = e.type;
+    key.push_back('|');
+    for (uint32_t x : a) key.append(reinterpret_cast<const char*>(&x), sizeof x);
+    return key;
   }
 
   // "The attack", "the strike": a definite noun with no date of its own whose
   // participants all took part in an event of the same type reported earlier
   // in the article names that event again, not a new one.
-  bool refers_back(const LocalEvent& e, const Trigger& t, const std::vector<LocalEvent>& earlier) const {
+  // Each (type, actors) found covered is remembered: the same sentence
+  // again does not read the events before it again.
+  bool refers_back(const LocalEvent& e, const Trigger& t, const std::vector<LocalEvent>& earlier) {
     if (t.first == 0 || !is_one_of(word(t.first - 1), {"the", "this", "that"})) return false;
-    for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
-      if (it->type != e.type) continue;
+    auto same_type = found_by_type_.find(e.type);
+    if (same_type == found_by_type_.end()) return false;
+    std::string key = actors_key(e);
+    if (covered_.count(key)) return true;
+    for (auto it = same_type->second.rbegin(); it != same_type->second.rend(); ++it) {
+      const LocalEvent& o = earlier[*it];
       bool covered = std::all_of(e.participants.begin(), e.participants.end(), [&](const Participant& p) {
-        return std::any_of(it->participants.begin(), it->participants.end(),
+        return std::any_of(o.participants.begin(), o.participants.end(),
                            [&](const Participant& q) { return q.actor == p.actor; });
       });
-      if (covered) return true;
+      if (covered) {
+        covered_.insert(std::move(key));
+        return true;
+      }
     }
     return false;
   }
@@ -741,13 +886,23 @@ class Finder {
   bool weak_attached(const LocalEvent& e, const Trigger& t, const Timex* x) const {
     if (x && (x->last_token + 4 >= t.first && x->last_token <= t.first)) return true;
     if (x && x->first_token >= t.last && x->first_token <= t.last + 1) return true;
-    for (const Participant& p : e.participants)
-      for (const Unit& u : units_) {
-        if (u.actor != p.actor) continue;
-        if (p.role != ParticipantRole::Other && u.last <= t.first && u.last + 3 >= t.first) return true;
-        uint32_t f = phrase_start(u);
-        if (f >= t.last && f <= t.last + 2 && is_preposition(word(t.last))) return true;
-      }
+    auto takes_part = [&](const Unit& u, bool as_party) {
+      return std::any_of(e.participants.begin(), e.participants.end(), [&](const Participant& p) {
+        return p.actor == u.actor && (!as_party || p.role != ParticipantRole::Other);
+      });
+    };
+    // A party that ends at most three tokens before the trigger.
+    auto [b, end] = units_ending_in(t.first - std::min(t.first, 3u), t.first);
+    for (const uint32_t* k = b; k != end; ++k)
+      if (takes_part(units_[*k], true)) return true;
+    // An actor whose phrase starts at most two tokens after the trigger, a
+    // preposition first: a unit that starts there, or the one after it
+    // (its phrase may start at a modifier there).
+    const size_t lo = first_unit_from(t.last), hi = first_unit_from(t.last + 3);
+    for (size_t k = lo; k <= hi && k < units_.size(); ++k) {
+      uint32_t f = phrase_start(units_[k]);
+      if (f >= t.last && f <= t.last + 2 && takes_part(units_[k], false) && is_preposition(word(t.last))) return true;
+    }
     return false;
   }
 
@@ -774,6 +929,7 @@ class Finder {
   void add_statements(std::vector<LocalEvent>& out) const {
     if (at_.sentences.empty()) return;
     std::vector<LocalEvent> extra;
+    std::vector<Span> cues;
     for (const LocalStatement& st : in_.statements) {
       Span anchor = st.cue ? *st.cue : st.content;
       if (anchor.start >= at_.text().size()) continue;
@@ -796,13 +952,20 @@ class Finder {
       if (st.speaker) add(e, *st.speaker, ParticipantRole::Source);
       for (uint32_t m : st.mentions)
         if (m < in_.actors.actors.size()) add(e, m, ParticipantRole::Other);
-      // A trigger on the reporting verb yields to the statement.
-      if (st.cue)
-        out.erase(std::remove_if(out.begin(), out.end(),
-                                 [&](const LocalEvent& o) { return o.trigger.overlaps(*st.cue); }),
-                  out.end());
+      if (st.cue) cues.push_back(*st.cue);
       extra.push_back(std::move(e));
     }
+    // A trigger on a reporting verb yields to the statement.
+    std::sort(cues.begin(), cues.end());
+    std::vector<uint32_t> reach(cues.size());  // reach[k]: the largest end of cues[0..k]
+    for (size_t k = 0; k < cues.size(); ++k) reach[k] = std::max(k ? reach[k - 1] : 0u, cues[k].end);
+    auto on_cue = [&](const LocalEvent& o) {  // a cue starts before the trigger ends and ends after it starts
+      size_t n = static_cast<size_t>(std::lower_bound(cues.begin(), cues.end(), o.trigger.end,
+                                                      [](const Span& c, uint32_t end) { return c.start < end; }) -
+                                     cues.begin());
+      return n > 0 && reach[n - 1] > o.trigger.start;
+    };
+    out.erase(std::remove_if(out.begin(), out.end(), on_cue), out.end());
     for (auto& e : extra) out.push_back(std::move(e));
   }
 };

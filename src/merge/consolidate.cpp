@@ -612,21 +612,36 @@ bool compatible_participants(const EventReport& a, const EventReport& b) {
 }
 
 // The local event that a statement became in find_events: its trigger is the
-// statement's cue, or (without a cue) runs from the sentence start.
+// statement's cue, or (without a cue) runs from the sentence start to the
+// end of the statement's content or of the sentence, whichever comes first.
+// Of several statements, the first. The statements are looked up by cue
+// and by content end, not read again for every event: an article that
+// reports the same remark many times has as many statements as events.
 std::vector<int64_t> statement_of_events(const DocExtraction& x, const std::vector<int64_t>& global_statement) {
+  std::vector<std::pair<Span, uint32_t>> by_cue;       // (cue, statement), sorted
+  std::vector<std::pair<uint32_t, uint32_t>> by_end;  // (content end, statement) without a cue, sorted
+  for (uint32_t s = 0; s < x.statements.size(); ++s) {
+    const LocalStatement& st = x.statements[s];
+    if (st.cue) by_cue.emplace_back(*st.cue, s);
+    else by_end.emplace_back(st.content.end, s);
+  }
+  std::sort(by_cue.begin(), by_cue.end());
+  std::sort(by_end.begin(), by_end.end());
+  std::vector<uint32_t> first_from(by_end.size() + 1, UINT32_MAX);  // the first statement of by_end[k..]
+  for (size_t k = by_end.size(); k-- > 0;) first_from[k] = std::min(first_from[k + 1], by_end[k].second);
   std::vector<int64_t> out(x.events.size(), -1);
   for (uint32_t k = 0; k < x.events.size(); ++k) {
     const LocalEvent& e = x.events[k];
-    for (uint32_t s = 0; s < x.statements.size(); ++s) {
-      const LocalStatement& st = x.statements[s];
-      bool same = st.cue ? e.trigger == *st.cue
-                         : e.trigger.start == e.sentence.start &&
-                               e.trigger.end == std::min(e.sentence.end, st.content.end);
-      if (same) {
-        out[k] = global_statement[s];
-        break;
-      }
+    uint32_t best = UINT32_MAX;
+    auto cue = std::lower_bound(by_cue.begin(), by_cue.end(), std::make_pair(e.trigger, 0u));
+    if (cue != by_cue.end() && cue->first == e.trigger) best = cue->second;
+    const uint32_t end = e.trigger.end;
+    if (e.trigger.start == e.sentence.start && e.sentence.end >= end) {
+      size_t at = static_cast<size_t>(std::lower_bound(by_end.begin(), by_end.end(), std::make_pair(end, 0u)) - by_end.begin());
+      if (e.sentence.end == end) best = std::min(best, first_from[at]);  // a content ending there or later
+      else if (at < by_end.size() && by_end[at].first == end) best = std::min(best, by_end[at].second);
     }
+    if (best != UINT32_MAX) out[k] = global_statement[best];
   }
   return out;
 }
@@ -772,6 +787,39 @@ class EventClusters {
     // The anchors of one day.
     for (auto& [key, ids] : anchors_)
       if (key.grain == DateGrain::Day) unite_compatible(ids);
+    for (auto& [key, ids] : anchors_) keep_distinct(ids);
+  }
+
+  // A satellite reads every anchor of its buckets. Anchors that are alike
+  // to it (one cluster, day, actors and targets) give it the same candidate,
+  // so each is kept once: the same event reported many times does not make
+  // every report read all the others.
+  void keep_distinct(std::vector<uint32_t>& ids) {
+    if (ids.size() < 2) return;
+    std::vector<std::pair<uint32_t, uint32_t>> by_root;  // (cluster, anchor)
+    by_root.reserve(ids.size());
+    for (uint32_t a : ids) by_root.emplace_back(uf_.find(a), a);
+    auto less = [&](const std::pair<uint32_t, uint32_t>& x, const std::pair<uint32_t, uint32_t>& y) {
+      const EventReport &a = r_[x.second], &b = r_[y.second];
+      if (x.first != y.first) return x.first < y.first;
+      if (a.date.value != b.date.value) return a.date.value < b.date.value;
+      if (!std::equal(a.actors.begin(), a.actors.end(), b.actors.begin(), b.actors.end()))
+        return std::lexicographical_compare(a.actors.begin(), a.actors.end(), b.actors.begin(), b.actors.end());
+      if (!std::equal(a.targets.begin(), a.targets.end(), b.targets.begin(), b.targets.end()))
+        return std::lexicographical_compare(a.targets.begin(), a.targets.end(), b.targets.begin(), b.targets.end());
+      return x.second < y.second;
+    };
+    auto alike = [&](const std::pair<uint32_t, uint32_t>& x, const std::pair<uint32_t, uint32_t>& y) {
+      const EventReport &a = r_[x.second], &b = r_[y.second];
+      return x.first == y.first && a.date.value == b.date.value &&
+             std::equal(a.actors.begin(), a.actors.end(), b.actors.begin(), b.actors.end()) &&
+             std::equal(a.targets.begin(), a.targets.end(), b.targets.begin(), b.targets.end());
+    };
+    std::sort(by_root.begin(), by_root.end(), less);
+    by_root.erase(std::unique(by_root.begin(), by_root.end(), alike), by_root.end());
+    ids.clear();
+    for (const auto& [root, a] : by_root) ids.push_back(a);
+    std::sort(ids.begin(), ids.end());  // in report order, as they were
   }
 
   // Every compatible pair of a bucket (a bucket is small: one type, one

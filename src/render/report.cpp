@@ -86,6 +86,8 @@ std::string when_cell(const Corpus& c, const std::string& date, const std::vecto
   return html_escape(value);
 }
 
+// The actors in interactions, most central first, then the others that are
+// not places; a sentence says what was left out.
 void actors_table(const Corpus& c, const EventGraph& eg, std::ostream& o) {
   std::vector<uint32_t> said(c.actors.size(), 0), in_events(c.actors.size(), 0);
   for (const Statement& s : c.statements)
@@ -101,6 +103,12 @@ void actors_table(const Corpus& c, const EventGraph& eg, std::ostream& o) {
     if (!listed[a] && c.actors[a].type != ActorType::Loc) order.push_back(a);
   std::vector<uint32_t> partners(c.actors.size(), 0);
   for (const Centrality& ce : cent) partners[ce.actor] = ce.degree;
+  if (order.size() < c.actors.size()) {
+    size_t left = c.actors.size() - order.size();
+    o << "<p class=\"muted\">" << order.size() << " of the " << c.actors.size() << " actors: the " << left
+      << (left == 1 ? " place that takes" : " places that take") << " part in no interaction "
+      << (left == 1 ? "is" : "are") << " left out.</p>\n";
+  }
   o << "<table><thead><tr><th>Actor</th><th>Type</th><th>Also called</th><th>Roles</th><th>Statements</th><th>Events</th><th>Partners</th></tr></thead><tbody>\n";
   for (uint32_t a : order) {
     const Actor& x = c.actors[a];
@@ -125,7 +133,14 @@ void statements_table(const Corpus& c, std::ostream& o) {
   o << "</tbody></table>\n";
 }
 
+// Every event but those that only restate a statement (listed as the
+// statement), which a sentence says.
 void events_table(const Corpus& c, std::ostream& o) {
+  CorpusCounts n = count_corpus(c);
+  if (n.restating)
+    o << "<p class=\"muted\">" << n.events - n.restating << " of the " << n.events << " events: the " << n.restating
+      << (n.restating == 1 ? " that only restates a statement is" : " that only restate a statement are")
+      << " listed under Statements.</p>\n";
   o << "<table><thead><tr><th>When</th><th>Type</th><th>Who</th><th>Reported as</th><th>Sources</th></tr></thead><tbody>\n";
   for (size_t i : by_day(c, c.events)) {
     const Event& e = c.events[i];
@@ -182,18 +197,18 @@ Rendered render_report(const Corpus& c, const ReportOptions& opt) {
     if (first.empty() || p.first_day < first) first = p.first_day;
     if (last.empty() || p.last_day > last) last = p.last_day;
   }
-  size_t actors = static_cast<size_t>(std::count_if(c.actors.begin(), c.actors.end(), [](const Actor& a) { return a.type != ActorType::Loc; }));
-  size_t events = static_cast<size_t>(
-      std::count_if(c.events.begin(), c.events.end(), [](const Event& e) { return !e.restates_statement(); }));
+  // The counts of every command's summary (count_parts), in the same words.
+  std::string counts = "<span><b>" + std::to_string(c.docs.size()) + "</b> articles</span>";
+  for (const CountPart& p : count_parts(count_corpus(c)))
+    counts += "<span><b>" + std::to_string(p.n) + "</b> " + html_escape(p.what) + "</span>";
   Rendered timeline = render(timeline_graph(c, eg, opt.timeline), RenderFormat::Svg);
   Rendered network = render(network_graph(c, eg, opt.network), RenderFormat::Svg);
 
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << html_escape(opt.title) << "</title>\n<style>"
-    << kStyle << "</style>\n</head>\n<body>\n<header>\n<h1>" << html_escape(opt.title) << "</h1>\n<p class=\"counts\"><span><b>"
-    << c.docs.size() << "</b> articles</span><span><b>" << actors << "</b> actors</span><span><b>" << c.statements.size()
-    << "</b> statements</span><span><b>" << events << "</b> events</span></p>\n<p>"
+    << kStyle << "</style>\n</head>\n<body>\n<header>\n<h1>" << html_escape(opt.title) << "</h1>\n<p class=\"counts\">"
+    << counts << "</p>\n<p>"
     << published_range(c) << (first.empty() ? std::string("No dated statements or events.") : "What they report is dated from <b>" + first + "</b> to <b>" + last + "</b>.") << "</p>\n";
   if (!opt.inputs.empty()) {
     o << "<p>Read from: ";

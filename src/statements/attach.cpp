@@ -2,6 +2,8 @@
 // the statement it continues, or to a speaker found around it (a dash, a
 // colon, the sentence before); see the top of statements.cpp.
 #include <algorithm>
+#include <climits>
+#include <set>
 
 #include "statements/stages.hpp"
 
@@ -26,7 +28,7 @@ class Attacher : Reader {
       d.paragraph = sents_[cues_[c].sentence].paragraph;
       d.last_sentence = cues_[c].sentence;
       draft_of_cue[c] = static_cast<int32_t>(drafts_.size());
-      drafts_.push_back(d);
+      add_draft(d);
     }
     size_t cue_lo = 0;
     int32_t last_direct = -1;
@@ -41,7 +43,11 @@ class Attacher : Reader {
                                    : u.inner;
         dr.quote_words += u.words;
         dr.direct = true;
-        dr.content.start = std::min(dr.content.start, u.inner.start);
+        if (u.inner.start < dr.content.start) {
+          starts_.erase({dr.content.start, d});
+          dr.content.start = u.inner.start;
+          starts_.insert({dr.content.start, d});
+        }
         dr.content.end = std::max(dr.content.end, u.inner.end);
         dr.last_sentence = std::max(dr.last_sentence, sidx(u.toks.last - 1));
         last_direct = d;
@@ -54,7 +60,7 @@ class Attacher : Reader {
       nd.paragraph = u.para_first;
       nd.last_sentence = sidx(u.toks.last - 1);
       attribute_lone(u, nd, cue_lo, last_direct);
-      drafts_.push_back(nd);
+      add_draft(nd);
       last_direct = static_cast<int32_t>(drafts_.size() - 1);
     }
     return std::move(drafts_);
@@ -194,18 +200,22 @@ class Attacher : Reader {
     return false;
   }
 
+  // The draft whose content starts last before pos (of equals, the last made).
   int32_t last_draft_before(uint32_t pos) const {
-    int32_t best = -1;
-    for (size_t d = drafts_.size(); d-- > 0;) {
-      if (drafts_[d].content.start < pos && (best < 0 || drafts_[d].content.start > drafts_[best].content.start))
-        best = static_cast<int32_t>(d);
-    }
-    return best;
+    auto it = starts_.lower_bound({pos, INT32_MIN});
+    return it == starts_.begin() ? -1 : std::prev(it)->second;
+  }
+
+  void add_draft(const Draft& d) {
+    starts_.insert({d.content.start, static_cast<int32_t>(drafts_.size())});
+    drafts_.push_back(d);
   }
 
   const std::vector<Cue>& cues_;
   const Speakers& speakers_;
   std::vector<Draft> drafts_;
+  std::set<std::pair<uint32_t, int32_t>> starts_;  // (content start, draft) of every draft
+
 };
 
 }  // namespace

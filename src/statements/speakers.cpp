@@ -43,6 +43,55 @@ bool describes(const LocalActor& a, std::string_view head) {
 
 }  // namespace
 
+Speakers::Speakers(const Article& a) : Reader(a) {
+  const auto& actors = in_.actors.actors;
+  const auto& ms = in_.actors.mentions;
+  kinds_.resize(actors.size());
+  for (uint32_t k = 0; k < actors.size(); ++k) kinds_[k] = fitting_kinds(k);
+  mentions_of_.resize(actors.size());
+  for (uint32_t i = 0; i < ms.size(); ++i) {
+    const uint32_t actor = ms[i].actor;
+    if (actor >= actors.size()) continue;
+    mentions_of_[actor].push_back(i);
+    for (size_t kind = 0; kind < kKinds; ++kind)
+      if (kinds_[actor] >> kind & 1) fitting_mentions_[kind].push_back(i);
+  }
+}
+
+size_t Speakers::kind_of(PronounClass pc, Gender g) {
+  if (pc != PronounClass::Person) return 0;
+  return g == Gender::Female ? 2 : g == Gender::Male ? 3 : 1;
+}
+
+// A group pronoun fits an organisation or a country; a personal one a
+// person whose gender is unknown or its own.
+uint8_t Speakers::fitting_kinds(uint32_t actor) const {
+  const LocalActor& a = in_.actors.actors[actor];
+  if (a.type == ActorType::Org || a.type == ActorType::Gpe) return 1;
+  if (a.type != ActorType::Person) return 0;
+  Gender g = gender_of(a);
+  return static_cast<uint8_t>(1 << 1 | (g != Gender::Male ? 1 << 2 : 0) | (g != Gender::Female ? 1 << 3 : 0));
+}
+
+bool Speakers::fits(uint32_t actor, PronounClass pc, Gender g) const {
+  return actor < kinds_.size() && (kinds_[actor] >> kind_of(pc, g) & 1);
+}
+
+int64_t Speakers::last_before(const std::vector<uint32_t>& indices, uint32_t end) {
+  auto it = std::lower_bound(indices.begin(), indices.end(), end);
+  return it == indices.begin() ? -1 : static_cast<int64_t>(*std::prev(it));
+}
+
+void Speakers::spoke(uint32_t pos, uint32_t actor) {
+  const uint32_t k = static_cast<uint32_t>(recent_speakers_.size());
+  recent_speakers_.push_back({pos, actor});
+  if (actor < kinds_.size())
+    for (size_t kind = 0; kind < kKinds; ++kind)
+      if (kinds_[actor] >> kind & 1) fitting_speakers_[kind].push_back(k);
+  while (!lowest_.empty() && recent_speakers_[lowest_.back()].first >= pos) lowest_.pop_back();
+  lowest_.push_back(k);
+}
+
 // Speaker words to an actor: a pronoun to the last speaker who fits it;
 // a group ("Three lawmakers from Ukraine's parliament", "The West and
 // Ukraine") to nobody; else the actor named in the words; else a
@@ -93,13 +142,18 @@ std::optional<uint32_t> Speakers::resolve_description(TokRange r) const {
   uint32_t pos = tok(r.first).span.start;
   uint32_t para = para_of(r.first);
   uint32_t floor = at_.paragraphs[para > kPronounReach + 1 ? para - kPronounReach - 1 : 0].span.start;
+  std::string noun(head);
+  for (char& c : noun) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  auto [described, fresh] = described_by_.try_emplace(noun);
+  if (fresh)
+    for (uint32_t a = 0; a < in_.actors.actors.size(); ++a)
+      if (describes(in_.actors.actors[a], head)) described->second.push_back(a);
+  // The last mention before the words of an actor it describes.
   const auto& ms = in_.actors.mentions;
-  auto it = mentions_from(pos);
-  while (it != ms.begin()) {
-    --it;
-    if (it->span.start < floor) break;
-    if (it->actor < in_.actors.actors.size() && describes(in_.actors.actors[it->actor], head)) return it->actor;
-  }
+  const uint32_t end = static_cast<uint32_t>(mentions_from(pos) - ms.begin());
+  int64_t last = -1;
+  for (uint32_t a : described->second) last = std::max(last, last_before(mentions_of_[a], end));
+  if (last >= 0 && ms[static_cast<size_t>(last)].span.start >= floor) return ms[static_cast<size_t>(last)].actor;
   if (!lex_.person_noun(head)) return std::nullopt;
   return resolve_pronoun(r.first, PronounClass::Person, lex_.person_noun_gender(head));
 }
@@ -125,15 +179,6 @@ std::optional<uint32_t> Speakers::resolve_named(TokRange r) const {
   return person ? person : other;
 }
 
-bool Speakers::fits(uint32_t actor, PronounClass pc, Gender g) const {
-  if (actor >= in_.actors.actors.size()) return false;
-  ActorType t = in_.actors.actors[actor].type;
-  if (pc != PronounClass::Person) return t == ActorType::Org || t == ActorType::Gpe;
-  if (t != ActorType::Person) return false;
-  Gender ag = gender_of(in_.actors.actors[actor]);
-  return g == Gender::Unknown || ag == Gender::Unknown || ag == g;
-}
-
 // From the first word of the name ("Olena Chiupika", "Mrs May"), else a
 // role that carries a gender ("spokeswoman").
 Gender Speakers::gender_of(const LocalActor& a) const {
@@ -157,17 +202,19 @@ std::optional<uint32_t> Speakers::resolve_pronoun(uint32_t i, PronounClass pc, G
   uint32_t para = para_of(i);
   uint32_t floor_para = para > kPronounReach ? para - kPronounReach : 0;
   uint32_t floor = at_.paragraphs[floor_para].span.start;
-  for (size_t k = recent_speakers_.size(); k-- > 0;) {
-    if (recent_speakers_[k].first < floor) break;
-    if (recent_speakers_[k].first < pos && fits(recent_speakers_[k].second, pc, g)) return recent_speakers_[k].second;
-  }
+  const size_t kind = kind_of(pc, g);
+  // The speakers after the last one who spoke before the floor, from the
+  // latest: the first that fits and spoke before the pronoun.
+  auto low = std::lower_bound(lowest_.begin(), lowest_.end(), floor,
+                              [&](uint32_t k, uint32_t f) { return recent_speakers_[k].first < f; });
+  const int64_t below = low == lowest_.begin() ? -1 : static_cast<int64_t>(*std::prev(low));
+  const std::vector<uint32_t>& fit = fitting_speakers_[kind];
+  for (size_t n = fit.size(); n-- > 0 && static_cast<int64_t>(fit[n]) > below;)
+    if (recent_speakers_[fit[n]].first < pos) return recent_speakers_[fit[n]].second;
+  // The last mention before it that fits, within the floor.
   const auto& ms = in_.actors.mentions;
-  auto it = mentions_from(pos);
-  while (it != ms.begin()) {
-    --it;
-    if (it->span.start < floor) break;
-    if (fits(it->actor, pc, g)) return it->actor;
-  }
+  int64_t m = last_before(fitting_mentions_[kind], static_cast<uint32_t>(mentions_from(pos) - ms.begin()));
+  if (m >= 0 && ms[static_cast<size_t>(m)].span.start >= floor) return ms[static_cast<size_t>(m)].actor;
   return std::nullopt;
 }
 

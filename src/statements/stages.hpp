@@ -11,9 +11,12 @@
 // The algorithm as a whole is described at the top of statements.cpp.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -138,18 +141,28 @@ class Reader {
 
 // 4. Speaker words to an actor. Remembers who spoke, in the order the
 // statements are made, for the pronouns that follow.
+//
+// The look-backs find the last fitting speaker or mention through indexes
+// (per kind of pronoun, per actor), not by reading back over the others: in
+// one long paragraph that would be every speaker and mention before.
 class Speakers : Reader {
  public:
-  using Reader::Reader;
+  explicit Speakers(const Article& a);
 
   // A pronoun to the last speaker who fits it; a group to nobody; else the
   // actor named in the words; else the actor a definite description names.
   std::optional<uint32_t> resolve(TokRange r) const;
   // The actor whose mention overlaps the words, a person first.
   std::optional<uint32_t> resolve_named(TokRange r) const;
-  void spoke(uint32_t pos, uint32_t actor) { recent_speakers_.push_back({pos, actor}); }
+  void spoke(uint32_t pos, uint32_t actor);
 
  private:
+  // What a pronoun asks for: a group (0), or a person of any (1), female (2)
+  // or male (3) gender; an actor's mask has the bits of the kinds it fits.
+  static constexpr size_t kKinds = 4;
+  static size_t kind_of(PronounClass pc, Gender g);
+  uint8_t fitting_kinds(uint32_t actor) const;
+
   bool group_phrase(TokRange r) const;
   bool covered_by_mention(uint32_t i) const;
   std::optional<uint32_t> resolve_description(TokRange r) const;
@@ -157,8 +170,19 @@ class Speakers : Reader {
   Gender gender_of(const LocalActor& a) const;
   std::optional<uint32_t> resolve_pronoun(uint32_t i, PronounClass pc, Gender g) const;
   std::optional<uint32_t> sentence_subject(uint32_t i) const;
+  // The last of `indices` (ascending mention indices) before `end`, or -1.
+  static int64_t last_before(const std::vector<uint32_t>& indices, uint32_t end);
+
+  std::vector<uint8_t> kinds_;                                   // per actor: fitting_kinds()
+  std::array<std::vector<uint32_t>, kKinds> fitting_mentions_;   // per kind: the mentions that fit it
+  std::vector<std::vector<uint32_t>> mentions_of_;               // per actor: its mentions
+  mutable std::unordered_map<std::string, std::vector<uint32_t>> described_by_;  // noun -> the actors it describes
 
   std::vector<std::pair<uint32_t, uint32_t>> recent_speakers_;  // (position, actor)
+  std::array<std::vector<uint32_t>, kKinds> fitting_speakers_;  // per kind: indices into recent_speakers_
+  // Indices into recent_speakers_ whose positions rise strictly, each the
+  // last so far below its position: the last speaker before any position is here.
+  std::vector<uint32_t> lowest_;
 };
 
 // 2. The cues of the article, sorted by the first token of their verb.

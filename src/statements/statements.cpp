@@ -69,6 +69,7 @@
 #include <string>
 
 #include "statements/stages.hpp"
+#include "time/timex_index.hpp"
 
 namespace eventloom {
 
@@ -153,7 +154,7 @@ namespace {
 class Assembler : Reader {
  public:
   Assembler(const Article& a, const std::vector<Draft>& drafts, Speakers& speakers)
-      : Reader(a), drafts_(drafts), speakers_(speakers) {}
+      : Reader(a), drafts_(drafts), speakers_(speakers), timexes_(a.in.timexes) {}
 
   std::vector<LocalStatement> run() {
     std::vector<uint32_t> order(drafts_.size());
@@ -246,20 +247,23 @@ class Assembler : Reader {
     if (d.verb.empty()) return nullptr;
     uint32_t v = d.verb.first;
     uint32_t s = sidx(v);
-    const Timex* best = nullptr;
-    uint32_t best_dist = 0;
-    for (const Timex& tx : in_.timexes) {
-      if (tx.first_token >= at_.tokens.size() || sidx(tx.first_token) != s) continue;
-      if (tx.span.overlaps(d.content) && !d.content.contains(span_of(d.verb))) continue;
-      if (d.content.contains(tx.span)) continue;
+    uint32_t best = UINT32_MAX, best_dist = 0;
+    // Within 8 tokens: one that starts up to 8 after the verb, or ends at
+    // most 7 before it (and so starts at most its length earlier).
+    uint32_t lo = v - std::min(v, 7 + timexes_.longest());
+    timexes_.each_starting_in(lo, v + 8, [&](uint32_t i) {
+      const Timex& tx = in_.timexes[i];
+      if (tx.first_token >= at_.tokens.size() || sidx(tx.first_token) != s) return;
+      if (tx.span.overlaps(d.content) && !d.content.contains(span_of(d.verb))) return;
+      if (d.content.contains(tx.span)) return;
       uint32_t dist = tx.first_token > v ? tx.first_token - v : v - std::min(v, tx.last_token) + 1;
-      if (dist > 8) continue;
-      if (!best || dist < best_dist) {
-        best = &tx;
+      if (dist > 8) return;
+      if (best == UINT32_MAX || dist < best_dist || (dist == best_dist && i < best)) {
+        best = i;
         best_dist = dist;
       }
-    }
-    return best;
+    });
+    return best == UINT32_MAX ? nullptr : &in_.timexes[best];
   }
 
   std::vector<uint32_t> mentions_in(Span s) const {
@@ -272,6 +276,7 @@ class Assembler : Reader {
 
   const std::vector<Draft>& drafts_;
   Speakers& speakers_;
+  timex::ByFirstToken timexes_;
 };
 
 }  // namespace

@@ -7,6 +7,10 @@
 // "Dr."), "..." and single punctuation marks. A second pass over the tokens
 // splits sentences: a terminal mark ends one when what follows starts like a
 // sentence; a title abbreviation ("Dr.", "Gen.") or an initial never does.
+// A sentence that runs past kMaxSentenceTokens (a list, a text without full
+// stops) is cut, after its last comma, semicolon or colon in the second half
+// if it has one: the later stages read a sentence as a whole for each word
+// they look at, so a sentence of a megabyte would make them quadratic.
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -235,6 +239,20 @@ bool abbrev_ends_sentence(const AnnotatedText& at, uint32_t k, uint32_t last) {
   return in_list(text::lower_ascii(nw), kStarters);
 }
 
+// Real sentences stay far below: the longest of Timeline17's 190,000 has 577
+// tokens (most of the longest are tables and lists).
+constexpr uint32_t kMaxSentenceTokens = 600;
+
+// Where to cut a sentence [start, k) that is too long: after the last
+// clause mark of its second half, else at k.
+uint32_t cut_point(const AnnotatedText& at, uint32_t start, uint32_t k) {
+  for (uint32_t j = k; j-- > start + kMaxSentenceTokens / 2;) {
+    std::string_view w = at.word(j);
+    if (w == "," || w == ";" || w == ":") return j + 1;
+  }
+  return k;
+}
+
 void split_sentences(AnnotatedText& at, uint32_t para, uint32_t first, uint32_t last) {
   uint32_t start = first;
   auto close = [&](uint32_t end_tok) {
@@ -251,6 +269,7 @@ void split_sentences(AnnotatedText& at, uint32_t para, uint32_t first, uint32_t 
     start = end_tok;
   };
   for (uint32_t k = first; k < last; ++k) {
+    if (k - start >= kMaxSentenceTokens) close(cut_point(at, start, k));
     const Token& t = at.tokens[k];
     std::string_view w = at.word(t);
     bool abbrev_end = t.has(kAbbrev) && abbrev_ends_sentence(at, k, last);
@@ -287,6 +306,7 @@ void find_quotes(const Document& doc, const NormText& norm, const std::vector<Pa
       bool single;
     };
     std::vector<Open> stack;
+    size_t doubles = 0;  // double marks open in the stack (not counted again for each mark)
     auto emit = [&](const Open& o, size_t close_pos, size_t close_len, bool closed) {
       Quotation q;
       uint32_t ob = static_cast<uint32_t>(o.pos), ie = static_cast<uint32_t>(close_pos);
@@ -295,7 +315,7 @@ void find_quotes(const Document& doc, const NormText& norm, const std::vector<Pa
       q.inner = {norm.from_original(static_cast<uint32_t>(o.pos + o.len)), norm.from_original(ie)};
       q.paragraph = p;
       q.closed = closed;
-      q.depth = static_cast<uint8_t>(std::count_if(stack.begin(), stack.end(), [](const Open& s) { return !s.single; }) > 0 ? 1 : 0);
+      q.depth = doubles > 0 ? 1 : 0;
       if (!q.inner.empty()) out.push_back(q);
     };
     size_t i = ps.start;
@@ -323,13 +343,15 @@ void find_quotes(const Document& doc, const NormText& norm, const std::vector<Pa
         auto it = std::find_if(stack.rbegin(), stack.rend(), [](const Open& o) { return !o.single; });
         if (it == stack.rend()) return false;
         Open o = *it;
-        stack.erase(std::next(it).base(), stack.end());
+        stack.erase(std::next(it).base(), stack.end());  // it, and the single marks above it
+        --doubles;
         emit(o, b, len, true);
         return true;
       };
       switch (cp) {
         case 0x201C: case 0x201E: case 0x00AB:  // “ „ «
           stack.push_back({b, len, false});
+          ++doubles;
           break;
         case 0x201D: case 0x00BB:  // ” »
           if (!close_double() && b > ps.start) {
@@ -339,15 +361,17 @@ void find_quotes(const Document& doc, const NormText& norm, const std::vector<Pa
           }
           break;
         case '"': {
-          bool has_open = std::any_of(stack.begin(), stack.end(), [](const Open& o) { return !o.single; });
+          bool has_open = doubles > 0;
           if (has_open && (next_space || !prev_space)) {
             close_double();
           } else if (!has_open && (prev_space || !next_space)) {
             stack.push_back({b, len, false});
+            ++doubles;
           } else if (has_open) {
             close_double();
           } else {
             stack.push_back({b, len, false});
+            ++doubles;
           }
           break;
         }
@@ -374,7 +398,10 @@ void find_quotes(const Document& doc, const NormText& norm, const std::vector<Pa
     while (!stack.empty()) {
       Open o = stack.back();
       stack.pop_back();
-      if (!o.single) emit(o, ps.end, 0, false);
+      if (!o.single) {
+        --doubles;
+        emit(o, ps.end, 0, false);
+      }
     }
   }
   std::sort(out.begin(), out.end(), [](const Quotation& a, const Quotation& b) { return a.outer < b.outer; });
