@@ -191,3 +191,26 @@ TEST_CASE("tag writes CoNLL-U for raw text and for given words") {
   auto both = test_support::run({"tag", txt.string(), "--conllu-in", in.string()});
   CHECK(both.code == 2);
 }
+
+TEST_CASE("a sentence repeated word for word is read once, with the same tags and names") {
+  const std::string s = "Vladimir Putin met Emmanuel Macron in Paris on Monday. ";
+  AnnotatedText at = analyze_text(s + "Talks went well. " + s);
+  Analysis an = analyse_article(at);
+  REQUIRE(at.sentences.size() == 3);
+  auto words_of = [&](size_t si) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (uint32_t w = an.sentence_words[si]; w < an.sentence_words[si + 1]; ++w)
+      out.emplace_back(at.norm.view(an.words[w].span), xpos(an.words[w].tag));
+    return out;
+  };
+  CHECK(words_of(0) == words_of(2));
+  size_t first = 0, last = 0;
+  for (const auto& m : an.names) {
+    if (m.first < at.sentences[0].last_token) ++first;
+    if (m.first >= at.sentences[2].first_token) ++last;
+    CHECK(at.tokens[m.first].sentence == at.tokens[m.last - 1].sentence);
+  }
+  CHECK(first == last);
+  CHECK(first >= 3);
+  for (uint32_t k = 0; k < at.tokens.size(); ++k) CHECK(at.tokens[an.words[an.token_word[k]].token].span == at.tokens[k].span);
+}

@@ -151,9 +151,31 @@ Analysis analyse_article(const AnnotatedText& at) {
   // Per sentence, the name tagger's view of its tokens.
   std::vector<std::vector<analyse::NameWord>> sentences(at.sentences.size());
   analyse::NameMemory memory;
+  // A sentence the article repeats word for word (a caption printed twice, a
+  // scrape's repeated teaser) is read once: its pieces, tags, gazetteer
+  // marks and the name tagger's view of it are copied from the first time.
+  // Exact: the tagger reads nothing beyond the sentence.
+  std::unordered_map<std::string_view, size_t> seen;  // sentence text -> first sentence with it
   for (size_t si = 0; si < at.sentences.size(); ++si) {
     const Sentence& s = at.sentences[si];
     a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
+    auto [it, fresh] = seen.emplace(at.norm.view(s.span), si);
+    const Sentence& f = at.sentences[it->second];
+    if (!fresh && f.last_token - f.first_token == s.last_token - s.first_token) {
+      const int64_t shift = int64_t(s.span.start) - int64_t(f.span.start);
+      const int64_t tshift = int64_t(s.first_token) - int64_t(f.first_token);
+      for (uint32_t w = a.sentence_words[it->second]; w < a.sentence_words[it->second + 1]; ++w) {
+        TaggedWord tw = a.words[w];
+        tw.span = {uint32_t(tw.span.start + shift), uint32_t(tw.span.end + shift)};
+        tw.token = uint32_t(tw.token + tshift);
+        a.token_word[tw.token] = static_cast<uint32_t>(a.words.size());
+        a.words.push_back(tw);
+      }
+      sentences[si] = sentences[it->second];
+      memory.see_document(sentences[si]);
+      continue;
+    }
+    if (!fresh) it->second = si;  // same text, other tokens: read it, and let later repeats copy this one
     pieces.clear();
     analyse::split_pieces(at, s.first_token, s.last_token, pieces);
     info.resize(pieces.size());
@@ -181,8 +203,29 @@ Analysis analyse_article(const AnnotatedText& at) {
   }
   a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
   std::vector<uint8_t> labels;
+  // The name tagger reads the article's memory too: a repeated sentence
+  // reuses its labels only where the memory of its capitalised words is the
+  // same as when they were given.
+  std::unordered_map<std::string, std::vector<uint8_t>> named;
+  std::string key;
   for (size_t si = 0; si < at.sentences.size(); ++si) {
-    m.names.tag(sentences[si], memory, labels);
+    const auto& sw = sentences[si];
+    key.assign(at.norm.view(at.sentences[si].span));
+    for (const auto& w : sw) {
+      if (!(w.w.flags & analyse::kWCap)) continue;
+      auto mt = memory.last_type.find(w.w.lower);
+      key += char(1 + (mt == memory.last_type.end() ? 0 : static_cast<int>(mt->second)));
+    }
+    key += char(0);
+    key += std::to_string(sw.size());
+    auto hit = named.find(key);
+    if (hit != named.end()) {
+      labels = hit->second;
+      memory.remember(sw, labels);
+    } else {
+      m.names.tag(sw, memory, labels);
+      named.emplace(key, labels);
+    }
     const uint32_t base = at.sentences[si].first_token;
     for (const auto& sp : analyse::name_spans(labels)) {
       // One gazetteer phrase over the whole span: its first word begins a
