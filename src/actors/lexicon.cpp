@@ -122,8 +122,6 @@ Lexicon build() {
   load_words("actors/data/org_words.txt", lx.org_words);
   load_words("actors/data/event_words.txt", lx.event_words);
   load_words("actors/data/place_words.txt", lx.place_words);
-  load_words("actors/data/area_nouns.txt", lx.area_nouns);
-  load_words("actors/data/media_nouns.txt", lx.media_nouns);
   load_words("actors/data/thing_nouns.txt", lx.thing_nouns);
   load_words("actors/data/demonym_nouns.txt", lx.demonym_nouns);
   load_given(lx);

@@ -68,11 +68,12 @@ Models* load_all() {
   m->tagger_model = load<LinearModel>("tagger.bin", bytes(eventloom_model_tagger, eventloom_model_tagger_end));
   m->tagger2_model = load<LinearModel>("tagger2.bin", bytes(eventloom_model_tagger2, eventloom_model_tagger2_end));
   m->names_model = load<LinearModel>("names.bin", bytes(eventloom_model_names, eventloom_model_names_end));
-  m->gazetteer = Gazetteer(bytes(eventloom_model_names_list, eventloom_model_names_list_end));
   return m;
 }
 
 }  // namespace
+
+std::string_view names_list() { return bytes(eventloom_model_names_list, eventloom_model_names_list_end); }
 
 const Models& models() {
   static const Models* m = load_all();

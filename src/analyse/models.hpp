@@ -9,6 +9,9 @@
 
 namespace eventloom::analyse {
 
+// The training data's names (models/names_list.tsv) as linked in.
+std::string_view names_list();
+
 struct Models {
   WordClusters clusters;
   LinearModel tagger_model;
@@ -16,7 +19,7 @@ struct Models {
   LinearModel names_model;
   PosTagger tagger{tagger_model, &tagger2_model, &clusters};
   NameTagger names{names_model};
-  Gazetteer gazetteer;
+  Gazetteer gazetteer{names_list()};
 };
 
 // Loaded on first use; a model that does not parse is a build error, caught
