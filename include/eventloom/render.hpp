@@ -18,6 +18,7 @@
 
 #include "eventloom/corpus.hpp"
 #include "eventloom/graph.hpp"
+#include "eventloom/summary.hpp"
 
 namespace eventloom {
 
@@ -85,17 +86,26 @@ struct NetworkOptions {
 // their dominant CAMEO class.
 DotGraph network_graph(const Corpus& c, const EventGraph& eg, const NetworkOptions& opt = {});
 
+// ---- summary --------------------------------------------------------------
+
+// A summary (summarize(), summary.hpp) as one self-contained HTML page: each
+// key day with its sentences and, for each, its article and byte offsets.
+Rendered render_summary_html(const Corpus& c, const Summary& s, const std::string& title = {});
+// The key days on a vertical line, each with its sentences and their sources.
+DotGraph summary_graph(const Corpus& c, const Summary& s, const std::string& title = {});
+
 // ---- report ---------------------------------------------------------------
 
 struct ReportOptions {
   std::string title = "eventloom report";
   std::vector<std::string> inputs;  // named in the header
+  SummaryOptions summary;  // the first section: the key days
   TimelineOptions timeline;
   NetworkOptions network;
 };
 
 // One self-contained HTML page (inline CSS and SVG, no scripts, no network):
-// counts and date range, the timeline, the network, and tables of actors,
+// counts and date range, the summary of the key days, the timeline, the network, and tables of actors,
 // statements and events with their sources.
 Rendered render_report(const Corpus& c, const ReportOptions& opt = {});
 

@@ -499,32 +499,6 @@ void stack_rows(Layout& L, const Axis& axis) {
 
 // ---- DOT -------------------------------------------------------------------
 
-class DotWriter {
- public:
-  explicit DotWriter(double height) : height_(height) {}
-  std::string out;
-  size_t next = 0;
-
-  // A node at top-down coordinates (x, y) = its centre; attrs already DOT.
-  void node(double x, double y, const std::string& attrs) {
-    out += "n" + std::to_string(next++) + " [pos=\"" + num(x, 1) + "," + num(height_ - y, 1) + "!\"" + attrs + "]\n";
-  }
-  void box(double x0, double y0, double x1, double y1, const std::string& fill) {
-    node((x0 + x1) / 2, (y0 + y1) / 2,
-         " width=" + num((x1 - x0) / 72, 4) + " height=" + num((y1 - y0) / 72, 4) + " fillcolor=\"" + fill + "\"");
-  }
-  // Text starting at x (just = 'l'), ending at x ('r') or centred ('n').
-  void text(double x, double y, double width, const std::string& label, char just, const std::string& extra = {}) {
-    std::string q = dot_quote(label);
-    if (just != 'n') q.insert(q.size() - 1, std::string("\\") + just);
-    double cx = just == 'l' ? x + width / 2 : just == 'r' ? x - width / 2 : x;
-    node(cx, y, " shape=plaintext style=\"\" width=" + num(width / 72, 4) + " height=" + num(14.0 / 72, 4) + " label=" + q + extra);
-  }
-
- private:
-  double height_;
-};
-
 std::string link_attrs(const Item& it) {
   std::string s = " tooltip=" + dot_quote(it.tooltip);
   if (!it.url.empty()) s += " URL=" + dot_quote(clean_text(it.url)) + " target=\"_blank\"";
@@ -555,17 +529,7 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
     width = std::max(width, (it.labelled ? it.x1 + 10 + kCharWidth * static_cast<double>(char_count(it.label)) : it.x1) + 16);
 
   DotWriter w(height);
-  std::string& o = w.out;
-  o += "// eventloom timeline: positions are fixed; render with `neato -n2 -Tsvg`\n";
-  o += "graph timeline {\n";
-  o += std::string("graph [bgcolor=\"white\" splines=false outputorder=\"nodesfirst\" pad=\"0.1\" fontname=\"") + kFontFamily +
-       "\"]\n";
-  o += std::string("node [shape=box fixedsize=true label=\"\" style=filled color=\"transparent\" penwidth=0 fontname=\"") +
-       kFontFamily + "\" fontsize=" + num(kFontSize) + " fontcolor=\"#222222\"]\n";
-  // Canvas corners, so the drawing keeps its margins.
-  w.box(0, 0, 1, 1, "#ffffff");
-  w.box(width - 1, height - 1, width, height, "#ffffff");
-
+  w.begin("timeline", width);
   for (size_t i = 0; i < L.lanes.size(); ++i) {
     const Lane& lane = L.lanes[i];
     w.box(4, lane.top, width - 4, lane.top + lane.height, i % 2 ? "#ffffff" : "#f3f5f8");
@@ -625,12 +589,7 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
   w.text(lx + 22, ly, 160, "empty stretch, compressed", 'l');
   if (!opt.title.empty()) w.text(12, 18, width - 24, opt.title, 'l', " fontsize=16 fontname=\"" + std::string(kHeadingFontFamily) + "\"");
   if (L.items.empty()) w.text(kLaneColumn, title_h + legend_h + 20, 400, "No dated statements or events to show.", 'l');
-  o += "}\n";
-  DotGraph g;
-  g.dot = std::move(o);
-  g.engine = "nop";
-  g.nodes = L.items.size();
-  return g;
+  return w.finish(L.items.size());
 }
 
 }  // namespace eventloom
