@@ -14,13 +14,22 @@
 //    articles that report an event (not a statement) dated to it by their
 //    text. Candidate days run from a week before the first publication day
 //    to the last, and within --from/--to. The best K are kept.
-// 2. Sentences. A day's candidates are the sentences that name it, and
+// 2. Sentences. A day's candidates are the sentences that name it (not by a
+//    clock time, "4:50 pm on 18 Jan 2010", mostly a comment's timestamp), and
 //    (at half weight) the undated sentences of the articles published on it.
 //    Sentences are bags of words weighted by tf-idf over the whole store;
 //    the summary takes, one at a time, the sentence closest to the weighted
 //    centroid of the day's candidates, less its similarity to the sentences
 //    already taken (maximal marginal relevance), so no two say the same.
-//    A sentence that reports an event with participants is preferred.
+//    A sentence that reports an event with participants is preferred, the
+//    more so as its actors are central (their distinct partners in events,
+//    as a share of the best connected actor's).
+//
+// On Timeline17's development timelines (scripts/eval_tls.sh, with the
+// gold's K and N) this gives date F1 59.0 and align_m1 ROUGE-1 F1 21.1; the
+// k days with the most articles give 47.8 and 10.2. Weighting a day's events
+// by their actors' centrality lowered date F1 there (58.5), so the days
+// count events without it.
 //
 // The library never prints: what it leaves out is said in `notes`.
 #pragma once

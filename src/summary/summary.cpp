@@ -28,6 +28,7 @@ constexpr long kLeadDays = 7;        // candidate days start this long before th
 constexpr double kUndatedWeight = 0.5;  // an undated sentence of an article published that day
 constexpr double kRedundancy = 0.5;     // MMR: how much likeness to a chosen sentence costs
 constexpr double kEventBonus = 0.1;     // a sentence that reports an event with participants
+constexpr double kCentralBonus = 0.1;   // ... times how central its most central actor is (0..1)
 constexpr size_t kMinWords = 6, kMaxWords = 60;
 
 struct Sent {
@@ -35,6 +36,7 @@ struct Sent {
   Span span;  // original text
   std::vector<long> days;  // the days its time expressions name
   bool event = false;      // holds an event (not a statement) with participants
+  double central = 0;      // the most central actor of its events
   std::vector<std::pair<uint32_t, float>> tf;  // word id, count
   uint32_t words = 0;
 };
@@ -195,6 +197,28 @@ Summary summarize(const Corpus& c, const SummaryOptions& opt) {
   if (!opt.filter.from.empty()) from = day_of_value(opt.filter.from);
   if (!opt.filter.to.empty()) to = day_of_value(opt.filter.to);
 
+  // How central each actor is: its distinct partners in events, as a share
+  // of the most connected actor's.
+  std::vector<double> central(c.actors.size(), 0);
+  {
+    std::set<std::pair<uint32_t, uint32_t>> pairs;
+    for (const Event& e : c.events)
+      for (auto& [a, ra] : e.participants)
+        for (auto& [b, rb] : e.participants)
+          if (a < b) pairs.insert({a, b});
+    for (auto& [a, b] : pairs) ++central[a], ++central[b];
+    double top = central.empty() ? 0 : *std::max_element(central.begin(), central.end());
+    if (top > 0)
+      for (double& x : central) x /= top;
+  }
+  auto event_weight = [&](uint32_t di, const LocalEvent& le) {
+    double best = 0;
+    for (const Participant& p : le.participants)
+      if (di < c.actor_of.size() && p.actor < c.actor_of[di].size() && c.actor_of[di][p.actor] < central.size())
+        best = std::max(best, central[c.actor_of[di][p.actor]]);
+    return best;
+  };
+
   // Sentences, their days and words.
   Vocabulary vocab;
   std::vector<Sent> sents;
@@ -206,12 +230,14 @@ Summary summarize(const Corpus& c, const SummaryOptions& opt) {
     std::vector<std::pair<Span, long>> timex_days;
     for (const Timex& t : x.timexes)
       if (t.type == TimexType::Date || t.type == TimexType::Time)
-        if (auto d = day_of_value(t.value)) timex_days.emplace_back(t.span, *d);
+        // A day with a clock time ("At 4:50 pm on 18 Jan 2010 , X wrote")
+        // is a timestamp of a comment or a page more often than an event's.
+        if (auto d = day_of_value(t.value); d && t.value.find(':') == std::string::npos) timex_days.emplace_back(t.span, *d);
     std::sort(timex_days.begin(), timex_days.end(),
               [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
-    std::vector<Span> events;
+    std::vector<std::pair<Span, double>> events;
     for (const LocalEvent& e : x.events)
-      if (!e.from_statement && !e.participants.empty()) events.push_back(e.sentence);
+      if (!e.from_statement && !e.participants.empty()) events.emplace_back(e.sentence, event_weight(di, e));
     for (Span s : article_sentences(x)) {
       if (!allowed.keeps(di, s)) continue;
       Sent st;
@@ -223,7 +249,8 @@ Summary summarize(const Corpus& c, const SummaryOptions& opt) {
         if (it->first.end <= s.end) st.days.push_back(it->second);
       std::sort(st.days.begin(), st.days.end());
       st.days.erase(std::unique(st.days.begin(), st.days.end()), st.days.end());
-      st.event = std::any_of(events.begin(), events.end(), [&](const Span& e) { return s.contains(e) || e.contains(s); });
+      for (auto& [e, w] : events)
+        if (s.contains(e) || e.contains(s)) st.event = true, st.central = std::max(st.central, w);
       std::map<uint32_t, float> tf;
       each_word(std::string_view(x.doc.text).substr(s.start, s.size()), [&](std::string_view w) {
         ++tf[vocab.id(w)];
@@ -346,16 +373,21 @@ Summary summarize(const Corpus& c, const SummaryOptions& opt) {
       day.sources = it->second.sources.size();
     }
     const auto& cs = cands[d];
-    // The weighted centroid of the day's candidates.
+    // The weighted centroid of the day's candidates, an article's sentences
+    // damped by the square root of their number (a page of hundreds of
+    // readers' comments would otherwise be the day's centre).
     std::unordered_map<uint32_t, double> centroid;
+    std::unordered_map<uint32_t, double> per_doc;
+    for (auto& [i, w] : cs) per_doc[sents[i].doc] += 1;
     for (auto& [i, w] : cs)
-      for (auto& [word, x] : vec[i]) centroid[word] += w * x;
+      for (auto& [word, x] : vec[i]) centroid[word] += w * x / std::sqrt(per_doc[sents[i].doc]);
     std::vector<std::pair<uint32_t, float>> cv(centroid.begin(), centroid.end());
     std::sort(cv.begin(), cv.end());
     normalise(cv);
     std::vector<double> relevance(cs.size());
     for (size_t j = 0; j < cs.size(); ++j)
-      relevance[j] = cosine(vec[cs[j].first], cv) * (1 + (sents[cs[j].first].event ? kEventBonus : 0));
+      relevance[j] = cosine(vec[cs[j].first], cv) *
+                     (1 + (sents[cs[j].first].event ? kEventBonus : 0) + kCentralBonus * sents[cs[j].first].central);
     std::vector<size_t> picked;
     while (picked.size() < opt.sentences) {
       double best = -1e9;
