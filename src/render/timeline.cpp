@@ -671,6 +671,7 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
   for (const Item& it : L.items)
     if (it.drawn) width = std::max(width, it.x1 + 10 + kCharWidth * static_cast<double>(char_count(it.label)) + 16);
   if (after) width = std::max(width, axis.right + 14 + kBinWidth + 16);
+  if (!L.more.empty()) width = std::max(width, 1400.0);  // the legend says what "+N more" is
 
   DotWriter w(height);
   w.begin("timeline", width);
@@ -754,6 +755,12 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
   lx += 240;
   w.box(lx, ly - 6, lx + 18, ly + 6, "#e4e4e4");
   w.text(lx + 22, ly, 160, "empty stretch, compressed", 'l');
+  if (!L.more.empty()) {
+    lx += 170;
+    w.node(lx + 22, ly, " style=\"filled,rounded\" width=" + num(44.0 / 72, 4) + " height=" + num(13.0 / 72, 4) +
+                            " fillcolor=\"#e3e7ec\" label=\"+N more\" fontsize=8 fontcolor=\"#333333\"");
+    w.text(lx + 48, ly, 250, "items without room to be drawn (hover for the list)", 'l');
+  }
   if (!opt.title.empty()) w.text(12, 18, width - 24, opt.title, 'l', " fontsize=16 fontname=\"" + std::string(kHeadingFontFamily) + "\"");
   if (L.items.empty()) w.text(kLaneColumn, title_h + legend_h + 20, 400, "No dated statements or events to show.", 'l');
   return w.finish(L.items.size());
