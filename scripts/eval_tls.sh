@@ -10,7 +10,7 @@
 #
 # Usage: scripts/eval_tls.sh [build/eventloom] [GOLD_DIR]
 #   STORES=DIR keeps the built stores there and reuses them on the next run
-#   (rebuild them after changing the extraction).
+#   (rebuild them after changing the extraction); JOBS=N threads per build (2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/eventloom}
@@ -38,9 +38,9 @@ EOF
 
 # Each topic's articles, once.
 cut -f1 "$tmp/golds.tsv" | sort -u > "$tmp/topics"
-"$PY" - "$corpus" "$tmp" < "$tmp/topics" <<'EOF'
+"$PY" - "$corpus" "$tmp" "$tmp/topics" <<'EOF'
 import json, sys
-topics = {t.strip() for t in sys.stdin if t.strip()}
+topics = {t.strip() for t in open(sys.argv[3], encoding='utf-8') if t.strip()}
 out = {t: open(f'{sys.argv[2]}/{t}.jsonl', 'w', encoding='utf-8') for t in topics}
 for line in open(sys.argv[1], encoding='utf-8'):
     t = json.loads(line)['id'].split('/')[0]
@@ -51,7 +51,7 @@ EOF
 while IFS=$'\t' read -r topic source k n; do
   store=$stores/$topic.json
   if [ ! -s "$store" ]; then
-    "$bin" build "$tmp/$topic.jsonl" --json "$store" --quiet || true
+    "$bin" build "$tmp/$topic.jsonl" --json "$store" --quiet --jobs "${JOBS:-2}" || true
   fi
   "$bin" summary "$store" --dates "$k" --sentences "$n" -o "$tmp/$topic@$source.summary.json"
 done < "$tmp/golds.tsv"

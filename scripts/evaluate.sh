@@ -25,5 +25,5 @@ echo "== polnear-dev (score_quotes.py)"
 echo "== UD English EWT dev, gold tokens (score_conllu.py)"
 "$bin" tag --conllu-in "$shared/datasets/ud-english-ewt/en_ewt-ud-dev.conllu" -o "$tmp/ewt.conllu"
 "$PY" "$shared/eval/score_conllu.py" "$shared/datasets/ud-english-ewt/en_ewt-ud-dev.conllu" "$tmp/ewt.conllu"
-echo "== Timeline17 dev, timeline summaries (tls_score.py; about 2 minutes: seven builds)"
+echo "== Timeline17 dev, timeline summaries (tls_score.py; about 20 s: seven builds)"
 scripts/eval_tls.sh "$bin" | tail -1
