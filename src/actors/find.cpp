@@ -556,7 +556,10 @@ class ArticleScanner {
       while (r + 1 < m.last && !(role_word(r) && !is(r, kGivenName) && !in_gaz(r))) ++r;
       uint32_t k = r;
       bool head = false;  // a title or a role by itself ("President"), not a modifier ("Regional")
-      while (k + 1 < m.last && role_word(k) && !is(k, kGivenName)) head = head || is(k++, kRoleHead | kTitle);
+      while (k + 1 < m.last && role_word(k) && !is(k, kGivenName)) {
+        head = head || is(k, kRoleHead | kTitle);
+        ++k;  // not inside the ||: once `head` held, k stood still and this never ended
+      }
       if (k > r && cap(k) && (head || m.type == NameType::Person) && !has_org_word(k, m.last)) {
         if (r > m.first) emit_name({m.first, r, leading_type(m.first, r)});
         m = {k, m.last, NameType::Person};
