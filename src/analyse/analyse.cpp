@@ -1,11 +1,13 @@
-// analyse_article(): the tagger over every sentence's pieces, then the name tagger
-// over its tokens, with the article as the name tagger's memory.
+// analyse_article(): the tagger over every sentence's pieces (tag_article),
+// then the name tagger over its tokens (name_article), with the article as the
+// name tagger's memory.
 #include "eventloom/analyse.hpp"
 
 #include <algorithm>
 #include <string>
 #include <unordered_map>
 
+#include "analyse/article.hpp"
 #include "analyse/models.hpp"
 #include "analyse/pieces.hpp"
 
@@ -138,31 +140,44 @@ void add_repeated_names(const AnnotatedText& at, Analysis& a) {
 
 }  // namespace
 
-Analysis analyse_article(const AnnotatedText& at) {
-  const analyse::Models& m = analyse::models();
-  Analysis a;
+namespace analyse {
+
+TaggedArticle tag_article(const AnnotatedText& at) {
+  const Models& m = models();
+  TaggedArticle t;
+  Analysis& a = t.analysis;
   a.token_word.assign(at.tokens.size(), 0);
-  a.token_name.assign(at.tokens.size(), NameType::None);
-  std::vector<analyse::Piece> pieces;
-  std::vector<analyse::WordInfo> info;
+  std::vector<Piece> pieces;
+  std::vector<WordInfo> info;
   std::vector<uint8_t> tags;
-  std::vector<std::string_view> words;
-  std::vector<analyse::GazMarks> marks;
-  // Per sentence, the name tagger's view of its tokens.
-  std::vector<std::vector<analyse::NameWord>> sentences(at.sentences.size());
-  analyse::NameMemory memory;
-  for (size_t si = 0; si < at.sentences.size(); ++si) {
-    const Sentence& s = at.sentences[si];
+  for (const Sentence& s : at.sentences) {
     a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
     pieces.clear();
-    analyse::split_pieces(at, s.first_token, s.last_token, pieces);
+    split_pieces(at, s.first_token, s.last_token, pieces);
     info.resize(pieces.size());
-    for (size_t i = 0; i < pieces.size(); ++i) analyse::describe_word(at.norm.view(pieces[i].span), &m.clusters, info[i]);
+    for (size_t i = 0; i < pieces.size(); ++i) describe_word(at.norm.view(pieces[i].span), &m.clusters, info[i]);
     m.tagger.tag(info, tags);
     for (size_t i = 0; i < pieces.size(); ++i) {
       a.token_word[pieces[i].token] = static_cast<uint32_t>(a.words.size());
       a.words.push_back({pieces[i].span, pieces[i].token, tags[i]});
     }
+    t.info.insert(t.info.end(), info.begin(), info.end());
+  }
+  a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
+  return t;
+}
+
+void name_article(const AnnotatedText& at, TaggedArticle& t) {
+  const Models& m = models();
+  Analysis& a = t.analysis;
+  a.token_name.assign(at.tokens.size(), NameType::None);
+  std::vector<std::string_view> words;
+  std::vector<GazMarks> marks;
+  // Per sentence, the name tagger's view of its tokens.
+  std::vector<std::vector<NameWord>> sentences(at.sentences.size());
+  NameMemory memory;
+  for (size_t si = 0; si < at.sentences.size(); ++si) {
+    const Sentence& s = at.sentences[si];
     words.clear();
     for (uint32_t k = s.first_token; k < s.last_token; ++k) words.push_back(at.word(k));
     m.gazetteer.mark(words, marks);
@@ -172,30 +187,36 @@ Analysis analyse_article(const AnnotatedText& at) {
       uint32_t k = s.first_token + static_cast<uint32_t>(i);
       uint32_t w = a.token_word[k];
       // A token of one piece is described already.
-      if (a.words[w].span == at.tokens[k].span) nw[i].w = info[w - a.sentence_words.back()];
-      else analyse::describe_word(words[i], &m.clusters, nw[i].w);
+      if (a.words[w].span == at.tokens[k].span) nw[i].w = t.info[w];
+      else describe_word(words[i], &m.clusters, nw[i].w);
       nw[i].pos = a.words[w].tag;
       nw[i].gaz = marks[i];
     }
     memory.see_document(nw);
   }
-  a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
   std::vector<uint8_t> labels;
   for (size_t si = 0; si < at.sentences.size(); ++si) {
     m.names.tag(sentences[si], memory, labels);
     const uint32_t base = at.sentences[si].first_token;
-    for (const auto& sp : analyse::name_spans(labels)) {
+    for (const auto& sp : name_spans(labels)) {
       // One gazetteer phrase over the whole span: its first word begins a
       // match in some list that its last word ends.
-      analyse::GazMarks first = sentences[si][sp.first].gaz, last = sentences[si][sp.last - 1].gaz;
+      GazMarks first = sentences[si][sp.first].gaz, last = sentences[si][sp.last - 1].gaz;
       bool whole = false;
-      for (uint32_t l = 0; l < analyse::kGazLists; ++l)
+      for (uint32_t l = 0; l < kGazLists; ++l)
         whole = whole || (((first >> (4 * l)) & 1) && ((last >> (4 * l)) & 4));
       split_name(at, {base + sp.first, base + sp.last, sp.type}, whole, a);
     }
   }
   add_repeated_names(at, a);
-  return a;
+}
+
+}  // namespace analyse
+
+Analysis analyse_article(const AnnotatedText& at) {
+  analyse::TaggedArticle t = analyse::tag_article(at);
+  analyse::name_article(at, t);
+  return std::move(t.analysis);
 }
 
 }  // namespace eventloom
