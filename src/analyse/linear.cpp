@@ -214,12 +214,16 @@ void LinearModel::score(const Feature* f, size_t n, float* scores) const {
   // sparse row), then add the rows in the features' order.
   constexpr size_t kBatch = 128;
   const Slot* found[kBatch];
+  uint64_t home[kBatch];
   for (size_t b = 0; b < n; b += kBatch) {
     const size_t m = std::min(kBatch, n - b);
-    for (size_t k = 0; k < m; ++k) __builtin_prefetch(&slots_[home_slot(f[b + k], slots_.size())]);
+    for (size_t k = 0; k < m; ++k) {
+      home[k] = home_slot(f[b + k], slots_.size());
+      __builtin_prefetch(&slots_[home[k]]);
+    }
     for (size_t k = 0; k < m; ++k) {
       const Slot* s = nullptr;
-      for (uint64_t i = home_slot(f[b + k], slots_.size());; i = i + 1 == slots_.size() ? 0 : i + 1) {
+      for (uint64_t i = home[k];; i = i + 1 == slots_.size() ? 0 : i + 1) {
         if (slots_[i].key == f[b + k]) s = &slots_[i];
         if (slots_[i].key == f[b + k] || !slots_[i].key) break;
       }
