@@ -133,6 +133,25 @@ TEST_CASE("a model's scores are its rows added in the features' order, to the bi
   }
 }
 
+TEST_CASE("best_class is the first of the highest scores, as one comparison after another would find") {
+  auto one_by_one = [](const std::vector<float>& s) {
+    uint32_t b = 0;
+    for (uint32_t c = 1; c < s.size(); ++c)
+      if (s[c] > s[b]) b = c;
+    return b;
+  };
+  std::vector<std::vector<float>> cases = {
+      {1.0f}, {0.0f, -0.0f}, {-0.0f, 0.0f}, {-1.0f, -1.0f, -2.0f}, {3, 1, 3}, {1, 2, 3, 4, 5, 6, 7, 8, 9},
+      {9, 8, 7, 6, 5, 4, 3, 2, 9}};
+  std::vector<float> long_one;  // 102 classes, ties in several lanes and in the tail
+  for (int c = 0; c < 102; ++c) long_one.push_back(static_cast<float>((c * 37) % 11) - 5.0f);
+  cases.push_back(long_one);
+  long_one[101] = 100.0f;
+  cases.push_back(long_one);
+  for (const auto& s : cases) CHECK(analyse::best_class(s.data(), static_cast<uint32_t>(s.size())) == one_by_one(s));
+  CHECK(analyse::best_class(nullptr, 0) == 0);
+}
+
 TEST_CASE("training is deterministic: the same examples give the same bytes") {
   auto train = [] {
     analyse::PerceptronTrainer t({"X", "Y", "Z"});

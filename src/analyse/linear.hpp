@@ -125,11 +125,22 @@ class PerceptronTrainer {
   uint64_t time_ = 1;
 };
 
-// argmax over n scores, the lowest index on ties.
+// argmax over n scores, the lowest index on ties. The maximum first, in
+// eight runs side by side, then the first score equal to it: the answer of
+// one comparison after another (scores are never NaN, and +0 == -0),
+// without a chain of n dependent comparisons (102 for the tagger).
 inline uint32_t best_class(const float* s, uint32_t n) {
+  if (n == 0) return 0;
+  float m[8];
+  for (uint32_t j = 0; j < 8; ++j) m[j] = s[j < n ? j : 0];
+  uint32_t c = 8;
+  for (; c + 8 <= n; c += 8)
+    for (uint32_t j = 0; j < 8; ++j) m[j] = s[c + j] > m[j] ? s[c + j] : m[j];
+  for (; c < n; ++c) m[0] = s[c] > m[0] ? s[c] : m[0];
+  float best = m[0];
+  for (uint32_t j = 1; j < 8; ++j) best = m[j] > best ? m[j] : best;
   uint32_t b = 0;
-  for (uint32_t c = 1; c < n; ++c)
-    if (s[c] > s[b]) b = c;
+  while (!(s[b] == best)) ++b;
   return b;
 }
 
