@@ -2,6 +2,8 @@
 // pieces the models read, CoNLL-U, and the `tag` command.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstring>
 #include <sstream>
 
 #include "analyse/conllu.hpp"
@@ -69,6 +71,85 @@ TEST_CASE("a model file reads back to the same bytes, and broken bytes are refus
   bad[8] = 0;  // no classes
   CHECK_FALSE(analyse::LinearModel::parse(bad, &err));
   CHECK(err == "bad class count");
+}
+
+// The scores as the file says them: for each feature in order, each pair of
+// its row in order, added to its class.
+static std::vector<float> reference_scores(const std::string& bytes, const std::vector<analyse::Feature>& f) {
+  size_t p = 8;
+  auto u32 = [&] {
+    uint32_t v;
+    std::memcpy(&v, bytes.data() + p, 4);
+    p += 4;
+    return v;
+  };
+  const uint32_t nclass = u32();
+  for (uint32_t c = 0; c < nclass; ++c) p += u32();
+  const uint32_t nfeat = u32(), nentry = u32();
+  std::vector<uint64_t> keys(nfeat);
+  std::vector<uint32_t> start(nfeat + 1);
+  std::vector<uint8_t> cls(nentry);
+  std::vector<float> w(nentry);
+  std::memcpy(keys.data(), bytes.data() + p, nfeat * 8);
+  std::memcpy(start.data(), bytes.data() + p + nfeat * 8, (nfeat + 1) * 4);
+  std::memcpy(cls.data(), bytes.data() + p + nfeat * 12 + 4, nentry);
+  std::memcpy(w.data(), bytes.data() + p + nfeat * 12 + 4 + nentry, nentry * 4);
+  std::vector<float> s(nclass, 0.0f);
+  for (analyse::Feature x : f) {
+    auto it = std::lower_bound(keys.begin(), keys.end(), x);
+    if (it == keys.end() || *it != x) continue;
+    const size_t r = static_cast<size_t>(it - keys.begin());
+    for (uint32_t e = start[r]; e < start[r + 1]; ++e) s[cls[e]] += w[e];
+  }
+  return s;
+}
+
+TEST_CASE("a model's scores are its rows added in the features' order, to the bit") {
+  // Rows of every length, from one pair to every class: kept in the slot,
+  // continued elsewhere, or dense; features absent, repeated, and more of
+  // them than score() takes in one sweep.
+  for (uint32_t classes : {3u, 17u, 40u, 102u}) {
+    std::vector<std::string> names;
+    for (uint32_t c = 0; c < classes; ++c) names.push_back("c" + std::to_string(c));
+    analyse::PerceptronTrainer t(names);
+    for (uint32_t len = 2; len <= classes; ++len) {
+      std::vector<analyse::Feature> f{analyse::feature(1, len)};
+      for (uint32_t c = 0; c + 1 < len; ++c) {
+        t.update(f, c, c + 1, 0.25f + 0.125f * static_cast<float>((c * 7 + len) % 5));
+        t.tick();
+      }
+    }
+    const std::string bytes = t.finish().serialize();
+    std::string err;
+    auto m = analyse::LinearModel::parse(bytes, &err);
+    REQUIRE(m);
+    CHECK(m->serialize() == bytes);  // read back from the slots, dense rows as the file has them
+    std::vector<analyse::Feature> f;
+    for (uint32_t i = 0; i < 300; ++i) f.push_back(analyse::feature(i % 3 ? 1 : 2, (i * 37) % (classes + 3)));
+    std::vector<float> got(classes, 0.0f);
+    m->score(f.data(), f.size(), got.data());
+    const std::vector<float> want = reference_scores(bytes, f);
+    CHECK(std::memcmp(got.data(), want.data(), classes * sizeof(float)) == 0);
+  }
+}
+
+TEST_CASE("best_class is the first of the highest scores, as one comparison after another would find") {
+  auto one_by_one = [](const std::vector<float>& s) {
+    uint32_t b = 0;
+    for (uint32_t c = 1; c < s.size(); ++c)
+      if (s[c] > s[b]) b = c;
+    return b;
+  };
+  std::vector<std::vector<float>> cases = {
+      {1.0f}, {0.0f, -0.0f}, {-0.0f, 0.0f}, {-1.0f, -1.0f, -2.0f}, {3, 1, 3}, {1, 2, 3, 4, 5, 6, 7, 8, 9},
+      {9, 8, 7, 6, 5, 4, 3, 2, 9}};
+  std::vector<float> long_one;  // 102 classes, ties in several lanes and in the tail
+  for (int c = 0; c < 102; ++c) long_one.push_back(static_cast<float>((c * 37) % 11) - 5.0f);
+  cases.push_back(long_one);
+  long_one[101] = 100.0f;
+  cases.push_back(long_one);
+  for (const auto& s : cases) CHECK(analyse::best_class(s.data(), static_cast<uint32_t>(s.size())) == one_by_one(s));
+  CHECK(analyse::best_class(nullptr, 0) == 0);
 }
 
 TEST_CASE("training is deterministic: the same examples give the same bytes") {
