@@ -10,6 +10,8 @@
 #include "analyse/linear.hpp"
 #include "analyse/models.hpp"
 #include "analyse/pieces.hpp"
+#include "analyse/tagger.hpp"
+#include "analyse/words.hpp"
 #include "eventloom/analyse.hpp"
 #include "test_support.hpp"
 
@@ -198,6 +200,68 @@ TEST_CASE("the tagger gives the tags of plain news sentences") {
         std::vector<std::string>{"DT", "NN", "VBD", "DT", "NNS", "MD", "VB", "IN", "NNP", "."});
   CHECK(tags_of("She didn't sign it.", false) ==
         std::vector<std::string>{"PRON", "AUX", "PART", "VERB", "PRON", "PUNCT"});
+}
+
+TEST_CASE("the tagger scores, word by word from its cache, the features it was trained on") {
+  // pos_features() is what training reads; the tagger adds up the same
+  // features grouped by the word they read (pos_features_by_role). For every
+  // position, with and without first-pass tags, the two lists hold the same
+  // features.
+  const analyse::Models& m = analyse::models();
+  for (std::string text : {std::string("Officials in Kyiv said on Monday that the U.S.-led talks would resume."),
+                           std::string("Yes."), std::string("Go"), std::string("A B C D E F G")}) {
+    std::vector<std::string_view> words;
+    size_t b = 0;
+    for (size_t e = 0; e <= text.size(); ++e)
+      if (e == text.size() || text[e] == ' ') {
+        words.push_back(std::string_view(text).substr(b, e - b));
+        b = e + 1;
+      }
+    std::vector<analyse::WordInfo> info(words.size());
+    for (size_t i = 0; i < words.size(); ++i) analyse::describe_word(words[i], &m.clusters, info[i]);
+    std::vector<uint8_t> tags(words.size()), first(words.size());
+    for (size_t i = 0; i < words.size(); ++i) tags[i] = static_cast<uint8_t>(i * 7 % 50), first[i] = static_cast<uint8_t>(i * 3 % 40);
+    std::vector<analyse::Feature> a, r;
+    for (size_t i = 0; i < words.size(); ++i)
+      for (const std::vector<uint8_t>* f : std::vector<const std::vector<uint8_t>*>{nullptr, &first}) {
+        analyse::pos_features(info, i, tags, f, a);
+        analyse::pos_features_by_role(info, i, tags, f, r);
+        std::sort(a.begin(), a.end());
+        std::sort(r.begin(), r.end());
+        CHECK(a == r);
+      }
+  }
+  // And the tags from the cache are those of the features one by one, as
+  // training scores them, in both passes (twice: the second time from a
+  // cache the first filled).
+  std::string text = "Prices of crude oil rose sharply on Tuesday after OPEC said it would cut output .";
+  std::vector<std::string_view> words;
+  for (size_t b = 0, e; b < text.size(); b = e + 1) {
+    e = text.find(' ', b);
+    if (e == std::string::npos) e = text.size();
+    words.push_back(std::string_view(text).substr(b, e - b));
+  }
+  std::vector<analyse::WordInfo> info(words.size());
+  for (size_t i = 0; i < words.size(); ++i) analyse::describe_word(words[i], &m.clusters, info[i]);
+  auto one_by_one = [&](const analyse::LinearModel& model, const std::vector<uint8_t>* first) {
+    std::vector<uint8_t> t(info.size(), 0);
+    std::vector<analyse::Feature> f;
+    std::vector<float> sc(model.classes());
+    for (size_t i = 0; i < info.size(); ++i) {
+      analyse::pos_features(info, i, t, first, f);
+      std::fill(sc.begin(), sc.end(), 0.0f);
+      model.score(f.data(), f.size(), sc.data());
+      t[i] = static_cast<uint8_t>(analyse::best_class(sc.data(), model.classes()));
+    }
+    return t;
+  };
+  std::vector<uint8_t> first = one_by_one(m.tagger_model, nullptr);
+  std::vector<uint8_t> expected = one_by_one(m.tagger2_model, &first);
+  for (int round = 0; round < 2; ++round) {
+    std::vector<uint8_t> tags;
+    m.tagger.tag(info, tags);
+    CHECK(tags == expected);
+  }
 }
 
 TEST_CASE("the name tagger finds people, organisations and places") {

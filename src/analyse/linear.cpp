@@ -1,6 +1,7 @@
 #include "analyse/linear.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 
@@ -95,6 +96,8 @@ uint64_t home_slot(Feature key, size_t size) { return static_cast<uint64_t>((sta
 }  // namespace
 
 void LinearModel::build_index() {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   slots_.assign(std::max<size_t>(16, keys_.size() * 2), Slot{});
   more_.clear();
   dense_.clear();
@@ -200,6 +203,11 @@ int LinearModel::class_index(std::string_view name) const {
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
 __attribute__((target_clones("arch=x86-64-v4", "default")))
 #endif
+void LinearModel::prefetch(const Feature* f, size_t n) const {
+  if (slots_.empty()) return;
+  for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[home_slot(f[k], slots_.size())]);
+}
+
 void LinearModel::score(const Feature* f, size_t n, float* scores) const {
   if (slots_.empty()) return;
   // The scores in a buffer as wide as a row of dense_ (a dense row adds to

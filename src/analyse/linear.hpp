@@ -49,9 +49,15 @@ class LinearModel {
   int class_index(std::string_view name) const;  // -1 when absent
   size_t features() const { return features_; }
   size_t weights() const { return weights_; }
+  // Distinct for every model built or parsed in this process (copies share
+  // it: they score alike), so that caches of its scores never outlive it.
+  uint64_t id() const { return id_; }
 
   // scores[c] += the weight of each feature for c; scores holds classes() floats.
   void score(const Feature* f, size_t n, float* scores) const;
+  // Asks the memory for the slots of features that a later score() will
+  // read, so that their cache misses overlap with the work before it.
+  void prefetch(const Feature* f, size_t n) const;
 
  private:
   friend class PerceptronTrainer;
@@ -64,6 +70,7 @@ class LinearModel {
   std::vector<uint8_t> cls_;
   std::vector<float> w_;
   size_t features_ = 0, weights_ = 0;
+  uint64_t id_ = 0;
 
   // What score() reads: an open-addressing table, at most half full, whose
   // slot holds a feature's key and the first pairs of its row (four rows in
