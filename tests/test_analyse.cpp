@@ -274,6 +274,23 @@ TEST_CASE("the name tagger finds people, organisations and places") {
   CHECK(std::find(o.begin(), o.end(), std::make_pair(std::string("General Motors Corp"), std::string("ORG"))) != o.end());
 }
 
+TEST_CASE("a wire dateline is read apart from the sentence it opens") {
+  // Read with the dateline, "Valdorian President Ilse" was one name and the
+  // surname none.
+  auto n = names_of("MARENHOLT, March 12 (Wirepress) - Valdorian President Ilse Maren-Kovac and Zarevian Prime "
+                    "Minister Matvei Lesnitsky spoke by telephone on Wednesday.");
+  CHECK(std::find(n.begin(), n.end(), std::make_pair(std::string("Ilse Maren-Kovac"), std::string("PER"))) != n.end());
+  CHECK(std::find(n.begin(), n.end(), std::make_pair(std::string("Matvei Lesnitsky"), std::string("PER"))) != n.end());
+  // The words are tagged all the same, and each sentence still begins at
+  // its first word.
+  AnnotatedText at = analyze_text("OSLO, May 2 (Nordwire) - Prices rose. They fell later.");
+  Analysis an = analyse_article(at);
+  REQUIRE(an.sentence_words.size() == at.sentences.size() + 1);
+  for (size_t s = 0; s < at.sentences.size(); ++s)
+    CHECK(an.words[an.sentence_words[s]].token == at.sentences[s].first_token);
+  for (size_t k = 0; k < at.tokens.size(); ++k) CHECK(an.words[an.token_word[k]].token == k);
+}
+
 TEST_CASE("odd sentences go through the analysis without harm") {
   for (std::string text : {std::string(""), std::string("."), std::string(5000, 'a'), std::string("\"\"\" ((( )))"),
                            std::string("Ünïcödé Wörds façade naïve"), std::string(2000, '-')}) {

@@ -10,6 +10,7 @@
 #include "analyse/article.hpp"
 #include "analyse/models.hpp"
 #include "analyse/pieces.hpp"
+#include "eventloom/ingest.hpp"
 
 namespace eventloom {
 
@@ -142,30 +143,67 @@ void add_repeated_names(const AnnotatedText& at, Analysis& a) {
 
 namespace analyse {
 
+std::vector<Sentence> tagging_units(const AnnotatedText& at) {
+  std::vector<Sentence> units;
+  units.reserve(at.sentences.size() + 1);
+  for (const Sentence& s : at.sentences) {
+    // A wire dateline ("MARENHOLT, March 12 (Wirepress) -") is no part of
+    // the sentence it opens: read on their own, the names after it are the
+    // sentence's, not a heading's ("Valdorian President Ilse" as one name).
+    std::string_view text = at.norm.view(s.span);
+    uint32_t cut = s.first_token;
+    if (!text.empty() && text.front() >= 'A' && text.front() <= 'Z') {
+      DatelineDate dl = parse_dateline(text, 0);
+      const size_t at_body = dl.found ? text.find(dl.text) : std::string_view::npos;
+      if (at_body != std::string_view::npos) {
+        const uint32_t end = s.span.start + static_cast<uint32_t>(at_body + dl.text.size());
+        while (cut < s.last_token && at.tokens[cut].span.end <= end) ++cut;
+        if (cut + 1 >= s.last_token || at.tokens[cut].span.start < end) cut = s.first_token;  // nothing after it, or a token across it
+      }
+    }
+    if (cut == s.first_token) {
+      units.push_back(s);
+      continue;
+    }
+    Sentence head = s, body = s;
+    head.last_token = body.first_token = cut;
+    head.span.end = at.tokens[cut - 1].span.end;
+    body.span.start = at.tokens[cut].span.start;
+    units.push_back(head);
+    units.push_back(body);
+  }
+  return units;
+}
+
 TaggedArticle tag_article(const AnnotatedText& at) {
   const Models& m = models();
   TaggedArticle t;
   Analysis& a = t.analysis;
   a.token_word.assign(at.tokens.size(), 0);
-  t.repeat_of.assign(at.sentences.size(), kNoRepeat);
+  t.units = tagging_units(at);
+  t.repeat_of.assign(t.units.size(), kNoRepeat);
   std::vector<Piece> pieces;
   std::vector<WordInfo> info;
   std::vector<uint8_t> tags;
-  // A sentence the article repeats word for word (a caption printed twice, a
+  std::vector<uint32_t> unit_words;  // first word of each unit
+  // A unit the article repeats word for word (a caption printed twice, a
   // scrape's repeated teaser) is read once: its pieces, tags and word
   // descriptions are copied from the first time, and name_article() copies
-  // its gazetteer marks. Exact: the tagger reads nothing beyond the sentence.
-  std::unordered_map<std::string_view, uint32_t> seen;  // sentence text -> first sentence with it
-  for (uint32_t si = 0; si < at.sentences.size(); ++si) {
-    const Sentence& s = at.sentences[si];
-    a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
-    auto [it, fresh] = seen.emplace(at.norm.view(s.span), si);
-    const Sentence& f = at.sentences[it->second];
+  // its gazetteer marks. Exact: the tagger reads nothing beyond the unit.
+  std::unordered_map<std::string_view, uint32_t> seen;  // unit text -> first unit with it
+  for (uint32_t ui = 0; ui < t.units.size(); ++ui) {
+    const Sentence& s = t.units[ui];
+    while (a.sentence_words.size() < at.sentences.size() &&
+           at.sentences[a.sentence_words.size()].first_token <= s.first_token)
+      a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
+    unit_words.push_back(static_cast<uint32_t>(a.words.size()));
+    auto [it, fresh] = seen.emplace(at.norm.view(s.span), ui);
+    const Sentence& f = t.units[it->second];
     if (!fresh && f.last_token - f.first_token == s.last_token - s.first_token) {
-      t.repeat_of[si] = it->second;
+      t.repeat_of[ui] = it->second;
       const int64_t shift = int64_t(s.span.start) - int64_t(f.span.start);
       const int64_t tshift = int64_t(s.first_token) - int64_t(f.first_token);
-      for (uint32_t w = a.sentence_words[it->second]; w < a.sentence_words[it->second + 1]; ++w) {
+      for (uint32_t w = unit_words[it->second]; w < unit_words[it->second + 1]; ++w) {
         TaggedWord tw = a.words[w];
         tw.span = {uint32_t(tw.span.start + shift), uint32_t(tw.span.end + shift)};
         tw.token = uint32_t(tw.token + tshift);
@@ -175,7 +213,7 @@ TaggedArticle tag_article(const AnnotatedText& at) {
       }
       continue;
     }
-    if (!fresh) it->second = si;  // same text, other tokens: read it, and let later repeats copy this one
+    if (!fresh) it->second = ui;  // same text, other tokens: read it, and let later repeats copy this one
     pieces.clear();
     split_pieces(at, s.first_token, s.last_token, pieces);
     info.resize(pieces.size());
@@ -187,6 +225,7 @@ TaggedArticle tag_article(const AnnotatedText& at) {
     }
     t.info.insert(t.info.end(), info.begin(), info.end());
   }
+  while (a.sentence_words.size() < at.sentences.size()) a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
   a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
   return t;
 }
@@ -198,15 +237,15 @@ void name_article(const AnnotatedText& at, TaggedArticle& t) {
   std::vector<std::string_view> words;
   std::vector<GazMarks> marks;
   // Per sentence, the name tagger's view of its tokens.
-  std::vector<std::vector<NameWord>> sentences(at.sentences.size());
+  std::vector<std::vector<NameWord>> sentences(t.units.size());
   NameMemory memory;
-  for (size_t si = 0; si < at.sentences.size(); ++si) {
+  for (size_t si = 0; si < t.units.size(); ++si) {
     if (t.repeat_of[si] != kNoRepeat) {
       sentences[si] = sentences[t.repeat_of[si]];
       memory.see_document(sentences[si]);
       continue;
     }
-    const Sentence& s = at.sentences[si];
+    const Sentence& s = t.units[si];
     words.clear();
     for (uint32_t k = s.first_token; k < s.last_token; ++k) words.push_back(at.word(k));
     m.gazetteer.mark(words, marks);
@@ -229,9 +268,9 @@ void name_article(const AnnotatedText& at, TaggedArticle& t) {
   // same as when they were given.
   std::unordered_map<std::string, std::vector<uint8_t>> named;
   std::string key;
-  for (size_t si = 0; si < at.sentences.size(); ++si) {
+  for (size_t si = 0; si < t.units.size(); ++si) {
     const auto& sw = sentences[si];
-    key.assign(at.norm.view(at.sentences[si].span));
+    key.assign(at.norm.view(t.units[si].span));
     for (const auto& w : sw) {
       if (!(w.w.flags & kWCap)) continue;
       auto mt = memory.last_type.find(w.w.lower);
@@ -247,7 +286,7 @@ void name_article(const AnnotatedText& at, TaggedArticle& t) {
       m.names.tag(sw, memory, labels);
       named.emplace(key, labels);
     }
-    const uint32_t base = at.sentences[si].first_token;
+    const uint32_t base = t.units[si].first_token;
     for (const auto& sp : name_spans(labels)) {
       // One gazetteer phrase over the whole span: its first word begins a
       // match in some list that its last word ends.

@@ -14,10 +14,14 @@ namespace eventloom::analyse {
 struct TaggedArticle {
   Analysis analysis;           // words, sentence_words and token_word filled
   std::vector<WordInfo> info;  // info[w] describes analysis.words[w]
-  // Per sentence: the earlier sentence of the same text and tokens whose
-  // analysis it copies, or kNoRepeat.
+  // What the taggers read one at a time: the sentences, a dateline apart
+  // from the sentence it opens (tagging_units).
+  std::vector<Sentence> units;
+  // Per unit: the earlier unit of the same text and tokens whose analysis
+  // it copies, or kNoRepeat.
   std::vector<uint32_t> repeat_of;
 };
+std::vector<Sentence> tagging_units(const AnnotatedText& at);
 inline constexpr uint32_t kNoRepeat = UINT32_MAX;
 
 TaggedArticle tag_article(const AnnotatedText& at);
