@@ -112,11 +112,8 @@ void word_features(const std::vector<NameWord>& s, size_t i, const NameMemory& m
                    std::vector<Feature>& out) {
   out.clear();
   const WordInfo& w = s[i].w;
-  auto low = [&](ptrdiff_t k) -> uint64_t {
-    ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
-    if (j < 0) return kPadBefore + uint64_t(-j);
-    if (j >= static_cast<ptrdiff_t>(s.size())) return kPadAfter + uint64_t(j);
-    return s[j].w.lower;
+  auto low = [&](ptrdiff_t k) {
+    return lower_or_pad(static_cast<ptrdiff_t>(i) + k, s.size(), [&](size_t j) { return s[j].w.lower; });
   };
   const NameWord* prev = i > 0 ? &s[i - 1] : nullptr;
   const NameWord* next = i + 1 < s.size() ? &s[i + 1] : nullptr;

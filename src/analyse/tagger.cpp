@@ -52,9 +52,7 @@ void after_features(const WordInfo& next, std::vector<Feature>& out) {
 }
 
 uint64_t word_value(const std::vector<WordInfo>& s, ptrdiff_t j) {
-  if (j < 0) return kPadBefore + uint64_t(-j);
-  if (j >= static_cast<ptrdiff_t>(s.size())) return kPadAfter + uint64_t(j);
-  return s[j].lower;
+  return lower_or_pad(j, s.size(), [&](size_t k) { return s[k].lower; });
 }
 
 // The rest: the features of the context. Those that read words and the
@@ -105,12 +103,7 @@ void pos_features(const std::vector<WordInfo>& s, size_t i, const std::vector<ui
                   const std::vector<uint8_t>* first, std::vector<Feature>& out) {
   out.clear();
   const WordInfo& w = s[i];
-  auto word = [&](ptrdiff_t k) -> uint64_t {
-    ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
-    if (j < 0) return kPadBefore + uint64_t(-j);
-    if (j >= static_cast<ptrdiff_t>(s.size())) return kPadAfter + uint64_t(j);
-    return s[j].lower;
-  };
+  auto word = [&](ptrdiff_t k) { return word_value(s, static_cast<ptrdiff_t>(i) + k); };
   const WordInfo* prev = i > 0 ? &s[i - 1] : nullptr;
   const WordInfo* next = i + 1 < s.size() ? &s[i + 1] : nullptr;
   uint64_t t1 = i > 0 ? tags[i - 1] : kNoTag, t2 = i > 1 ? tags[i - 2] : kNoTag;
