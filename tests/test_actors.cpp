@@ -438,6 +438,22 @@ TEST_CASE("an acronym in the role is the organisation, not part of the name") {
   CHECK(b->name == "Birte Oslund");
 }
 
+TEST_CASE("organisation patterns: a name cut at 'in', a known acronym spelled out, a company and its country") {
+  // The tagger cuts "... Cooperation" "in" "Europe" into two organisations.
+  Found f("Voters queued for hours. The Organisation for Security and Cooperation in Europe (OSCE) said the vote "
+          "was fair. The OSCE later said more.");
+  const LocalActor* o = f.by_alias("Organisation for Security and Cooperation in Europe");
+  REQUIRE(o);
+  CHECK(o->type == ActorType::Org);
+  // The known acronym in brackets is the same organisation, not a byline,
+  // and so is its later mention.
+  CHECK(f.mentions_of(o) == 3);
+  // "Corp" ends a company's name: "of South Korea" says where it is.
+  Found k("Shares of Kia Motor Corp of South Korea rose 3 percent.");
+  CHECK(k.by_alias("Kia Motor Corp"));
+  CHECK_FALSE(k.by_alias("Kia Motor Corp of South Korea"));
+}
+
 TEST_CASE("organisation patterns: X of Y Z, X for Y, the X Palace") {
   Found f(
       "Jens Arvo, a fellow at the Ostravale Institute for Maritime Law, said the Dremwick Palace "
