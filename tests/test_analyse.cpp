@@ -281,6 +281,8 @@ TEST_CASE("a wire dateline is read apart from the sentence it opens") {
                     "Minister Matvei Lesnitsky spoke by telephone on Wednesday.");
   CHECK(std::find(n.begin(), n.end(), std::make_pair(std::string("Ilse Maren-Kovac"), std::string("PER"))) != n.end());
   CHECK(std::find(n.begin(), n.end(), std::make_pair(std::string("Matvei Lesnitsky"), std::string("PER"))) != n.end());
+  // The agency in its brackets is no name of the story.
+  for (const auto& [name, type] : n) CHECK(name != "Wirepress");
   // The words are tagged all the same, and each sentence still begins at
   // its first word.
   AnnotatedText at = analyze_text("OSLO, May 2 (Nordwire) - Prices rose. They fell later.");

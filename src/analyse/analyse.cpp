@@ -143,8 +143,9 @@ void add_repeated_names(const AnnotatedText& at, Analysis& a) {
 
 namespace analyse {
 
-std::vector<Sentence> tagging_units(const AnnotatedText& at) {
+std::vector<Sentence> tagging_units(const AnnotatedText& at, std::vector<bool>* dateline) {
   std::vector<Sentence> units;
+  if (dateline) dateline->clear();
   units.reserve(at.sentences.size() + 1);
   for (const Sentence& s : at.sentences) {
     // A wire dateline ("MARENHOLT, March 12 (Wirepress) -") is no part of
@@ -163,6 +164,7 @@ std::vector<Sentence> tagging_units(const AnnotatedText& at) {
     }
     if (cut == s.first_token) {
       units.push_back(s);
+      if (dateline) dateline->push_back(false);
       continue;
     }
     Sentence head = s, body = s;
@@ -171,6 +173,7 @@ std::vector<Sentence> tagging_units(const AnnotatedText& at) {
     body.span.start = at.tokens[cut].span.start;
     units.push_back(head);
     units.push_back(body);
+    if (dateline) dateline->insert(dateline->end(), {true, false});
   }
   return units;
 }
@@ -180,7 +183,7 @@ TaggedArticle tag_article(const AnnotatedText& at) {
   TaggedArticle t;
   Analysis& a = t.analysis;
   a.token_word.assign(at.tokens.size(), 0);
-  t.units = tagging_units(at);
+  t.units = tagging_units(at, &t.dateline);
   t.repeat_of.assign(t.units.size(), kNoRepeat);
   std::vector<Piece> pieces;
   std::vector<WordInfo> info;
@@ -288,6 +291,10 @@ void name_article(const AnnotatedText& at, TaggedArticle& t) {
     }
     const uint32_t base = t.units[si].first_token;
     for (const auto& sp : name_spans(labels)) {
+      // The agency in a dateline's brackets signs the story: "(Wirepress)".
+      if (t.dateline[si] && sp.first > 0 && sp.last < sw.size() && at.word(base + sp.first - 1) == "(" &&
+          at.word(base + sp.last) == ")")
+        continue;
       // One gazetteer phrase over the whole span: its first word begins a
       // match in some list that its last word ends.
       GazMarks first = sentences[si][sp.first].gaz, last = sentences[si][sp.last - 1].gaz;

@@ -17,11 +17,12 @@ struct TaggedArticle {
   // What the taggers read one at a time: the sentences, a dateline apart
   // from the sentence it opens (tagging_units).
   std::vector<Sentence> units;
+  std::vector<bool> dateline;  // per unit: a dateline
   // Per unit: the earlier unit of the same text and tokens whose analysis
   // it copies, or kNoRepeat.
   std::vector<uint32_t> repeat_of;
 };
-std::vector<Sentence> tagging_units(const AnnotatedText& at);
+std::vector<Sentence> tagging_units(const AnnotatedText& at, std::vector<bool>* dateline = nullptr);
 inline constexpr uint32_t kNoRepeat = UINT32_MAX;
 
 TaggedArticle tag_article(const AnnotatedText& at);
