@@ -142,8 +142,8 @@ struct Centrality {
 // interaction; above, it is estimated from `samples` source actors taken at
 // even steps through them (every n/samples-th in Corpus order), scaled by
 // n/samples: deterministic, and its cost grows with samples x edges, not
-// with n x edges. The scale is Brandes' over all sources either way (each
-// pair counted from both ends, as Boost counts it on an undirected graph).
+// with n x edges. The scale is Boost's either way: Brandes over all sources,
+// halved (on an undirected graph each pair is reached from both ends).
 struct CentralityOptions {
   size_t exact_up_to = 4096;
   size_t samples = 512;

@@ -236,7 +236,9 @@ std::vector<Centrality> centrality(const EventGraph& eg, const CentralityOptions
     const size_t k = std::clamp<size_t>(opt.samples, 1, back.size());
     std::vector<uint32_t> sources;
     for (size_t i = 0; i < k; ++i) sources.push_back(static_cast<uint32_t>(i * back.size() / k));
-    between = sampled_betweenness(adj, sources, static_cast<double>(back.size()) / static_cast<double>(k));
+    // Halved, as Boost halves on an undirected graph: each pair is reached
+    // from both of its ends.
+    between = sampled_betweenness(adj, sources, static_cast<double>(back.size()) / static_cast<double>(k) / 2);
   } else if (!back.empty()) {
     boost::brandes_betweenness_centrality(
         u, boost::centrality_map(boost::make_iterator_property_map(between.begin(), boost::get(boost::vertex_index, u))));
