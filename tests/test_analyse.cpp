@@ -2,12 +2,16 @@
 // pieces the models read, CoNLL-U, and the `tag` command.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstring>
 #include <sstream>
 
 #include "analyse/conllu.hpp"
 #include "analyse/linear.hpp"
 #include "analyse/models.hpp"
 #include "analyse/pieces.hpp"
+#include "analyse/tagger.hpp"
+#include "analyse/words.hpp"
 #include "eventloom/analyse.hpp"
 #include "test_support.hpp"
 
@@ -71,6 +75,85 @@ TEST_CASE("a model file reads back to the same bytes, and broken bytes are refus
   CHECK(err == "bad class count");
 }
 
+// The scores as the file says them: for each feature in order, each pair of
+// its row in order, added to its class.
+static std::vector<float> reference_scores(const std::string& bytes, const std::vector<analyse::Feature>& f) {
+  size_t p = 8;
+  auto u32 = [&] {
+    uint32_t v;
+    std::memcpy(&v, bytes.data() + p, 4);
+    p += 4;
+    return v;
+  };
+  const uint32_t nclass = u32();
+  for (uint32_t c = 0; c < nclass; ++c) p += u32();
+  const uint32_t nfeat = u32(), nentry = u32();
+  std::vector<uint64_t> keys(nfeat);
+  std::vector<uint32_t> start(nfeat + 1);
+  std::vector<uint8_t> cls(nentry);
+  std::vector<float> w(nentry);
+  std::memcpy(keys.data(), bytes.data() + p, nfeat * 8);
+  std::memcpy(start.data(), bytes.data() + p + nfeat * 8, (nfeat + 1) * 4);
+  std::memcpy(cls.data(), bytes.data() + p + nfeat * 12 + 4, nentry);
+  std::memcpy(w.data(), bytes.data() + p + nfeat * 12 + 4 + nentry, nentry * 4);
+  std::vector<float> s(nclass, 0.0f);
+  for (analyse::Feature x : f) {
+    auto it = std::lower_bound(keys.begin(), keys.end(), x);
+    if (it == keys.end() || *it != x) continue;
+    const size_t r = static_cast<size_t>(it - keys.begin());
+    for (uint32_t e = start[r]; e < start[r + 1]; ++e) s[cls[e]] += w[e];
+  }
+  return s;
+}
+
+TEST_CASE("a model's scores are its rows added in the features' order, to the bit") {
+  // Rows of every length, from one pair to every class: kept in the slot,
+  // continued elsewhere, or dense; features absent, repeated, and more of
+  // them than score() takes in one sweep.
+  for (uint32_t classes : {3u, 17u, 40u, 102u}) {
+    std::vector<std::string> names;
+    for (uint32_t c = 0; c < classes; ++c) names.push_back("c" + std::to_string(c));
+    analyse::PerceptronTrainer t(names);
+    for (uint32_t len = 2; len <= classes; ++len) {
+      std::vector<analyse::Feature> f{analyse::feature(1, len)};
+      for (uint32_t c = 0; c + 1 < len; ++c) {
+        t.update(f, c, c + 1, 0.25f + 0.125f * static_cast<float>((c * 7 + len) % 5));
+        t.tick();
+      }
+    }
+    const std::string bytes = t.finish().serialize();
+    std::string err;
+    auto m = analyse::LinearModel::parse(bytes, &err);
+    REQUIRE(m);
+    CHECK(m->serialize() == bytes);  // read back from the slots, dense rows as the file has them
+    std::vector<analyse::Feature> f;
+    for (uint32_t i = 0; i < 300; ++i) f.push_back(analyse::feature(i % 3 ? 1 : 2, (i * 37) % (classes + 3)));
+    std::vector<float> got(classes, 0.0f);
+    m->score(f.data(), f.size(), got.data());
+    const std::vector<float> want = reference_scores(bytes, f);
+    CHECK(std::memcmp(got.data(), want.data(), classes * sizeof(float)) == 0);
+  }
+}
+
+TEST_CASE("best_class is the first of the highest scores, as one comparison after another would find") {
+  auto one_by_one = [](const std::vector<float>& s) {
+    uint32_t b = 0;
+    for (uint32_t c = 1; c < s.size(); ++c)
+      if (s[c] > s[b]) b = c;
+    return b;
+  };
+  std::vector<std::vector<float>> cases = {
+      {1.0f}, {0.0f, -0.0f}, {-0.0f, 0.0f}, {-1.0f, -1.0f, -2.0f}, {3, 1, 3}, {1, 2, 3, 4, 5, 6, 7, 8, 9},
+      {9, 8, 7, 6, 5, 4, 3, 2, 9}};
+  std::vector<float> long_one;  // 102 classes, ties in several lanes and in the tail
+  for (int c = 0; c < 102; ++c) long_one.push_back(static_cast<float>((c * 37) % 11) - 5.0f);
+  cases.push_back(long_one);
+  long_one[101] = 100.0f;
+  cases.push_back(long_one);
+  for (const auto& s : cases) CHECK(analyse::best_class(s.data(), static_cast<uint32_t>(s.size())) == one_by_one(s));
+  CHECK(analyse::best_class(nullptr, 0) == 0);
+}
+
 TEST_CASE("training is deterministic: the same examples give the same bytes") {
   auto train = [] {
     analyse::PerceptronTrainer t({"X", "Y", "Z"});
@@ -119,6 +202,68 @@ TEST_CASE("the tagger gives the tags of plain news sentences") {
         std::vector<std::string>{"PRON", "AUX", "PART", "VERB", "PRON", "PUNCT"});
 }
 
+TEST_CASE("the tagger scores, word by word from its cache, the features it was trained on") {
+  // pos_features() is what training reads; the tagger adds up the same
+  // features grouped by the word they read (pos_features_by_role). For every
+  // position, with and without first-pass tags, the two lists hold the same
+  // features.
+  const analyse::Models& m = analyse::models();
+  for (std::string text : {std::string("Officials in Kyiv said on Monday that the U.S.-led talks would resume."),
+                           std::string("Yes."), std::string("Go"), std::string("A B C D E F G")}) {
+    std::vector<std::string_view> words;
+    size_t b = 0;
+    for (size_t e = 0; e <= text.size(); ++e)
+      if (e == text.size() || text[e] == ' ') {
+        words.push_back(std::string_view(text).substr(b, e - b));
+        b = e + 1;
+      }
+    std::vector<analyse::WordInfo> info(words.size());
+    for (size_t i = 0; i < words.size(); ++i) analyse::describe_word(words[i], &m.clusters, info[i]);
+    std::vector<uint8_t> tags(words.size()), first(words.size());
+    for (size_t i = 0; i < words.size(); ++i) tags[i] = static_cast<uint8_t>(i * 7 % 50), first[i] = static_cast<uint8_t>(i * 3 % 40);
+    std::vector<analyse::Feature> a, r;
+    for (size_t i = 0; i < words.size(); ++i)
+      for (const std::vector<uint8_t>* f : std::vector<const std::vector<uint8_t>*>{nullptr, &first}) {
+        analyse::pos_features(info, i, tags, f, a);
+        analyse::pos_features_by_role(info, i, tags, f, r);
+        std::sort(a.begin(), a.end());
+        std::sort(r.begin(), r.end());
+        CHECK(a == r);
+      }
+  }
+  // And the tags from the cache are those of the features one by one, as
+  // training scores them, in both passes (twice: the second time from a
+  // cache the first filled).
+  std::string text = "Prices of crude oil rose sharply on Tuesday after OPEC said it would cut output .";
+  std::vector<std::string_view> words;
+  for (size_t b = 0, e; b < text.size(); b = e + 1) {
+    e = text.find(' ', b);
+    if (e == std::string::npos) e = text.size();
+    words.push_back(std::string_view(text).substr(b, e - b));
+  }
+  std::vector<analyse::WordInfo> info(words.size());
+  for (size_t i = 0; i < words.size(); ++i) analyse::describe_word(words[i], &m.clusters, info[i]);
+  auto one_by_one = [&](const analyse::LinearModel& model, const std::vector<uint8_t>* first) {
+    std::vector<uint8_t> t(info.size(), 0);
+    std::vector<analyse::Feature> f;
+    std::vector<float> sc(model.classes());
+    for (size_t i = 0; i < info.size(); ++i) {
+      analyse::pos_features(info, i, t, first, f);
+      std::fill(sc.begin(), sc.end(), 0.0f);
+      model.score(f.data(), f.size(), sc.data());
+      t[i] = static_cast<uint8_t>(analyse::best_class(sc.data(), model.classes()));
+    }
+    return t;
+  };
+  std::vector<uint8_t> first = one_by_one(m.tagger_model, nullptr);
+  std::vector<uint8_t> expected = one_by_one(m.tagger2_model, &first);
+  for (int round = 0; round < 2; ++round) {
+    std::vector<uint8_t> tags;
+    m.tagger.tag(info, tags);
+    CHECK(tags == expected);
+  }
+}
+
 TEST_CASE("the name tagger finds people, organisations and places") {
   auto n = names_of("Russian Foreign Minister Sergei Lavrov met Antony Blinken in Geneva on Thursday, "
                     "the Foreign Ministry said.");
@@ -127,6 +272,25 @@ TEST_CASE("the name tagger finds people, organisations and places") {
   CHECK(std::find(n.begin(), n.end(), std::make_pair(std::string("Geneva"), std::string("LOC"))) != n.end());
   auto o = names_of("Shares of General Motors Corp fell 3 percent in New York.");
   CHECK(std::find(o.begin(), o.end(), std::make_pair(std::string("General Motors Corp"), std::string("ORG"))) != o.end());
+}
+
+TEST_CASE("a wire dateline is read apart from the sentence it opens") {
+  // Read with the dateline, "Valdorian President Ilse" was one name and the
+  // surname none.
+  auto n = names_of("MARENHOLT, March 12 (Wirepress) - Valdorian President Ilse Maren-Kovac and Zarevian Prime "
+                    "Minister Matvei Lesnitsky spoke by telephone on Wednesday.");
+  CHECK(std::find(n.begin(), n.end(), std::make_pair(std::string("Ilse Maren-Kovac"), std::string("PER"))) != n.end());
+  CHECK(std::find(n.begin(), n.end(), std::make_pair(std::string("Matvei Lesnitsky"), std::string("PER"))) != n.end());
+  // The agency in its brackets is no name of the story.
+  for (const auto& [name, type] : n) CHECK(name != "Wirepress");
+  // The words are tagged all the same, and each sentence still begins at
+  // its first word.
+  AnnotatedText at = analyze_text("OSLO, May 2 (Nordwire) - Prices rose. They fell later.");
+  Analysis an = analyse_article(at);
+  REQUIRE(an.sentence_words.size() == at.sentences.size() + 1);
+  for (size_t s = 0; s < at.sentences.size(); ++s)
+    CHECK(an.words[an.sentence_words[s]].token == at.sentences[s].first_token);
+  for (size_t k = 0; k < at.tokens.size(); ++k) CHECK(an.words[an.token_word[k]].token == k);
 }
 
 TEST_CASE("odd sentences go through the analysis without harm") {

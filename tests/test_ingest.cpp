@@ -89,6 +89,31 @@ TEST_CASE("the seed files give the articles a reader sees", "[shared]") {
   CHECK(file.compare(d.sources[0].offset, d.text.size(), d.text) == 0);
 }
 
+TEST_CASE("JSON Lines: a text's lines are paragraphs unless it is wrapped") {
+  // A table of results, one row a line: no row runs into the next (it was
+  // "Charlton Playing Sunday", one name).
+  std::string table =
+      "{\"id\":\"t\",\"text\":\"Results on Saturday :\\nBradford 1 Tranmere 0\\nPostponed : Birmingham v Barnsley , "
+      "Manchester City v Charlton\\nPlaying Sunday : Queens Park Rangers v Bolton\\nDivision two\\nBlackpool 0 Wycombe 0\"}\n";
+  IngestResult r;
+  read_jsonl("t.jsonl", table, r);
+  REQUIRE(r.documents.size() == 1);
+  CHECK(r.documents[0].paragraphs.size() == 6);
+  // Wire copy wrapped at one width: its lines join into paragraphs; and a
+  // note wrapped under a table runs on into its number.
+  std::string wire =
+      "{\"id\":\"w\",\"text\":\"Harold Kline, 48, will resign on\\nMay one as president of Liberty Financial Group Inc and its\\n"
+      "Liberty Savings Bank unit to pursue other business\\nopportunities, the company said.\\n    Kline will continue to "
+      "serve on the boards of Liberty\\nFinancial and Liberty Savings, the company added.\"}\n"
+      "{\"id\":\"n\",\"text\":\"Shr 1.35 dlrs vs 1.53 dlrs\\nNet 42,137,000 vs 47,792,000\\nNOTE: Net excludes gains from sale "
+      "of investments of\\n887,000 dlrs vs 304,000 dlrs.\"}\n";
+  IngestResult w;
+  read_jsonl("w.jsonl", wire, w);
+  REQUIRE(w.documents.size() == 2);
+  CHECK(w.documents[0].paragraphs.size() == 2);
+  CHECK(w.documents[1].paragraphs.size() == 3);
+}
+
 TEST_CASE("JSON Lines: fields, unknown fields kept, a malformed line named") {
   std::string f =
       "{\"id\":\"a1\",\"title\":\"T\",\"date\":\"2024-11-22T10:00:00Z\",\"text\":\"Body one.\",\"section\":\"World\"}\n"

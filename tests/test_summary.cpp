@@ -274,3 +274,16 @@ TEST_CASE("summary of the seeds: days with their sentences, from the articles", 
   auto md = run({"summary", t / "seeds.json", "-o", t / "seeds.md"});
   CHECK(md.code == 0);
 }
+
+TEST_CASE("summary reads a SQLite store as it reads the JSON store") {
+  TempDir t;
+  REQUIRE(run({"build", std::string(EVENTLOOM_SOURCE_DIR) + "/examples", "--json", t / "e.json", "--db", t / "e.sqlite", "--quiet",
+               "--jobs", "2"})
+              .code == 0);
+  auto json = run({"summary", t / "e.json", "--dates", "5"});
+  auto sqlite = run({"summary", t / "e.sqlite", "--dates", "5"});
+  CHECK(json.code == 0);
+  CHECK(sqlite.code == 0);
+  CHECK(json.out.find("\"sentences\": [{") != std::string::npos);
+  CHECK(sqlite.out == json.out);
+}

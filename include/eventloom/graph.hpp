@@ -103,6 +103,11 @@ struct ActorLookup {
   bool unique() const { return exact && actors.size() == 1; }
 };
 ActorLookup find_actor(const Corpus& c, std::string_view name);
+// The key find_actor() compares names by: folded words of letters and
+// digits, one space apart ("Tony Hayward's" -> "tony hayward s").
+std::string actor_name_key(std::string_view name);
+// Whether the words of `needle` (a key) are whole words of `hay` (a key).
+bool actor_key_contains(const std::string& hay, const std::string& needle);
 
 struct TimelineEntry {
   Vertex vertex;            // a statement or event
@@ -133,8 +138,23 @@ struct Centrality {
   uint32_t weight = 0;       // statements and events behind those interactions
   double betweenness = 0.0;  // Brandes, over the undirected interaction graph
 };
+// Betweenness is exact (Brandes) up to `exact_up_to` actors with an
+// interaction; above, it is estimated from `samples` source actors taken at
+// even steps through them (every n/samples-th in Corpus order), scaled by
+// n/samples: deterministic, and its cost grows with samples x edges, not
+// with n x edges. The scale is Boost's either way: Brandes over all sources,
+// halved (on an undirected graph each pair is reached from both ends).
+struct CentralityOptions {
+  size_t exact_up_to = 4096;
+  size_t samples = 512;
+};
 // Every actor with an interaction, most central first (betweenness, then
 // degree, then weight, then Corpus order).
-std::vector<Centrality> centrality(const EventGraph& eg);
+std::vector<Centrality> centrality(const EventGraph& eg, const CentralityOptions& opt = {});
+// Whether centrality() with `opt` samples for a graph with `interacting`
+// actors with an interaction.
+inline bool centrality_sampled(size_t interacting, const CentralityOptions& opt = {}) {
+  return interacting > opt.exact_up_to;
+}
 
 }  // namespace eventloom

@@ -89,6 +89,7 @@ enum WordBit : uint32_t {
   kLocative = 1u << 12,    // "in", "near", "from"
   kGovVerb = 1u << 13,     // "Moscow said", "Kyiv wants": a capital acting
   kOrgNoun = 1u << 14,     // "the Fooville newspaper"
+  kLegalSuffix = 1u << 15, // "Inc", "Corp": a company's name ends there
 };
 
 constexpr std::string_view kLocatives[] = {"in", "at", "near", "from", "to", "across", "outside", "around",
@@ -154,6 +155,7 @@ class WordTable {
     mark(lx.role_words, kRoleWord);
     mark(lx.nonname, kNonname);
     mark(lx.org_words, kOrgWord);
+    mark(lx.legal_suffixes, kLegalSuffix);
     mark(lx.place_words, kPlaceWord);
     mark(lx.role_heads, kRoleHead);
     mark(lx.say_verbs, kSayVerb);
@@ -542,10 +544,19 @@ class ArticleScanner {
         else continue;
       }
       // "Kyiv School" "of" "Economics", "Institute" "for" "Maritime Law": an
-      // organisation or place word before "of" or "for" joins the name after it.
-      while (m.type != NameType::Person && next_name_ + 1 < an_.names.size() &&
-             an_.names[next_name_ + 1].first == m.last + 1 && an_.names[next_name_ + 1].last <= e &&
-             (folded(m.last) == "of" || folded(m.last) == "for") && is(m.last - 1, kOrgWord | kPlaceWord))
+      // organisation or place word before "of" or "for" joins the name after
+      // it. "Organisation for Security and Cooperation" "in" "Europe": the
+      // tagger cut an organisation's name at a lower-case word, and typed
+      // what follows it an organisation too.
+      auto joins = [&](const NameMention& n) {
+        if (n.first != m.last + 1 || n.last > e) return false;
+        std::string_view c = folded(m.last);
+        const bool of = c == "of" || c == "for";
+        if (is(m.last - 1, kLegalSuffix)) return false;  // "Kia Motor Corp" "of" "South Korea"
+        if (of && is(m.last - 1, kOrgWord | kPlaceWord)) return true;
+        return m.type == NameType::Org && n.type == NameType::Org && (of || c == "in" || c == "on");
+      };
+      while (m.type != NameType::Person && next_name_ + 1 < an_.names.size() && joins(an_.names[next_name_ + 1]))
         m.last = an_.names[++next_name_].last;
       while (m.first < m.last && ptb_[m.first]) ++m.first;  // "-LRB-" is a bracket
       while (m.last > m.first && ptb_[m.last - 1]) --m.last;
@@ -658,7 +669,16 @@ class ArticleScanner {
   void emit_gaz(uint32_t a, uint32_t b, const GazEntry* g) {
     // "(AFP)", "(Reuters)": a byline or photo credit, not an actor. A country
     // in brackets is one: "Michelle Freeman (Jamaica)".
-    if (g->kind == GazKind::Org && a > sent_->first_token && opens_bracket_before(a) && closes_bracket_after(b)) return;
+    // But "the Organisation for Security and Cooperation in Europe (OSCE)"
+    // spells out the known organisation: both are it.
+    if (g->kind == GazKind::Org && a > sent_->first_token && opens_bracket_before(a) && closes_bracket_after(b)) {
+      if (!abbreviates_previous(a, b)) return;
+      Candidate& full = cands_.back();
+      if (!full.gaz) {
+        full.gaz = g;
+        full.guess = Guess::Org;
+      }
+    }
     Candidate c = base(a, b);
     c.gaz = g;
     switch (g->kind) {
@@ -720,17 +740,22 @@ class ArticleScanner {
   // "Council of Northern States (CNS)": an acronym in brackets right after a
   // name whose capitalised words it abbreviates is that name.
   void mark_acronym(Candidate& c) const {
-    const Token& t = at_.tokens[c.first];
-    if (c.last - c.first != 1 || !t.has(kAllUpper) || cands_.empty()) return;
-    if (!opens_bracket_before(c.first) || !closes_bracket_after(c.last)) return;
+    if (!abbreviates_previous(c.first, c.last)) return;
     const Candidate& prev = cands_.back();
-    if (prev.last + 1 != c.first && prev.last + 3 != c.first) return;
+    c.acronym_of = prev.name;
+    c.guess = prev.guess == Guess::Unknown ? Guess::Org : prev.guess;
+  }
+  // Tokens [a, b) are one upper-case word in brackets right after the last
+  // candidate, made of the initials of its capitalised words.
+  bool abbreviates_previous(uint32_t a, uint32_t b) const {
+    if (b - a != 1 || !at_.tokens[a].has(kAllUpper) || cands_.empty()) return false;
+    if (!opens_bracket_before(a) || !closes_bracket_after(b)) return false;
+    const Candidate& prev = cands_.back();
+    if (prev.last + 1 != a && prev.last + 3 != a) return false;
     std::string initials;
     for (uint32_t k = prev.first; k < prev.last; ++k)
       if (cap(k)) initials.push_back(folded(k)[0]);
-    if (initials.size() < 2 || initials != folded(c.first)) return;
-    c.acronym_of = prev.name;
-    c.guess = prev.guess == Guess::Unknown ? Guess::Org : prev.guess;
+    return initials.size() >= 2 && initials == folded(a);
   }
 
   // "Russian Deputy Foreign Minister Sergei Ryabkov", "Kremlin spokesman Dmitry Peskov".

@@ -120,6 +120,7 @@ Lexicon build() {
   load_words("actors/data/say_verbs.txt", lx.say_verbs);
   load_words("actors/data/nonname_words.txt", lx.nonname);
   load_words("actors/data/org_words.txt", lx.org_words);
+  load_words("actors/data/legal_suffixes.txt", lx.legal_suffixes);
   load_words("actors/data/event_words.txt", lx.event_words);
   load_words("actors/data/place_words.txt", lx.place_words);
   load_words("actors/data/thing_nouns.txt", lx.thing_nouns);

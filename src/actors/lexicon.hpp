@@ -44,6 +44,7 @@ struct Lexicon {
   std::unordered_set<std::string> say_verbs;
   std::unordered_set<std::string> nonname;
   std::unordered_set<std::string> org_words;
+  std::unordered_set<std::string> legal_suffixes;  // "inc", "corp", "plc": a company's name ends there
   std::unordered_set<std::string> event_words;
   std::unordered_set<std::string> place_words;  // "Gulf", "Coast", "Square": a run ending so is a place
   std::unordered_set<std::string> thing_nouns;  // "rig", "ship": a name before one is a thing  // "Conference", "War": a run ending so is no actor

@@ -1,13 +1,16 @@
-// analyse_article(): the tagger over every sentence's pieces, then the name tagger
-// over its tokens, with the article as the name tagger's memory.
+// analyse_article(): the tagger over every sentence's pieces (tag_article),
+// then the name tagger over its tokens (name_article), with the article as the
+// name tagger's memory.
 #include "eventloom/analyse.hpp"
 
 #include <algorithm>
 #include <string>
 #include <unordered_map>
 
+#include "analyse/article.hpp"
 #include "analyse/models.hpp"
 #include "analyse/pieces.hpp"
+#include "eventloom/ingest.hpp"
 
 namespace eventloom {
 
@@ -138,53 +141,114 @@ void add_repeated_names(const AnnotatedText& at, Analysis& a) {
 
 }  // namespace
 
-Analysis analyse_article(const AnnotatedText& at) {
-  const analyse::Models& m = analyse::models();
-  Analysis a;
+namespace analyse {
+
+std::vector<Sentence> tagging_units(const AnnotatedText& at, std::vector<bool>* dateline) {
+  std::vector<Sentence> units;
+  if (dateline) dateline->clear();
+  units.reserve(at.sentences.size() + 1);
+  for (const Sentence& s : at.sentences) {
+    // A wire dateline ("MARENHOLT, March 12 (Wirepress) -") is no part of
+    // the sentence it opens: read on their own, the names after it are the
+    // sentence's, not a heading's ("Valdorian President Ilse" as one name).
+    std::string_view text = at.norm.view(s.span);
+    uint32_t cut = s.first_token;
+    if (!text.empty() && text.front() >= 'A' && text.front() <= 'Z') {
+      DatelineDate dl = parse_dateline(text, 0);
+      const size_t at_body = dl.found ? text.find(dl.text) : std::string_view::npos;
+      if (at_body != std::string_view::npos) {
+        const uint32_t end = s.span.start + static_cast<uint32_t>(at_body + dl.text.size());
+        while (cut < s.last_token && at.tokens[cut].span.end <= end) ++cut;
+        if (cut + 1 >= s.last_token || at.tokens[cut].span.start < end) cut = s.first_token;  // nothing after it, or a token across it
+      }
+    }
+    if (cut == s.first_token) {
+      units.push_back(s);
+      if (dateline) dateline->push_back(false);
+      continue;
+    }
+    Sentence head = s, body = s;
+    head.last_token = body.first_token = cut;
+    head.span.end = at.tokens[cut - 1].span.end;
+    body.span.start = at.tokens[cut].span.start;
+    units.push_back(head);
+    units.push_back(body);
+    if (dateline) dateline->insert(dateline->end(), {true, false});
+  }
+  return units;
+}
+
+TaggedArticle tag_article(const AnnotatedText& at) {
+  const Models& m = models();
+  TaggedArticle t;
+  Analysis& a = t.analysis;
   a.token_word.assign(at.tokens.size(), 0);
-  a.token_name.assign(at.tokens.size(), NameType::None);
-  std::vector<analyse::Piece> pieces;
-  std::vector<analyse::WordInfo> info;
+  t.units = tagging_units(at, &t.dateline);
+  t.repeat_of.assign(t.units.size(), kNoRepeat);
+  std::vector<Piece> pieces;
+  std::vector<WordInfo> info;
   std::vector<uint8_t> tags;
-  std::vector<std::string_view> words;
-  std::vector<analyse::GazMarks> marks;
-  // Per sentence, the name tagger's view of its tokens.
-  std::vector<std::vector<analyse::NameWord>> sentences(at.sentences.size());
-  analyse::NameMemory memory;
-  // A sentence the article repeats word for word (a caption printed twice, a
-  // scrape's repeated teaser) is read once: its pieces, tags, gazetteer
-  // marks and the name tagger's view of it are copied from the first time.
-  // Exact: the tagger reads nothing beyond the sentence.
-  std::unordered_map<std::string_view, size_t> seen;  // sentence text -> first sentence with it
-  for (size_t si = 0; si < at.sentences.size(); ++si) {
-    const Sentence& s = at.sentences[si];
-    a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
-    auto [it, fresh] = seen.emplace(at.norm.view(s.span), si);
-    const Sentence& f = at.sentences[it->second];
+  std::vector<uint32_t> unit_words;  // first word of each unit
+  // A unit the article repeats word for word (a caption printed twice, a
+  // scrape's repeated teaser) is read once: its pieces, tags and word
+  // descriptions are copied from the first time, and name_article() copies
+  // its gazetteer marks. Exact: the tagger reads nothing beyond the unit.
+  std::unordered_map<std::string_view, uint32_t> seen;  // unit text -> first unit with it
+  for (uint32_t ui = 0; ui < t.units.size(); ++ui) {
+    const Sentence& s = t.units[ui];
+    while (a.sentence_words.size() < at.sentences.size() &&
+           at.sentences[a.sentence_words.size()].first_token <= s.first_token)
+      a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
+    unit_words.push_back(static_cast<uint32_t>(a.words.size()));
+    auto [it, fresh] = seen.emplace(at.norm.view(s.span), ui);
+    const Sentence& f = t.units[it->second];
     if (!fresh && f.last_token - f.first_token == s.last_token - s.first_token) {
+      t.repeat_of[ui] = it->second;
       const int64_t shift = int64_t(s.span.start) - int64_t(f.span.start);
       const int64_t tshift = int64_t(s.first_token) - int64_t(f.first_token);
-      for (uint32_t w = a.sentence_words[it->second]; w < a.sentence_words[it->second + 1]; ++w) {
+      for (uint32_t w = unit_words[it->second]; w < unit_words[it->second + 1]; ++w) {
         TaggedWord tw = a.words[w];
         tw.span = {uint32_t(tw.span.start + shift), uint32_t(tw.span.end + shift)};
         tw.token = uint32_t(tw.token + tshift);
         a.token_word[tw.token] = static_cast<uint32_t>(a.words.size());
         a.words.push_back(tw);
+        t.info.push_back(t.info[w]);
       }
-      sentences[si] = sentences[it->second];
-      memory.see_document(sentences[si]);
       continue;
     }
-    if (!fresh) it->second = si;  // same text, other tokens: read it, and let later repeats copy this one
+    if (!fresh) it->second = ui;  // same text, other tokens: read it, and let later repeats copy this one
     pieces.clear();
-    analyse::split_pieces(at, s.first_token, s.last_token, pieces);
+    split_pieces(at, s.first_token, s.last_token, pieces);
     info.resize(pieces.size());
-    for (size_t i = 0; i < pieces.size(); ++i) analyse::describe_word(at.norm.view(pieces[i].span), &m.clusters, info[i]);
+    for (size_t i = 0; i < pieces.size(); ++i) describe_word(at.norm.view(pieces[i].span), &m.clusters, info[i]);
     m.tagger.tag(info, tags);
     for (size_t i = 0; i < pieces.size(); ++i) {
       a.token_word[pieces[i].token] = static_cast<uint32_t>(a.words.size());
       a.words.push_back({pieces[i].span, pieces[i].token, tags[i]});
     }
+    t.info.insert(t.info.end(), info.begin(), info.end());
+  }
+  while (a.sentence_words.size() < at.sentences.size()) a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
+  a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
+  return t;
+}
+
+void name_article(const AnnotatedText& at, TaggedArticle& t) {
+  const Models& m = models();
+  Analysis& a = t.analysis;
+  a.token_name.assign(at.tokens.size(), NameType::None);
+  std::vector<std::string_view> words;
+  std::vector<GazMarks> marks;
+  // Per sentence, the name tagger's view of its tokens.
+  std::vector<std::vector<NameWord>> sentences(t.units.size());
+  NameMemory memory;
+  for (size_t si = 0; si < t.units.size(); ++si) {
+    if (t.repeat_of[si] != kNoRepeat) {
+      sentences[si] = sentences[t.repeat_of[si]];
+      memory.see_document(sentences[si]);
+      continue;
+    }
+    const Sentence& s = t.units[si];
     words.clear();
     for (uint32_t k = s.first_token; k < s.last_token; ++k) words.push_back(at.word(k));
     m.gazetteer.mark(words, marks);
@@ -194,25 +258,24 @@ Analysis analyse_article(const AnnotatedText& at) {
       uint32_t k = s.first_token + static_cast<uint32_t>(i);
       uint32_t w = a.token_word[k];
       // A token of one piece is described already.
-      if (a.words[w].span == at.tokens[k].span) nw[i].w = info[w - a.sentence_words.back()];
-      else analyse::describe_word(words[i], &m.clusters, nw[i].w);
+      if (a.words[w].span == at.tokens[k].span) nw[i].w = t.info[w];
+      else describe_word(words[i], &m.clusters, nw[i].w);
       nw[i].pos = a.words[w].tag;
       nw[i].gaz = marks[i];
     }
     memory.see_document(nw);
   }
-  a.sentence_words.push_back(static_cast<uint32_t>(a.words.size()));
   std::vector<uint8_t> labels;
   // The name tagger reads the article's memory too: a repeated sentence
   // reuses its labels only where the memory of its capitalised words is the
   // same as when they were given.
   std::unordered_map<std::string, std::vector<uint8_t>> named;
   std::string key;
-  for (size_t si = 0; si < at.sentences.size(); ++si) {
+  for (size_t si = 0; si < t.units.size(); ++si) {
     const auto& sw = sentences[si];
-    key.assign(at.norm.view(at.sentences[si].span));
+    key.assign(at.norm.view(t.units[si].span));
     for (const auto& w : sw) {
-      if (!(w.w.flags & analyse::kWCap)) continue;
+      if (!(w.w.flags & kWCap)) continue;
       auto mt = memory.last_type.find(w.w.lower);
       key += char(1 + (mt == memory.last_type.end() ? 0 : static_cast<int>(mt->second)));
     }
@@ -226,19 +289,30 @@ Analysis analyse_article(const AnnotatedText& at) {
       m.names.tag(sw, memory, labels);
       named.emplace(key, labels);
     }
-    const uint32_t base = at.sentences[si].first_token;
-    for (const auto& sp : analyse::name_spans(labels)) {
+    const uint32_t base = t.units[si].first_token;
+    for (const auto& sp : name_spans(labels)) {
+      // The agency in a dateline's brackets signs the story: "(Wirepress)".
+      if (t.dateline[si] && sp.first > 0 && sp.last < sw.size() && at.word(base + sp.first - 1) == "(" &&
+          at.word(base + sp.last) == ")")
+        continue;
       // One gazetteer phrase over the whole span: its first word begins a
       // match in some list that its last word ends.
-      analyse::GazMarks first = sentences[si][sp.first].gaz, last = sentences[si][sp.last - 1].gaz;
+      GazMarks first = sentences[si][sp.first].gaz, last = sentences[si][sp.last - 1].gaz;
       bool whole = false;
-      for (uint32_t l = 0; l < analyse::kGazLists; ++l)
+      for (uint32_t l = 0; l < kGazLists; ++l)
         whole = whole || (((first >> (4 * l)) & 1) && ((last >> (4 * l)) & 4));
       split_name(at, {base + sp.first, base + sp.last, sp.type}, whole, a);
     }
   }
   add_repeated_names(at, a);
-  return a;
+}
+
+}  // namespace analyse
+
+Analysis analyse_article(const AnnotatedText& at) {
+  analyse::TaggedArticle t = analyse::tag_article(at);
+  analyse::name_article(at, t);
+  return std::move(t.analysis);
 }
 
 }  // namespace eventloom

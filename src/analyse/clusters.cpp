@@ -40,7 +40,7 @@ std::optional<WordClusters> WordClusters::parse(std::string_view b, std::string*
     for (int l = 0; l < kLevels; ++l)
       if (c.ids_[i][l] > c.levels_[l]) return fail("cluster id out of range");
   }
-  c.index_.build(c.keys_);
+  c.build_index();
   return c;
 }
 
@@ -57,7 +57,7 @@ WordClusters WordClusters::from_words(const std::vector<std::pair<std::string, I
     c.keys_.push_back(k);
     c.ids_.push_back(ids);
   }
-  c.index_.build(c.keys_);
+  c.build_index();
   return c;
 }
 
@@ -72,9 +72,24 @@ std::string WordClusters::serialize() const {
   return out;
 }
 
+void WordClusters::build_index() {
+  size_t cap = 16;
+  while (cap < keys_.size() * 2) cap <<= 1;
+  mask_ = cap - 1;
+  slots_.assign(cap, Slot{});
+  for (size_t r = 0; r < keys_.size(); ++r) {
+    uint64_t i = keys_[r] & mask_;
+    while (slots_[i].key) i = (i + 1) & mask_;
+    slots_[i] = Slot{keys_[r], ids_[r]};
+  }
+}
+
 WordClusters::Ids WordClusters::find(uint64_t key) const {
-  uint32_t r = index_.find(key);
-  return r == HashIndex::kNone ? Ids{} : ids_[r];
+  if (slots_.empty()) return Ids{};
+  for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
+    if (slots_[i].key == key) return slots_[i].ids;
+    if (!slots_[i].key) return Ids{};
+  }
 }
 
 WordClusters::Ids WordClusters::lookup(std::string_view w) const {

@@ -15,7 +15,6 @@
 #include <string_view>
 #include <vector>
 
-#include "analyse/hash_index.hpp"
 
 namespace eventloom::analyse {
 
@@ -35,10 +34,18 @@ class WordClusters {
 
  private:
   Ids find(uint64_t key) const;
+  void build_index();
   Ids levels_{};
   std::vector<uint64_t> keys_;  // sorted hashes of words
   std::vector<Ids> ids_;
-  HashIndex index_;
+  // An open-addressing table, at most half full, of each word's key with
+  // its ids: a lookup reads one slot (it read a key, a row number and ids).
+  struct Slot {
+    uint64_t key = 0;  // 0: empty
+    Ids ids{};
+  };
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
 };
 
 }  // namespace eventloom::analyse

@@ -60,6 +60,9 @@ void Gazetteer::add(std::string_view phrase, GazList list) {
   std::string key(phrase);
   phrases_[key] |= 1u << list;
   max_words_ = std::max<size_t>(max_words_, std::count(key.begin(), key.end(), ' ') + 1);
+  // Each shorter run of its words begins a longer phrase.
+  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
+    phrases_[key.substr(0, sp)] |= kLonger;
 }
 
 void Gazetteer::mark(const std::vector<std::string_view>& words, std::vector<GazMarks>& out) const {
@@ -83,9 +86,10 @@ void Gazetteer::mark(const std::vector<std::string_view>& words, std::vector<Gaz
         append_folded(key, words[i + n - 1]);
       }
       auto it = phrases_.find(key);
-      if (it == phrases_.end()) continue;
+      if (it == phrases_.end()) break;  // no phrase, and none begins with these words
       for (uint32_t l = 0; l < kGazLists; ++l)
         if (it->second & (1u << l)) longest[l] = n;
+      if (!(it->second & kLonger)) break;
     }
     for (uint32_t l = 0; l < kGazLists; ++l) {
       size_t n = longest[l];

@@ -35,7 +35,8 @@ class Gazetteer {
   void mark(const std::vector<std::string_view>& words, std::vector<GazMarks>& out) const;
 
  private:
-  std::unordered_map<std::string, uint32_t> phrases_;  // folded words, one space apart -> list bits
+  static constexpr uint32_t kLonger = 1u << 31;       // some longer phrase begins with these words
+  std::unordered_map<std::string, uint32_t> phrases_;  // folded words, one space apart -> list bits, kLonger
   std::unordered_map<std::string, uint32_t> words_;    // single-word lists (titles, org words)
   size_t max_words_ = 1;
 };

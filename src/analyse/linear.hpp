@@ -13,18 +13,18 @@
 //
 // File format (little-endian): "ELLM", version, the class names, then the
 // features sorted by hash with their rows of (class, weight). Loading builds
-// an open-addressing index over the hashes; the model is read-only after it,
-// and shared by all threads.
+// an open-addressing table over the hashes whose slots hold the rows (see
+// Slot below); the model is read-only after it, and shared by all threads.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "analyse/hash_index.hpp"
 #include "util/hash.hpp"
 
 namespace eventloom::analyse {
@@ -48,21 +48,63 @@ class LinearModel {
   uint32_t classes() const { return static_cast<uint32_t>(names_.size()); }
   const std::string& class_name(uint32_t c) const { return names_[c]; }
   int class_index(std::string_view name) const;  // -1 when absent
-  size_t features() const { return keys_.size(); }
-  size_t weights() const { return cls_.size(); }
+  size_t features() const { return features_; }
+  size_t weights() const { return weights_; }
+  // Distinct for every model built or parsed in this process (copies share
+  // it: they score alike), so that caches of its scores never outlive it.
+  uint64_t id() const { return id_; }
 
   // scores[c] += the weight of each feature for c; scores holds classes() floats.
   void score(const Feature* f, size_t n, float* scores) const;
+  // Asks the memory for the slots of features that a later score() will
+  // read, so that their cache misses overlap with the work before it.
+  void prefetch(const Feature* f, size_t n) const;
 
  private:
   friend class PerceptronTrainer;
 
   std::vector<std::string> names_;
+  // The file's tables, from parse() or finish() until build_index() has
+  // moved them into the slots (serialize() reads them back from there).
   std::vector<Feature> keys_;     // sorted
   std::vector<uint32_t> start_;   // row r: entries [start_[r], start_[r + 1])
   std::vector<uint8_t> cls_;
   std::vector<float> w_;
-  HashIndex index_;
+  size_t features_ = 0, weights_ = 0;
+  uint64_t id_ = 0;
+
+  // What score() reads: an open-addressing table, at most half full, whose
+  // slot holds a feature's key and the first pairs of its row (four rows in
+  // five have no more), the rest of a longer row in `more_`, and a long row
+  // (dense_min_ pairs or more: the bias, the tags before, frequent words)
+  // whole in `dense_`, a weight for every class (-0.0 for those it lacks),
+  // added in one vectorised loop. A feature then costs one cache line (it
+  // was five: key, row number, row start, classes, weights). Adding -0.0
+  // leaves any float as it was, so the sums are exactly those of one loop
+  // over the rows, in the same order: the same scores to the bit.
+  static constexpr uint32_t kInline = 3;
+  struct alignas(32) Slot {
+    Feature key = 0;        // 0: empty
+    uint32_t more = 0;      // pairs kInline.. of the row at more_[more], or the dense row at dense_[more]
+    uint32_t n = 0;         // pairs in the row
+    uint8_t cls[kInline] = {};
+    float w[kInline] = {};
+  };
+  struct Weight {
+    float w;
+    uint32_t cls;
+  };
+  void build_index();
+  size_t stride() const { return (classes() + 15) / 16 * 16; }
+  template <typename F>
+  void for_each_pair(const Slot& s, F&& f) const;  // f(cls, w) in the file's order
+  std::vector<Slot> slots_;
+  std::vector<Weight> more_;
+  std::vector<float> dense_;  // rows of classes() weights, each from a multiple of 16 floats
+  uint32_t dense_min_ = 0;
+  // The pairs of dense row d as the file has them: dense_pairs_[dense_start_[d], dense_start_[d + 1]).
+  std::vector<Weight> dense_pairs_;
+  std::vector<uint32_t> dense_start_;
 };
 
 // The averaged perceptron. Weights are kept with the time of their last
@@ -76,8 +118,9 @@ class PerceptronTrainer {
   // One example seen: moves weight from `predicted` to `gold` when they differ.
   void update(const std::vector<Feature>& f, uint32_t gold, uint32_t predicted, float step = 1.0f);
   void tick() { ++time_; }  // call once per example
-  // The averaged model; weights with |w| below `min_weight` are dropped.
-  LinearModel finish(float min_weight = 1e-3f) const;
+  // The averaged model; weights with |w| below `min_weight` are dropped,
+  // and so are the features for which `keep` (when given) says false.
+  LinearModel finish(float min_weight = 1e-3f, const std::function<bool(Feature)>& keep = {}) const;
 
  private:
   struct Entry {
@@ -91,11 +134,22 @@ class PerceptronTrainer {
   uint64_t time_ = 1;
 };
 
-// argmax over n scores, the lowest index on ties.
+// argmax over n scores, the lowest index on ties. The maximum first, in
+// eight runs side by side, then the first score equal to it: the answer of
+// one comparison after another (scores are never NaN, and +0 == -0),
+// without a chain of n dependent comparisons (102 for the tagger).
 inline uint32_t best_class(const float* s, uint32_t n) {
+  if (n == 0) return 0;
+  float m[8];
+  for (uint32_t j = 0; j < 8; ++j) m[j] = s[j < n ? j : 0];
+  uint32_t c = 8;
+  for (; c + 8 <= n; c += 8)
+    for (uint32_t j = 0; j < 8; ++j) m[j] = s[c + j] > m[j] ? s[c + j] : m[j];
+  for (; c < n; ++c) m[0] = s[c] > m[0] ? s[c] : m[0];
+  float best = m[0];
+  for (uint32_t j = 1; j < 8; ++j) best = m[j] > best ? m[j] : best;
   uint32_t b = 0;
-  for (uint32_t c = 1; c < n; ++c)
-    if (s[c] > s[b]) b = c;
+  while (!(s[b] == best)) ++b;
   return b;
 }
 

@@ -1,7 +1,14 @@
 #include "analyse/models.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 // The model files, linked in as they are (EVENTLOOM_MODELS_DIR is models/).
 // CMake defines EVENTLOOM_HAVE_<NAME> for each file present, so the library
@@ -34,6 +41,11 @@ EVENTLOOM_INCBIN("names", "names.bin");
 #else
 EVENTLOOM_NO_MODEL("names");
 #endif
+#ifdef EVENTLOOM_HAVE_PARSER
+EVENTLOOM_INCBIN("parser", "parser.bin");
+#else
+EVENTLOOM_NO_MODEL("parser");
+#endif
 #ifdef EVENTLOOM_HAVE_NAMES_LIST
 EVENTLOOM_INCBIN("names_list", "names_list.tsv");
 #else
@@ -44,6 +56,7 @@ extern "C" const char eventloom_model_clusters[], eventloom_model_clusters_end[]
 extern "C" const char eventloom_model_tagger[], eventloom_model_tagger_end[];
 extern "C" const char eventloom_model_tagger2[], eventloom_model_tagger2_end[];
 extern "C" const char eventloom_model_names[], eventloom_model_names_end[];
+extern "C" const char eventloom_model_parser[], eventloom_model_parser_end[];
 extern "C" const char eventloom_model_names_list[], eventloom_model_names_list_end[];
 
 namespace eventloom::analyse {
@@ -62,12 +75,41 @@ T load(const char* what, std::string_view b) {
   return std::move(*m);
 }
 
+// Once parsed, the file's bytes are not read again: the whole pages they lie
+// on leave the process's memory (they are the executable's, and would come
+// back from it if they were read), which is the models' size off its RSS.
+void release(std::string_view b) {
+#if defined(__linux__) && defined(MADV_DONTNEED)
+  const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  const auto from = (reinterpret_cast<uintptr_t>(b.data()) + page - 1) & ~(page - 1);
+  const auto to = (reinterpret_cast<uintptr_t>(b.data()) + b.size()) & ~(page - 1);
+  if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+#else
+  (void)b;
+#endif
+}
+
 Models* load_all() {
   auto* m = new Models;
   m->clusters = load<WordClusters>("clusters.bin", bytes(eventloom_model_clusters, eventloom_model_clusters_end));
   m->tagger_model = load<LinearModel>("tagger.bin", bytes(eventloom_model_tagger, eventloom_model_tagger_end));
   m->tagger2_model = load<LinearModel>("tagger2.bin", bytes(eventloom_model_tagger2, eventloom_model_tagger2_end));
   m->names_model = load<LinearModel>("names.bin", bytes(eventloom_model_names, eventloom_model_names_end));
+  m->parser_model = load<LinearModel>("parser.bin", bytes(eventloom_model_parser, eventloom_model_parser_end));
+  std::vector<std::string> relations;
+  std::string err;
+  if (!parser_labels(m->parser_model, relations, &err)) {
+    std::fprintf(stderr, "eventloom: the built-in model parser.bin is broken (%s)\n", err.c_str());
+    std::abort();
+  }
+  m->parser = Parser(m->parser_model);
+  // The gazetteer has copied what it needs of names_list.tsv (see Models).
+  release(bytes(eventloom_model_clusters, eventloom_model_clusters_end));
+  release(bytes(eventloom_model_tagger, eventloom_model_tagger_end));
+  release(bytes(eventloom_model_tagger2, eventloom_model_tagger2_end));
+  release(bytes(eventloom_model_names, eventloom_model_names_end));
+  release(bytes(eventloom_model_parser, eventloom_model_parser_end));
+  release(bytes(eventloom_model_names_list, eventloom_model_names_list_end));
   return m;
 }
 

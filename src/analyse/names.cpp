@@ -112,11 +112,8 @@ void word_features(const std::vector<NameWord>& s, size_t i, const NameMemory& m
                    std::vector<Feature>& out) {
   out.clear();
   const WordInfo& w = s[i].w;
-  auto low = [&](ptrdiff_t k) -> uint64_t {
-    ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
-    if (j < 0) return kPadBefore + uint64_t(-j);
-    if (j >= static_cast<ptrdiff_t>(s.size())) return kPadAfter + uint64_t(j);
-    return s[j].w.lower;
+  auto low = [&](ptrdiff_t k) {
+    return lower_or_pad(static_cast<ptrdiff_t>(i) + k, s.size(), [&](size_t j) { return s[j].w.lower; });
   };
   const NameWord* prev = i > 0 ? &s[i - 1] : nullptr;
   const NameWord* next = i + 1 < s.size() ? &s[i + 1] : nullptr;
@@ -190,10 +187,22 @@ void NameTagger::tag(const std::vector<NameWord>& s, NameMemory& mem, std::vecto
 }
 
 uint8_t best_label(const float* scores, uint8_t prev, bool last) {
+  // label_allowed() and the open labels, once: this runs for every word.
+  struct Tables {
+    bool allowed[kNameLabels][kNameLabels];
+    bool open[kNameLabels];
+  };
+  static const Tables t = [] {
+    Tables x{};
+    for (uint8_t p = 0; p < kNameLabels; ++p)
+      for (uint8_t c = 0; c < kNameLabels; ++c) x.allowed[p][c] = label_allowed(p, c);
+    for (uint8_t c = 0; c < kNameLabels; ++c) x.open[c] = label_part(c) == 'B' || label_part(c) == 'I';
+    return x;
+  }();
   uint8_t best = 0;
   bool any = false;
   for (uint8_t c = 0; c < kNameLabels; ++c) {
-    if (!label_allowed(prev, c) || (last && (label_part(c) == 'B' || label_part(c) == 'I'))) continue;
+    if (!(prev < kNameLabels ? t.allowed[prev][c] : label_allowed(prev, c)) || (last && t.open[c])) continue;
     if (!any || scores[c] > scores[best]) best = c;
     any = true;
   }

@@ -23,6 +23,11 @@ namespace eventloom::analyse {
 void pos_features(const std::vector<WordInfo>& words, size_t i, const std::vector<uint8_t>& tags,
                   const std::vector<uint8_t>* first, std::vector<Feature>& out);
 
+// The same features, grouped as the tagger scores them (the word's own, the
+// word before's, the word after's, then the context's), for tests.
+void pos_features_by_role(const std::vector<WordInfo>& words, size_t i, const std::vector<uint8_t>& tags,
+                          const std::vector<uint8_t>* first, std::vector<Feature>& out);
+
 class PosTagger {
  public:
   // `second` may be null: one pass.

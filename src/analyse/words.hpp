@@ -39,4 +39,13 @@ void describe_word(std::string_view w, const WordClusters* clusters, WordInfo& w
 // Hashes used for the pads before and after a sentence.
 constexpr uint64_t kPadBefore = 0x5354415254ull, kPadAfter = 0x454e44ull;
 
+// The lower-case hash of word j of a sentence of n words (lower(j)), or the
+// pad's where j falls before or after it: each distance its own pad.
+template <typename Lower>
+uint64_t lower_or_pad(ptrdiff_t j, size_t n, Lower&& lower) {
+  if (j < 0) return kPadBefore + uint64_t(-j);
+  if (j >= static_cast<ptrdiff_t>(n)) return kPadAfter + uint64_t(j);
+  return lower(static_cast<size_t>(j));
+}
+
 }  // namespace eventloom::analyse

@@ -1,4 +1,4 @@
-// eventloom build INPUT... --json OUT.json
+// eventloom build INPUT... --json OUT.json | --db OUT.sqlite
 #include <unistd.h>
 
 #include <chrono>
@@ -13,6 +13,7 @@
 #include "cli/common.hpp"
 #include "eventloom/export.hpp"
 #include "eventloom/pipeline.hpp"
+#include "eventloom/store.hpp"
 
 namespace eventloom::cli {
 namespace {
@@ -20,6 +21,7 @@ namespace {
 struct BuildArgs {
   std::vector<std::string> inputs;
   std::string json;
+  std::string db;                           // a SQLite store to write
   unsigned jobs = 0;
   bool strict = false;
   bool quiet = false;
@@ -50,6 +52,12 @@ uint64_t input_bytes(const std::vector<std::string>& inputs) {
     }
   }
   return total;
+}
+
+// " -> out.json and graph.sqlite", or nothing.
+std::string written_to(const std::string& json, const std::string& db) {
+  if (json.empty() && db.empty()) return {};
+  return " -> " + (json.empty() ? db : db.empty() ? json : json + " and " + db);
 }
 
 int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
@@ -92,11 +100,23 @@ int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
     err << "eventloom: no input could be read; nothing written\n";
     return kSkipped;
   }
-  std::string json = a.json.empty() ? a.update : a.json;
+  // --update writes back into its store, in its own format, unless --json
+  // or --db name where the result goes.
+  std::string json = a.json, db = a.db;
+  if (json.empty() && db.empty() && !a.update.empty()) (is_sqlite_file(a.update) ? db : json) = a.update;
   if (!json.empty()) {
     JsonOptions jo;
     jo.include_text = !a.no_text;
     std::string e = write_file_atomic(json, [&](std::ostream& os) { write_json(r.corpus, os, jo); });
+    if (!e.empty()) {
+      err << "eventloom: " << e << "\n";
+      return kSkipped;
+    }
+  }
+  if (!db.empty()) {
+    SqliteOptions so;
+    so.include_text = !a.no_text;
+    std::string e = write_sqlite(r.corpus, db, so);
     if (!e.empty()) {
       err << "eventloom: " << e << "\n";
       return kSkipped;
@@ -115,7 +135,7 @@ int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     err << fmt::format("eventloom: {} articles from {} files ({:.1f} MB) in {:.2f} s: {}{}\n", r.corpus.docs.size(),
                        r.files_read, static_cast<double>(r.bytes_read) / 1e6, s, to_string(count_corpus(r.corpus)),
-                       json.empty() ? "" : fmt::format(" -> {}", json));
+                       written_to(json, db));
   }
   return skipped ? kSkipped : kOk;
 }
@@ -127,14 +147,16 @@ Command add_build(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("build", "Read articles and build the event graph");
   sub->add_option("inputs", args->inputs, "Files (.txt, .html, .jsonl), directories, or - for stdin")->required();
   sub->add_option("--json", args->json, "Write the graph as JSON to this file");
+  sub->add_option("--db", args->db, "Write the graph as a SQLite store to this file (docs/sqlite-store.md)");
   sub->add_option("-j,--jobs", args->jobs, "Worker threads (0: all cores)")->capture_default_str();
   sub->add_flag("--strict", args->strict, "Fail, writing nothing, if any input is skipped");
   sub->add_flag("-q,--quiet", args->quiet, "No progress line and no notes");
   sub->add_flag("--no-text", args->no_text,
-                "Leave article texts out of the JSON, but for the quotes, evidence sentences and names it points into");
+                "Leave article texts out of the store, but for the quotes, evidence sentences and names it points into");
   sub->add_flag("--no-infer-dates", args->no_infer_dates, "Do not date undated articles from their text");
   sub->add_option("--update", args->update,
-                  "Add the inputs to this JSON store (written back to it unless --json names another file)");
+                  "Add the inputs to this store, JSON or SQLite (written back to it unless --json or --db name "
+                  "another file)");
   sub->add_option("--graphml", args->graphml, "Also write the graph as GraphML");
   sub->add_option("--gexf", args->gexf, "Also write the graph as GEXF (with time intervals)");
   add_gexf_version_option(sub, args->gexf_version);

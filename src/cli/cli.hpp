@@ -30,5 +30,6 @@ Command add_network(CLI::App& app);    // network.cpp
 Command add_report(CLI::App& app);     // report.cpp
 Command add_tag(CLI::App& app);        // tag.cpp
 Command add_summary(CLI::App& app);    // summary.cpp
+Command add_parse(CLI::App& app);      // tag.cpp
 
 }  // namespace eventloom::cli

@@ -1,12 +1,14 @@
 #include "cli/common.hpp"
 
 #include <filesystem>
+#include <memory>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
 #include "eventloom/export.hpp"
+#include "eventloom/store.hpp"
 #include "eventloom/text.hpp"
 #include "eventloom/timex_value.hpp"
 
@@ -19,7 +21,8 @@ std::optional<Corpus> load_store(const std::string& path, std::ostream& err) {
     return std::nullopt;
   }
   Diagnostics d;
-  Corpus c = read_json_file(path, d);
+  // Either store, told apart by the file's first bytes, not its name.
+  Corpus c = is_sqlite_file(path) ? read_sqlite_file(path, d) : read_json_file(path, d);
   bool failed = false;
   for (const Diagnostic& x : d.items) {
     err << "eventloom: " << to_string(x) << "\n";
@@ -57,7 +60,7 @@ std::optional<std::string> parse_day(std::string_view s, bool end) {
   return end ? t->last_iso() : t->first_iso();
 }
 
-int make_filter(const Corpus& c, const FilterArgs& a, GraphFilter& out, std::ostream& err) {
+int parse_days(const FilterArgs& a, GraphFilter& out, std::ostream& err) {
   struct Bound {
     const char* option;
     const std::string& given;
@@ -77,6 +80,11 @@ int make_filter(const Corpus& c, const FilterArgs& a, GraphFilter& out, std::ost
     err << "eventloom: --from " << a.from << " is after --to " << a.to << ": nothing could match\n";
     return kUsage;
   }
+  return kOk;
+}
+
+int make_filter(const Corpus& c, const FilterArgs& a, GraphFilter& out, std::ostream& err) {
+  if (int rc = parse_days(a, out, err)) return rc;
   for (const std::string& t : a.types) {
     if (t == "statement" || t == "statements") out.event_types.push_back("statement");
     else if (t.size() == 1 && t[0] >= '0' && t[0] <= '9') out.event_types.push_back("0" + t);
@@ -93,12 +101,16 @@ int make_filter(const Corpus& c, const FilterArgs& a, GraphFilter& out, std::ost
 // ---- actors by name -----------------------------------------------------------
 
 ActorChoice choose_actor(const Corpus& c, std::string_view name) {
+  return choose_actor(find_actor(c, name), name, [&c](uint32_t i) -> const Actor& { return c.actors[i]; });
+}
+
+ActorChoice choose_actor(ActorLookup lookup, std::string_view name, const ActorAt& at) {
   ActorChoice r;
-  r.lookup = find_actor(c, name);
+  r.lookup = std::move(lookup);
   if (!r.lookup.exact || r.lookup.actors.empty()) return r;
   std::string folded = text::fold(text::trim(name)), key = text::comparison_key(name);
   auto level = [&](uint32_t i) {  // 0: the id, 1: the name, 2: an alias
-    const Actor& x = c.actors[i];
+    const Actor& x = at(i);
     if (x.id == folded) return 0;
     return text::comparison_key(x.name) == key ? 1 : 2;
   };
@@ -123,8 +135,12 @@ ActorChoice choose_actor(const Corpus& c, std::string_view name) {
 }
 
 void note_choice(const Corpus& c, const ActorChoice& ch, std::string_view what, std::ostream& err) {
+  note_choice([&c](uint32_t i) -> const Actor& { return c.actors[i]; }, ch, what, err);
+}
+
+void note_choice(const ActorAt& at, const ActorChoice& ch, std::string_view what, std::ostream& err) {
   if (!ch.actor || ch.others.empty()) return;
-  auto named = [&](uint32_t i) { return fmt::format("{} ({})", c.actors[i].name, c.actors[i].id); };
+  auto named = [&](uint32_t i) { return fmt::format("{} ({})", at(i).name, at(i).id); };
   err << "eventloom: note: " << what << ": using " << named(*ch.actor) << "; it also fits";
   for (size_t i = 0; i < ch.others.size(); ++i) err << (i ? ", " : " ") << named(ch.others[i]);
   err << " (give an id to choose another)\n";
@@ -209,7 +225,7 @@ std::string json_string(std::string_view s) {
 
 void add_picture_options(CLI::App* sub, PictureArgs& a, std::string_view what, bool actor_and_type) {
   if (a.output.empty()) a.output = fmt::format("{}.svg", what);
-  sub->add_option("graph", a.input, "A JSON store written by 'eventloom build --json'")->required();
+  sub->add_option("graph", a.input, kStoreHelp)->required();
   sub->add_option("-o,--output", a.output, "Output file (- for standard output)")->capture_default_str();
   sub->add_option("--format", a.format, "svg, png, pdf or dot (default: from the output's extension, else svg)");
   sub->add_option("--title", a.title, fmt::format("A title above the {}", what));
@@ -218,9 +234,25 @@ void add_picture_options(CLI::App* sub, PictureArgs& a, std::string_view what, b
 
 int prepare_picture(const PictureArgs& a, PictureInput& in, std::ostream& err) {
   if (int rc = parse_format(a.format, a.output, in.format, err)) return rc;
-  std::optional<Corpus> c = load_store(a.input, err);
-  if (!c) return kSkipped;
-  in.corpus = std::move(*c);
+  GraphFilter days;
+  if (int rc = parse_days(a.filter, days, err)) return rc;
+  std::error_code ec;
+  if ((!days.from.empty() || !days.to.empty()) && std::filesystem::exists(a.input, ec) && is_sqlite_file(a.input)) {
+    // Some days of a SQLite store: only what is on them is read.
+    Diagnostics d;
+    std::unique_ptr<SqliteStore> store = SqliteStore::open(a.input, d);
+    if (report(d, false, err) || !store) return kSkipped;
+    try {
+      in.corpus = store->slice(days.from, days.to);
+    } catch (const StoreError& e) {
+      err << "eventloom: " << e.what() << "\n";
+      return kSkipped;
+    }
+  } else {
+    std::optional<Corpus> c = load_store(a.input, err);
+    if (!c) return kSkipped;
+    in.corpus = std::move(*c);
+  }
   return make_filter(in.corpus, a.filter, in.filter, err);
 }
 

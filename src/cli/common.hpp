@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -20,9 +21,15 @@ class App;
 
 namespace eventloom::cli {
 
-// Read a JSON store; its diagnostics go to `err`. nullopt when it cannot be
-// read (missing, not JSON, not a store): the caller exits with kSkipped.
+// Read a store, JSON or SQLite (told apart by the file's first bytes); its
+// diagnostics go to `err`. nullopt when it cannot be read (missing, not
+// JSON, not a store, a damaged or newer SQLite store): the caller exits with
+// kSkipped.
 std::optional<Corpus> load_store(const std::string& path, std::ostream& err);
+
+// The help text of a command's store argument.
+inline constexpr const char* kStoreHelp =
+    "A store written by 'eventloom build': JSON (--json) or SQLite (--db)";
 
 // Print diagnostics; returns true when something was skipped.
 bool report(const Diagnostics& d, bool quiet, std::ostream& err);
@@ -42,6 +49,10 @@ void add_filter_options(CLI::App* sub, FilterArgs& f, bool actor_and_type = true
 // "2024-02" -> "2024-02-29"). nullopt when it is not a calendar date.
 std::optional<std::string> parse_day(std::string_view s, bool end);
 
+// --from and --to as days in `out`; kOk, or kUsage with a message naming
+// the option (a malformed date, --from after --to).
+int parse_days(const FilterArgs& a, GraphFilter& out, std::ostream& err);
+
 // The filter the options ask for; kOk, or kUsage with a message naming the
 // option (a malformed date, --from after --to, an actor that cannot be chosen).
 int make_filter(const Corpus& c, const FilterArgs& a, GraphFilter& out, std::ostream& err);
@@ -59,9 +70,14 @@ struct ActorChoice {
   ActorLookup lookup;              // find_actor(): the exact fits, else suggestions
 };
 ActorChoice choose_actor(const Corpus& c, std::string_view name);
+// The same over a lookup already made (a SQLite store's), with `at` giving
+// each actor it names.
+using ActorAt = std::function<const Actor&(uint32_t)>;
+ActorChoice choose_actor(ActorLookup lookup, std::string_view name, const ActorAt& at);
 // The note for a choice among several fits ("eventloom: note: WHAT: using
 // Kyiv (kyiv); it also fits Ukraine (ukraine) ..."); nothing otherwise.
 void note_choice(const Corpus& c, const ActorChoice& ch, std::string_view what, std::ostream& err);
+void note_choice(const ActorAt& at, const ActorChoice& ch, std::string_view what, std::ostream& err);
 
 // choose_actor() for `option` ("--actor", "--ego"): the note, or a usage
 // error listing the candidates by id. nullopt: exit with kUsage.
@@ -97,7 +113,8 @@ struct PictureArgs {
 // ("timeline"), then the filters (--actor and --type with `actor_and_type`).
 void add_picture_options(CLI::App* sub, PictureArgs& a, std::string_view what, bool actor_and_type);
 
-// What a picture is drawn from: the output format, the store, the filter.
+// What a picture is drawn from: the output format, the store (of a SQLite
+// store with --from or --to, only the slice of those days), the filter.
 struct PictureInput {
   RenderFormat format = RenderFormat::Svg;
   Corpus corpus;

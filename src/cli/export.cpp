@@ -15,8 +15,8 @@ Command add_export(CLI::App& app) {
     GexfVersion gexf = GexfVersion::V1_2draft;
   };
   auto a = std::make_shared<Args>();
-  CLI::App* sub = app.add_subcommand("export", "Write a JSON store as GraphML, GEXF, DOT, CSV or JSON");
-  sub->add_option("store", a->store, "A JSON store written by 'eventloom build --json'")->required();
+  CLI::App* sub = app.add_subcommand("export", "Write a store (JSON or SQLite) as GraphML, GEXF, DOT, CSV or JSON");
+  sub->add_option("store", a->store, kStoreHelp)->required();
   sub->add_option("-f,--format", a->format, "json, graphml, gexf, dot or csv (csv: OUT is a directory)")
       ->check(CLI::IsMember({"json", "graphml", "gexf", "dot", "csv"}))
       ->capture_default_str();

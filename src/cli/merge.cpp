@@ -1,4 +1,4 @@
-// eventloom merge A.json B.json... --json OUT.json
+// eventloom merge A B... --json OUT.json | --db OUT.sqlite (A, B: JSON or SQLite stores)
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -7,18 +7,23 @@
 #include "cli/common.hpp"
 #include "eventloom/export.hpp"
 #include "eventloom/pipeline.hpp"
+#include "eventloom/store.hpp"
 
 namespace eventloom::cli {
 
 Command add_merge(CLI::App& app) {
   struct Args {
     std::vector<std::string> stores;
-    std::string json;
+    std::string json, db;
   };
   auto a = std::make_shared<Args>();
-  CLI::App* sub = app.add_subcommand("merge", "Combine JSON stores as if their inputs had been built in one run");
-  sub->add_option("stores", a->stores, "JSON stores written by 'eventloom build --json'")->required()->expected(2, -1);
-  sub->add_option("--json", a->json, "Write the merged store here")->required();
+  CLI::App* sub = app.add_subcommand("merge", "Combine stores as if their inputs had been built in one run");
+  sub->add_option("stores", a->stores, "Stores written by 'eventloom build', JSON or SQLite")->required()->expected(2, -1);
+  CLI::Option* json = sub->add_option("--json", a->json, "Write the merged store here as JSON");
+  CLI::Option* db = sub->add_option("--db", a->db, "Write the merged store here as SQLite");
+  sub->callback([json, db] {
+    if (json->count() == 0 && db->count() == 0) throw CLI::RequiredError("--json or --db");
+  });
   return Command{[a](std::ostream&, std::ostream& err) {
     std::optional<Corpus> acc;
     for (const std::string& path : a->stores) {
@@ -26,14 +31,17 @@ Command add_merge(CLI::App& app) {
       if (!c) return static_cast<int>(kSkipped);
       acc = acc ? merge_builds(std::move(*acc), std::move(*c)) : std::move(*c);
     }
-    std::string e = write_file_atomic(a->json, [&](std::ostream& os) { write_json(*acc, os); });
-    if (!e.empty()) {
-      err << "eventloom: " << e << "\n";
-      return static_cast<int>(kSkipped);
-    }
+    for (const std::string& e :
+         {a->json.empty() ? std::string() : write_file_atomic(a->json, [&](std::ostream& os) { write_json(*acc, os); }),
+          a->db.empty() ? std::string() : write_sqlite(*acc, a->db)})
+      if (!e.empty()) {
+        err << "eventloom: " << e << "\n";
+        return static_cast<int>(kSkipped);
+      }
     // The same summary as build's.
     err << "eventloom: " << a->stores.size() << " stores merged: " << acc->docs.size() << " articles, "
-        << to_string(count_corpus(*acc)) << " -> " << a->json << "\n";
+        << to_string(count_corpus(*acc)) << " -> "
+        << (a->json.empty() ? a->db : a->db.empty() ? a->json : a->json + " and " + a->db) << "\n";
     return static_cast<int>(kOk);
   }};
 }

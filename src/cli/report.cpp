@@ -7,6 +7,7 @@
 #include "cli/cli.hpp"
 #include "cli/common.hpp"
 #include "eventloom/pipeline.hpp"
+#include "eventloom/store.hpp"
 
 namespace eventloom::cli {
 namespace {
@@ -20,9 +21,11 @@ struct ReportArgs {
   unsigned jobs = 0;
 };
 
-bool is_store(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0; }
+bool is_store(const std::string& path) {
+  return (path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0) || is_sqlite_file(path);
+}
 
-// Every input a JSON store: read them back; otherwise build from the inputs.
+// Every input a store (JSON, or SQLite whatever its name): read them back; otherwise build from the inputs.
 int load(const ReportArgs& a, Corpus& c, std::ostream& err) {
   bool stores = std::all_of(a.inputs.begin(), a.inputs.end(), is_store);
   if (stores) {
@@ -68,7 +71,7 @@ int do_report(const ReportArgs& a, std::ostream& out, std::ostream& err) {
 Command add_report(CLI::App& app) {
   auto args = std::make_shared<ReportArgs>();
   CLI::App* sub = app.add_subcommand("report", "Write one self-contained HTML report: timeline, network and tables");
-  sub->add_option("inputs", args->inputs, "Articles (.txt, .html, .jsonl, directories) or JSON stores (.json)")->required();
+  sub->add_option("inputs", args->inputs, "Articles (.txt, .html, .jsonl, directories) or stores (.json, SQLite)")->required();
   sub->add_option("-o,--output", args->output, "The HTML file to write (- for standard output)")->capture_default_str();
   sub->add_option("--title", args->title, "The report's title")->capture_default_str();
   sub->add_option("--top", args->top, "Timeline: actor lanes (0: all)")->capture_default_str();

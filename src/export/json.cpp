@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "eventloom/export.hpp"
+#include "export/json_internal.hpp"
 #include "pipeline/parallel.hpp"
 
 namespace eventloom {
@@ -378,22 +379,7 @@ void append_extraction(std::string& out, const DocExtraction& x) {
 // sentences, mentions, time expressions), so that a store written with
 // --no-text reads back into the same statements and events.
 void append_text_pieces(std::string& out, const DocExtraction& x) {
-  std::vector<Span> spans;
-  for (const LocalStatement& s : x.statements) {
-    spans.push_back(s.content);
-    if (s.speaker_span) spans.push_back(*s.speaker_span);
-    if (s.cue) spans.push_back(*s.cue);
-  }
-  for (const LocalEvent& e : x.events) spans.push_back(e.sentence), spans.push_back(e.trigger);
-  for (const Mention& m : x.mentions) spans.push_back(m.span);
-  for (const Timex& t : x.timexes) spans.push_back(t.span);
-  std::sort(spans.begin(), spans.end(), [](Span a, Span b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
-  std::vector<Span> merged;
-  for (Span s : spans) {
-    if (s.start >= s.end || s.end > x.doc.text.size()) continue;
-    if (!merged.empty() && s.start <= merged.back().end) merged.back().end = std::max(merged.back().end, s.end);
-    else merged.push_back(s);
-  }
+  std::vector<Span> merged = detail::text_piece_spans(x);
   out.push_back('[');
   for (size_t i = 0; i < merged.size(); ++i) {
     out += i ? ",[" : "[";
@@ -563,6 +549,42 @@ void write_events(const Corpus& c, Writer& w) {
 
 }  // namespace
 
+namespace detail {
+
+void append_json_string(std::string& out, std::string_view s) { escape_into(out, s); }
+
+std::vector<Span> text_piece_spans(const DocExtraction& x) {
+  std::vector<Span> spans;
+  for (const LocalStatement& s : x.statements) {
+    spans.push_back(s.content);
+    if (s.speaker_span) spans.push_back(*s.speaker_span);
+    if (s.cue) spans.push_back(*s.cue);
+  }
+  for (const LocalEvent& e : x.events) spans.push_back(e.sentence), spans.push_back(e.trigger);
+  for (const Mention& m : x.mentions) spans.push_back(m.span);
+  for (const Timex& t : x.timexes) spans.push_back(t.span);
+  std::sort(spans.begin(), spans.end(), [](Span a, Span b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
+  std::vector<Span> merged;
+  for (Span s : spans) {
+    if (s.start >= s.end || s.end > x.doc.text.size()) continue;
+    if (!merged.empty() && s.start <= merged.back().end) merged.back().end = std::max(merged.back().end, s.end);
+    else merged.push_back(s);
+  }
+  return merged;
+}
+
+TempBeside temp_beside(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) fs::create_directories(dir, ec);
+  if (ec) return {{}, fmt::format("cannot create directory {}: {}", dir.string(), ec.message())};
+  return {(dir / fmt::format(".{}.tmp-{}", target.filename().string(), static_cast<unsigned long>(::getpid()))).string(), {}};
+}
+
+}  // namespace detail
+
 void write_json(const Corpus& c, std::ostream& out, const JsonOptions& opt) {
   Writer w(out, opt);
   w.open_array("eventloom");  // format marker: [name, schema version]
@@ -580,11 +602,10 @@ void write_json(const Corpus& c, std::ostream& out, const JsonOptions& opt) {
 std::string write_file_atomic(const std::string& path, const std::function<void(std::ostream&)>& writer) {
   namespace fs = std::filesystem;
   fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  detail::TempBeside t = detail::temp_beside(path);
+  if (!t.error.empty()) return t.error;
+  fs::path tmp(t.tmp);
   std::error_code ec;
-  if (!fs::exists(dir, ec)) fs::create_directories(dir, ec);
-  if (ec) return fmt::format("cannot create directory {}: {}", dir.string(), ec.message());
-  fs::path tmp = dir / fmt::format(".{}.tmp-{}", target.filename().string(), static_cast<unsigned long>(::getpid()));
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno));

@@ -18,9 +18,12 @@
 
 #include "eventloom/export.hpp"
 #include "eventloom/timex_value.hpp"
+#include "export/json_internal.hpp"
 
 namespace eventloom {
 namespace {
+
+using namespace detail;  // parse_enum() and the enum tables
 
 using simdjson::dom::array;
 using simdjson::dom::element;
@@ -85,22 +88,6 @@ std::vector<uint32_t> indices(const object& o, std::string_view key) {
   });
   return out;
 }
-
-// The enum value whose to_string() is `s`, else `fallback`.
-template <class E, size_t N>
-E parse_enum(std::string_view s, const E (&values)[N], E fallback) {
-  for (E v : values)
-    if (s == to_string(v)) return v;
-  return fallback;
-}
-
-constexpr ActorType kActorTypes[] = {ActorType::Person, ActorType::Org, ActorType::Gpe, ActorType::Loc};
-constexpr StatementKind kKinds[] = {StatementKind::Direct, StatementKind::Indirect};
-constexpr ParticipantRole kRoles[] = {ParticipantRole::Source, ParticipantRole::Target, ParticipantRole::Other};
-constexpr TimexType kTimexTypes[] = {TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set};
-constexpr ParagraphKind kParagraphKinds[] = {ParagraphKind::Title, ParagraphKind::Standfirst, ParagraphKind::Caption,
-                                             ParagraphKind::Byline, ParagraphKind::Body, ParagraphKind::Template};
-constexpr DateSource kDateSources[] = {DateSource::None, DateSource::Metadata, DateSource::Dateline, DateSource::Text};
 
 void read_sources(const object& rec, Document& d) {
   each_element(rec, "provenance", [&](element e) {
@@ -216,26 +203,6 @@ LocalEvent read_event(const object& o) {
   return e;
 }
 
-// Local indices must point inside the article; a store edited by hand (or
-// damaged) must not make later stages index out of range.
-bool indices_valid(const DocExtraction& x) {
-  const size_t n = x.actors.size();
-  for (const LocalActor& a : x.actors)
-    for (uint32_t i : a.affiliations)
-      if (i >= n) return false;
-  for (const Mention& m : x.mentions)
-    if (m.actor >= n) return false;
-  for (const LocalStatement& s : x.statements) {
-    if (s.speaker && *s.speaker >= n) return false;
-    for (uint32_t i : s.mentions)
-      if (i >= n) return false;
-  }
-  for (const LocalEvent& e : x.events)
-    for (const Participant& p : e.participants)
-      if (p.actor >= n) return false;
-  return true;
-}
-
 void read_extraction(const object& ex, DocExtraction& x) {
   auto each = [&](std::string_view key, auto&& fn) {
     each_element(ex, key, [&](element e) {
@@ -284,6 +251,30 @@ void check_counts(const object& root, const Corpus& c, Diagnostics& diag, const 
 
 }  // namespace
 
+namespace detail {
+
+// Local indices must point inside the article; a store edited by hand (or
+// damaged) must not make later stages index out of range.
+bool extraction_indices_valid(const DocExtraction& x) {
+  const size_t n = x.actors.size();
+  for (const LocalActor& a : x.actors)
+    for (uint32_t i : a.affiliations)
+      if (i >= n) return false;
+  for (const Mention& m : x.mentions)
+    if (m.actor >= n) return false;
+  for (const LocalStatement& s : x.statements) {
+    if (s.speaker && *s.speaker >= n) return false;
+    for (uint32_t i : s.mentions)
+      if (i >= n) return false;
+  }
+  for (const LocalEvent& e : x.events)
+    for (const Participant& p : e.participants)
+      if (p.actor >= n) return false;
+  return true;
+}
+
+}  // namespace detail
+
 Corpus read_json(std::string_view json, Diagnostics& diag, const std::string& file) {
   simdjson::dom::parser parser;
   simdjson::padded_string padded(json);
@@ -317,7 +308,7 @@ Corpus read_json(std::string_view json, Diagnostics& diag, const std::string& fi
     } else {
       diag.warning(file, 0, fmt::format("document {} has no extraction (an older store?); read without it", x.doc.id));
     }
-    if (!indices_valid(x)) {
+    if (!detail::extraction_indices_valid(x)) {
       diag.warning(file, 0, fmt::format("document {}: its extraction refers to actors it does not have; read without it", x.doc.id));
       DocExtraction bare;
       bare.doc = std::move(x.doc);

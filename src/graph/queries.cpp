@@ -57,6 +57,9 @@ std::string words_key(std::string_view s) {
 
 }  // namespace
 
+std::string actor_name_key(std::string_view name) { return words_key(name); }
+bool actor_key_contains(const std::string& hay, const std::string& needle) { return contains_words(hay, needle); }
+
 ActorLookup find_actor(const Corpus& c, std::string_view name) {
   ActorLookup r;
   std::string key = words_key(name);
@@ -151,7 +154,48 @@ std::optional<std::vector<PathStep>> shortest_path(const EventGraph& eg, uint32_
   return steps;
 }
 
-std::vector<Centrality> centrality(const EventGraph& eg) {
+namespace {
+
+// Brandes' accumulation from the given sources over an unweighted undirected
+// graph in adjacency lists, each source's dependencies scaled by `scale`.
+std::vector<double> sampled_betweenness(const std::vector<std::vector<uint32_t>>& adj,
+                                        const std::vector<uint32_t>& sources, double scale) {
+  const size_t n = adj.size();
+  std::vector<double> between(n, 0.0), sigma(n), delta(n);
+  std::vector<int64_t> dist(n);
+  std::vector<uint32_t> order;
+  order.reserve(n);
+  for (uint32_t s : sources) {
+    std::fill(sigma.begin(), sigma.end(), 0.0);
+    std::fill(delta.begin(), delta.end(), 0.0);
+    std::fill(dist.begin(), dist.end(), -1);
+    order.clear();
+    sigma[s] = 1;
+    dist[s] = 0;
+    order.push_back(s);
+    for (size_t head = 0; head < order.size(); ++head) {  // breadth first: `order` is the queue
+      uint32_t v = order[head];
+      for (uint32_t w : adj[v]) {
+        if (dist[w] < 0) {
+          dist[w] = dist[v] + 1;
+          order.push_back(w);
+        }
+        if (dist[w] == dist[v] + 1) sigma[w] += sigma[v];
+      }
+    }
+    for (size_t k = order.size(); k-- > 1;) {  // farthest first; the source itself takes nothing
+      uint32_t w = order[k];
+      for (uint32_t v : adj[w])
+        if (dist[v] == dist[w] - 1) delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+      between[w] += scale * delta[w];
+    }
+  }
+  return between;
+}
+
+}  // namespace
+
+std::vector<Centrality> centrality(const EventGraph& eg, const CentralityOptions& opt) {
   const Graph& g = eg.g;
   // The actors with an interaction, renumbered 0..n-1 in vertex order.
   std::map<Vertex, size_t> local;
@@ -183,9 +227,22 @@ std::vector<Centrality> centrality(const EventGraph& eg) {
     }
   }
   std::vector<double> between(back.size(), 0.0);
-  if (!back.empty())
+  if (centrality_sampled(back.size(), opt)) {
+    std::vector<std::vector<uint32_t>> adj(back.size());
+    for (const auto& [pair, w] : links) {
+      adj[pair.first].push_back(static_cast<uint32_t>(pair.second));
+      adj[pair.second].push_back(static_cast<uint32_t>(pair.first));
+    }
+    const size_t k = std::clamp<size_t>(opt.samples, 1, back.size());
+    std::vector<uint32_t> sources;
+    for (size_t i = 0; i < k; ++i) sources.push_back(static_cast<uint32_t>(i * back.size() / k));
+    // Halved, as Boost halves on an undirected graph: each pair is reached
+    // from both of its ends.
+    between = sampled_betweenness(adj, sources, static_cast<double>(back.size()) / static_cast<double>(k) / 2);
+  } else if (!back.empty()) {
     boost::brandes_betweenness_centrality(
         u, boost::centrality_map(boost::make_iterator_property_map(between.begin(), boost::get(boost::vertex_index, u))));
+  }
   for (size_t i = 0; i < back.size(); ++i) out[i].betweenness = between[i];
   std::sort(out.begin(), out.end(), [](const Centrality& a, const Centrality& b) {
     if (a.betweenness != b.betweenness) return a.betweenness > b.betweenness;

@@ -1,6 +1,11 @@
 #include "ingest/paragraphs.hpp"
 
+#include <string>
+#include <unordered_set>
+
 #include "eventloom/text.hpp"
+#include "util/embedded.hpp"
+#include "util/lines.hpp"
 
 namespace eventloom {
 namespace {
@@ -14,10 +19,50 @@ bool ends_sentence(std::string_view line) {
   return line.size() >= 3 && (line.substr(line.size() - 3) == "\xE2\x80\x9D" || line.substr(line.size() - 3) == "\xE2\x80\xA6");
 }
 
+// The line's last word is one that running text does not end on.
+bool ends_on_run_on_word(std::string_view line) {
+  static const std::unordered_set<std::string> words = [] {
+    std::unordered_set<std::string> w;
+    util::for_each_data_row(data::get("ingest/data/run_on_words.txt"), [&](std::string_view l) { w.emplace(l); });
+    return w;
+  }();
+  size_t b = line.find_last_of(" \t");
+  std::string last = text::lower_ascii(b == std::string_view::npos ? line : line.substr(b + 1));
+  return words.count(last) > 0;
+}
+
 }  // namespace
 
-std::vector<Span> split_paragraphs(std::string_view t, uint32_t begin, uint32_t end) {
+bool looks_wrapped(std::string_view t, uint32_t begin, uint32_t end) {
+  // Over the lines that another line follows (the last line of a paragraph
+  // is as short as it happens to be): how many are near one width, and how
+  // many the next line goes on from in lower case.
+  size_t near_width = 0, inner = 0, lower_next = 0;
+  std::string_view prev;
+  for (uint32_t pos = begin; pos < end;) {
+    uint32_t nl = pos;
+    while (nl < end && t[nl] != '\n') ++nl;
+    std::string_view l = text::trim(t.substr(pos, nl - pos));
+    if (!l.empty() && !prev.empty()) {
+      ++inner;
+      near_width += prev.size() >= 40 && prev.size() <= 100;
+      lower_next += l[0] >= 'a' && l[0] <= 'z';
+    }
+    prev = l;
+    pos = nl + 1;
+  }
+  // Six in ten near one width ("...attacked by an Iranian gunboat on May"
+  // / "24, Lloyds Shipping Intelligence said."), or one in five going on in
+  // lower case ("...said it formed a" / "new branded foods group").
+  return inner > 0 && (near_width * 10 >= inner * 6 || lower_next * 5 >= inner);
+}
+
+std::vector<Span> split_paragraphs(std::string_view t, uint32_t begin, uint32_t end, bool known_wrapped) {
   std::vector<Span> out;
+  // Text whose lines are not wrapped at one width has a paragraph, a
+  // heading or a row of a table on each line ("Manchester City v Charlton"
+  // then "Playing Sunday : ..."): a line break ends one unless the line runs on.
+  const bool wrapped = known_wrapped || looks_wrapped(t, begin, end);
   uint32_t para_start = begin;
   auto flush = [&](uint32_t stop) {
     uint32_t b = para_start, e = stop;
@@ -44,7 +89,23 @@ std::vector<Span> split_paragraphs(std::string_view t, uint32_t begin, uint32_t 
     }
     bool blank_this = text::trim(line).empty();
     bool short_line = text::trim(line).size() < 40;
-    if (blank_this || blank_next || indented_next || ends_sentence(line) || short_line) {
+    // A line runs on into a next line that goes on in lower case ("a
+    // one-time loss of 3,624,000 dlrs on" / "write-off of certain silver"),
+    // after a comma, or with a number after a word that running text does
+    // not end on (run_on_words.txt: "gains from sale of investments of" /
+    // "887,000 dlrs"): even a short one ("Ralston Purina Co said it formed a",
+    // the rest of a first line after its dateline), and even in text whose
+    // other lines are each a paragraph or a row of a table. There, not
+    // before a capital after a run-on word: a scrape's standfirst ends on
+    // "with" as often as not; wrapped text breaks anywhere ("will resign on"
+    // / "May one").
+    bool runs_on = false;
+    if (!blank_next && !indented_next && !ends_sentence(line)) {
+      std::string_view l = text::trim(line);
+      runs_on = (next < end && t[next] >= 'a' && t[next] <= 'z') || (!l.empty() && l.back() == ',') ||
+                (((next < end && t[next] >= '0' && t[next] <= '9') || wrapped) && ends_on_run_on_word(l));
+    }
+    if (blank_this || blank_next || indented_next || ends_sentence(line) || (!runs_on && (!wrapped || short_line))) {
       flush(nl);
       para_start = next;
     }

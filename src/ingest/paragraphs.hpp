@@ -8,9 +8,17 @@
 
 namespace eventloom {
 
+// Whether text[begin, end) is wrapped: of the lines another line follows,
+// six in ten are 40 to 100 bytes long, or one in five is followed by a
+// line that goes on in lower case.
+bool looks_wrapped(std::string_view text, uint32_t begin, uint32_t end);
+
 // Split text[begin, end) into paragraphs: at blank lines, at indented lines
-// (wire copy), and at line breaks that end a sentence or a short line; a
-// line break inside wrapped text joins. Spans are trimmed and never empty.
-std::vector<Span> split_paragraphs(std::string_view text, uint32_t begin, uint32_t end);
+// (wire copy), at line breaks that end a sentence, and, unless the line runs
+// on into the next (a lower-case word, a comma), at the breaks after a short
+// line of wrapped text and after every line of other text. Wrapped or not:
+// looks_wrapped() tells, unless `known_wrapped`. Spans are trimmed and never
+// empty.
+std::vector<Span> split_paragraphs(std::string_view text, uint32_t begin, uint32_t end, bool known_wrapped = false);
 
 }  // namespace eventloom

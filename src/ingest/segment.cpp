@@ -167,7 +167,7 @@ std::vector<Block> make_blocks(std::string_view content) {
     for (Span l : lines)
       if (!text::trim(content.substr(l.start, l.size())).empty()) spans.push_back(l);
   } else {
-    spans = split_paragraphs(content, 0, static_cast<uint32_t>(content.size()));
+    spans = split_paragraphs(content, 0, static_cast<uint32_t>(content.size()), true);
   }
   std::vector<Block> blocks;
   blocks.reserve(spans.size());

@@ -1,0 +1,1 @@
+../src/store/data/schema.sql
