@@ -112,6 +112,34 @@ TEST_CASE("JSON Lines: a text's lines are paragraphs unless it is wrapped") {
   REQUIRE(w.documents.size() == 2);
   CHECK(w.documents[0].paragraphs.size() == 2);
   CHECK(w.documents[1].paragraphs.size() == 3);
+  // Wire copy's first line is short because its dateline was cut: it runs
+  // on ("Fidelity National Financial" / "Inc said ...").
+  std::string first =
+      "{\"id\":\"f\",\"text\":\"Fidelity National Financial\\nInc said its title insurance unit had a record year in 1986\\n"
+      "and expected another gain in the first quarter of 1987.\"}\n";
+  IngestResult fr;
+  read_jsonl("f.jsonl", first, fr);
+  REQUIRE(fr.documents.size() == 1);
+  CHECK(fr.documents[0].paragraphs.size() == 1);
+}
+
+TEST_CASE("JSON Lines: the agency's sign-off is not part of the text read") {
+  std::string f =
+      "{\"id\":\"a\",\"text\":\"Prices rose.\\nTotal 55.8 (33.7).        REUTER\"}\n"
+      "{\"id\":\"b\",\"text\":\"Prices rose.\\n\\nREUTER\"}\n"
+      "{\"id\":\"c\",\"text\":\"Prices rose, said an official of Reuters\"}\n";
+  IngestResult r;
+  read_jsonl("s.jsonl", f, r);
+  REQUIRE(r.documents.size() == 3);
+  auto last = [&](size_t d) {
+    const Document& doc = r.documents[d];
+    const Span s = doc.paragraphs.back().span;
+    return doc.text.substr(s.start, s.size());
+  };
+  CHECK(last(0) == "Total 55.8 (33.7).");
+  CHECK(r.documents[1].paragraphs.size() == 1);
+  CHECK(last(1) == "Prices rose.");
+  CHECK(last(2) == "Prices rose, said an official of Reuters");  // a word of the sentence
 }
 
 TEST_CASE("JSON Lines: fields, unknown fields kept, a malformed line named") {

@@ -105,8 +105,9 @@ void read_jsonl(std::string_view name, std::string_view content, IngestResult& o
         }
       }
     }
-    for (Span s : split_paragraphs(doc.text, 0, static_cast<uint32_t>(doc.text.size())))
-      doc.paragraphs.push_back({s, ParagraphKind::Body});
+    std::vector<Span> spans = split_paragraphs(doc.text, 0, static_cast<uint32_t>(doc.text.size()));
+    drop_sign_off(doc.text, spans);
+    for (Span s : spans) doc.paragraphs.push_back({s, ParagraphKind::Body});
     // A headline printed again at the top of the text is the title, not body.
     if (!doc.paragraphs.empty()) {
       Paragraph& first = doc.paragraphs.front();

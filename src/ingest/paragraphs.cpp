@@ -31,7 +31,34 @@ bool ends_on_run_on_word(std::string_view line) {
   return words.count(last) > 0;
 }
 
+bool is_sign_off(std::string_view w) {
+  static const std::unordered_set<std::string> words = [] {
+    std::unordered_set<std::string> out;
+    util::for_each_data_row(data::get("ingest/data/sign_offs.txt"), [&](std::string_view l) { out.emplace(l); });
+    return out;
+  }();
+  return words.count(text::lower_ascii(w)) > 0;
+}
+
 }  // namespace
+
+void drop_sign_off(std::string_view t, std::vector<Span>& paragraphs) {
+  if (paragraphs.empty()) return;
+  Span& last = paragraphs.back();
+  std::string_view p = t.substr(last.start, last.size());
+  const size_t b = p.find_last_of(" \t\n");
+  const std::string_view word = b == std::string_view::npos ? p : p.substr(b + 1);
+  if (!is_sign_off(word)) return;
+  // On a line of its own, or after the end of a sentence.
+  std::string_view before = text::trim(p.substr(0, p.size() - word.size()));
+  const bool own_line = b == std::string_view::npos || p.find('\n', before.size()) != std::string_view::npos;
+  if (!before.empty() && !own_line && !ends_sentence(before)) return;
+  if (before.empty()) {
+    paragraphs.pop_back();
+    return;
+  }
+  last.end = last.start + static_cast<uint32_t>(before.data() + before.size() - p.data());
+}
 
 bool looks_wrapped(std::string_view t, uint32_t begin, uint32_t end) {
   // Over the lines that another line follows (the last line of a paragraph
@@ -88,7 +115,10 @@ std::vector<Span> split_paragraphs(std::string_view t, uint32_t begin, uint32_t 
       }
     }
     bool blank_this = text::trim(line).empty();
-    bool short_line = text::trim(line).size() < 40;
+    // (Not the first line of a text whose title is not in it: wire copy's
+    // first line is short because its dateline was cut off, "Fidelity
+    // National Financial" / "Inc said ...".)
+    bool short_line = text::trim(line).size() < 40 && !(line_start == begin && !known_wrapped);
     // A line runs on into a next line that goes on in lower case ("a
     // one-time loss of 3,624,000 dlrs on" / "write-off of certain silver"),
     // after a comma, or with a number after a word that running text does
