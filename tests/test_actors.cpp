@@ -452,6 +452,10 @@ TEST_CASE("organisation patterns: a name cut at 'in', a known acronym spelled ou
   Found k("Shares of Kia Motor Corp of South Korea rose 3 percent.");
   CHECK(k.by_alias("Kia Motor Corp"));
   CHECK_FALSE(k.by_alias("Kia Motor Corp of South Korea"));
+  // A legal form alone, cut from its company, is no actor.
+  Found u("<United States Lines Inc> has laid off 260 employees, a spokesman said.");
+  CHECK_FALSE(u.by_alias("Inc"));
+  CHECK_FALSE(u.by_alias("Inc>"));
 }
 
 TEST_CASE("organisation patterns: X of Y Z, X for Y, the X Palace") {

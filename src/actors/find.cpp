@@ -603,6 +603,10 @@ class ArticleScanner {
 
   void emit_name(const NameMention& m) {
     if (m.type == NameType::Misc) return;
+    // "Inc", "Corp": a legal form alone, cut from its company's name.
+    bool all_legal = true;
+    for (uint32_t k = m.first; k < m.last && all_legal; ++k) all_legal = is(k, kLegalSuffix) || ptb_[k];
+    if (all_legal) return;
     const uint32_t b = sent_->first_token;
     if (gaz_start(m.first) && gaz_[m.first - b].second == m.last - m.first) {
       // The gazetteer's name where it agrees with the tagger on the kind of

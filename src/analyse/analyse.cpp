@@ -63,6 +63,7 @@ void split_name(const AnnotatedText& at, NameMention m, bool whole, Analysis& a)
   auto breaks = [&](uint32_t k) {
     std::string_view w = at.word(k);
     if (w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "\"" || w == "!" || w == "?") return true;
+    if (w == "<" || w == ">" || w == "[" || w == "]") return true;  // Reuters marks companies "<Cyclops Corp>"
     if (w == "and" && !whole && (m.type == NameType::Loc || m.type == NameType::Person)) return true;
     return at.tokens[k].has(kLower) && !name_connector(w);
   };
