@@ -76,6 +76,10 @@ Corpus merge_builds(Corpus a, Corpus b, const BuildOptions& opt) {
   for (auto& d : b.docs) docs.push_back(std::move(d));
   Diagnostics diag = std::move(a.diagnostics);
   diag.append(b.diagnostics);
+  return merge_extractions(std::move(docs), std::move(diag), opt);
+}
+
+Corpus merge_extractions(std::vector<DocExtraction> docs, Diagnostics diag, const BuildOptions& opt) {
   if (opt.templates.enabled && !docs.empty()) {
     std::vector<const Document*> view;
     size_t textless = 0;
