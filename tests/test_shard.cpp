@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <set>
 
@@ -26,10 +27,12 @@ namespace {
 const std::string kExamples = std::string(EVENTLOOM_SOURCE_DIR) + "/examples";
 
 // Each article as "<path>@<offset>#<id>".
-std::vector<std::string> article_keys(const std::vector<std::string>& inputs, uint32_t index, uint32_t count) {
+std::vector<std::string> article_keys(const std::vector<std::string>& inputs, uint32_t index, uint32_t count,
+                                      bool by_file = false) {
   eventloom::IngestOptions opt;
   opt.shard_index = index;
   opt.shard_count = count;
+  opt.shard_by_file = by_file;
   std::vector<std::string> keys;
   for (const eventloom::Document& d : eventloom::ingest(inputs, opt).documents)
     keys.push_back(d.sources.at(0).path + "@" + std::to_string(d.sources[0].offset) + "#" + d.id);
@@ -48,20 +51,25 @@ std::vector<std::multiset<std::string>> shard_ids(const std::vector<std::string>
   return out;
 }
 
-void check_partition(const std::vector<std::string>& inputs, uint32_t count) {
-  INFO(count << " shards");
+void check_partition(const std::vector<std::string>& inputs, uint32_t count, bool by_file = false) {
+  INFO(count << " shards" << (by_file ? " by file" : ""));
   std::vector<std::string> all = article_keys(inputs, 0, 1);
   std::vector<std::string> joined;
+  std::map<std::string, uint32_t> shard_of_file;
   size_t nonempty = 0;
   for (uint32_t i = 0; i < count; ++i) {
-    std::vector<std::string> part = article_keys(inputs, i, count);
+    std::vector<std::string> part = article_keys(inputs, i, count, by_file);
+    for (const std::string& k : part) {
+      std::string file = k.substr(0, k.find('@'));
+      if (by_file) CHECK(shard_of_file.emplace(file, i).first->second == i);  // a file's articles stay together
+    }
     nonempty += !part.empty();
     joined.insert(joined.end(), part.begin(), part.end());
   }
   std::sort(all.begin(), all.end());
   std::sort(joined.begin(), joined.end());
   CHECK(joined == all);  // every article once: none lost, none twice
-  if (all.size() >= 8 * count) CHECK(nonempty == count);
+  if (!by_file && all.size() >= 8 * count) CHECK(nonempty == count);
 }
 
 std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
@@ -72,16 +80,16 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
 // build the inputs whole, then in `count` shards merged in a shuffled order
 // (--json, and --db when `db`): the merged bytes are the whole build's.
 void check_shards_merge(const TempDir& t, const std::vector<std::string>& inputs, uint32_t count, unsigned seed,
-                        bool db = false) {
-  INFO(count << " shards");
+                        bool db = false, bool by_file = false) {
+  INFO(count << " shards" << (by_file ? " by file" : ""));
   std::string whole = t / "whole.json";
   if (!fs::exists(whole)) REQUIRE(run(with(with({"build"}, inputs), {"--quiet", "--json", whole})).code == 0);
   std::vector<std::string> parts;
   for (uint32_t i = 0; i < count; ++i) {
     std::string part = t / ("part-" + std::to_string(i) + "-of-" + std::to_string(count) + (db ? ".sqlite" : ".json"));
     Result r = run(with(with({"build"}, inputs),
-                        {"--quiet", "--shard", std::to_string(i) + "/" + std::to_string(count), db ? "--db" : "--json",
-                         part}));
+                        {"--quiet", "--shard", std::to_string(i) + "/" + std::to_string(count), "--shard-by",
+                         by_file ? "file" : "record", db ? "--db" : "--json", part}));
     INFO(r.err);
     REQUIRE(r.code == 0);
     parts.push_back(part);
@@ -169,6 +177,23 @@ TEST_CASE("merge: 1, 2, 4 and 16 shards of examples/, in any order, give one bui
   unsigned seed = 1;
   for (uint32_t n : {1u, 2u, 4u, 16u}) check_shards_merge(t, {kExamples}, n, seed++);
   check_shards_merge(t, {kExamples}, 3, 7, true);
+}
+
+TEST_CASE("build --shard-by file: whole files per shard, not read by the others, merged to one build's bytes") {
+  std::vector<std::string> files = {kExamples + "/wire.jsonl", kExamples + "/valdoria_scrape_1.txt",
+                                    kExamples + "/valdoria_scrape_2.txt", kExamples + "/valdoria_duplicate.txt",
+                                    kExamples + "/html"};
+  for (uint32_t n : {2u, 3u, 16u}) {
+    check_partition({kExamples}, n, true);
+    check_partition(files, n, true);
+  }
+  // With 16 shards of examples/ (a dozen files) some shards get no file: they write an empty store
+  // (not "no input could be read"), which merges.
+  TempDir t;
+  unsigned seed = 5;
+  for (uint32_t n : {2u, 16u}) check_shards_merge(t, {kExamples}, n, seed++, false, true);
+  check_shards_merge(t, {kExamples}, 3, 8, true, true);
+  CHECK(run({"build", kExamples, "--quiet", "--shard", "0/2", "--shard-by", "line", "--json", t / "x.json"}).code == 2);
 }
 
 TEST_CASE("merge: shards of the template corpus find the site template across all of them") {

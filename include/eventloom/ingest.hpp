@@ -31,6 +31,10 @@ struct IngestOptions {
   // with the same inputs and indexes 0..N-1 read every article exactly once.
   uint32_t shard_index = 0;
   uint32_t shard_count = 1;
+  // Split by whole files instead: a file belongs to the shard its relative
+  // path hashes to, and the other shards do not read it at all (for corpora
+  // of many more files than shards: no shard reads the whole corpus).
+  bool shard_by_file = false;
 };
 
 // The shard of an article: a stable 64-bit hash (FNV-1a, mixed), modulo
@@ -45,6 +49,7 @@ struct IngestResult {
   Diagnostics diagnostics;
   uint32_t files_read = 0;
   uint64_t bytes_read = 0;
+  uint32_t files_elsewhere = 0;  // shard_by_file: files left to other shards, not read
 };
 
 // Read every input: files, directories (walked by extension), "-" for stdin.

@@ -25,6 +25,7 @@ struct BuildResult {
   Diagnostics diagnostics;  // ingest problems, then merge notes
   uint32_t files_read = 0;
   uint64_t bytes_read = 0;
+  uint32_t files_elsewhere = 0;  // --shard by file: files left to other shards
 };
 
 BuildResult build_corpus(const std::vector<std::string>& inputs, const BuildOptions& opt = {});

@@ -13,15 +13,17 @@
 #   -o OUT       the merged store: .json, or .sqlite/.db for SQLite (required)
 #   -b BINARY    the eventloom binary (default: eventloom on PATH)
 #   -x ARGS      more sbatch arguments for both jobs (e.g. "--partition=long --account=x")
+#   -F           split by whole files (build --shard-by file): a shard reads only its own
+#                files; for many more files than shards (one file goes to one shard)
 # Prints the two job ids ("ARRAY MERGE"); wait for the merge with
 # `squeue -j MERGE` or `sbatch --wait`, its log is eventloom-merge-MERGE.out.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-shards=4 cpus=2 mem=4G merge_mem=8G parts="" out="" bin="" extra=""
-while getopts "n:c:m:M:p:o:b:x:" opt; do
+shards=4 cpus=2 mem=4G merge_mem=8G parts="" out="" bin="" extra="" build_args=""
+while getopts "n:c:m:M:p:o:b:x:F" opt; do
   case $opt in
     n) shards=$OPTARG ;; c) cpus=$OPTARG ;; m) mem=$OPTARG ;; M) merge_mem=$OPTARG ;;
-    p) parts=$OPTARG ;; o) out=$OPTARG ;; b) bin=$OPTARG ;; x) extra=$OPTARG ;;
+    p) parts=$OPTARG ;; o) out=$OPTARG ;; b) bin=$OPTARG ;; x) extra=$OPTARG ;; F) build_args="--shard-by file" ;;
     *) sed -n '2,19p' "$0" >&2; exit 2 ;;
   esac
 done
@@ -34,7 +36,7 @@ mkdir -p "$parts"
 rm -f "$parts"/part-*.json  # parts of an earlier run would be merged too
 inputs=()
 for i in "$@"; do inputs+=("$(realpath "$i")"); done
-export EVENTLOOM="$bin" PARTS="$parts" OUT="$out" SHARDS="$shards" INPUTS="${inputs[*]}"
+export EVENTLOOM="$bin" PARTS="$parts" OUT="$out" SHARDS="$shards" INPUTS="${inputs[*]}" BUILD_ARGS="$build_args"
 # shellcheck disable=SC2086
 array=$(sbatch --parsable --export=ALL --array="0-$((shards - 1))" --cpus-per-task="$cpus" --mem="$mem" \
         --chdir="$parts" $extra "$here/shards.sbatch")

@@ -30,6 +30,7 @@ struct BuildArgs {
   bool no_infer_dates = false;
   std::string update;                       // a store to add the inputs to
   std::string shard;                        // "I/N": only shard I (0-based) of N
+  std::string shard_by = "record";          // "record" or "file"
   std::string graphml, gexf, dot, csv;      // extra exports
   GexfVersion gexf_version = GexfVersion::V1_2draft;
 };
@@ -82,6 +83,11 @@ int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
       err << "eventloom: --shard " << a.shard << ": expected I/N with 0 <= I < N (e.g. 0/4)\n";
       return kUsage;
     }
+    if (a.shard_by != "record" && a.shard_by != "file") {
+      err << "eventloom: --shard-by " << a.shard_by << ": expected record or file\n";
+      return kUsage;
+    }
+    opt.ingest.shard_by_file = a.shard_by == "file";
     if (!a.update.empty()) {
       err << "eventloom: --shard and --update do not go together: build the shards, then merge them with the store\n";
       return kUsage;
@@ -120,7 +126,9 @@ int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
     err << "eventloom: --strict: some inputs were skipped; nothing written\n";
     return kSkipped;
   }
-  if (r.corpus.docs.empty() && r.files_read == 0) {
+  // A shard whose files all went to other shards writes an empty store: the
+  // merge expects every part.
+  if (r.corpus.docs.empty() && r.files_read == 0 && r.files_elsewhere == 0) {
     err << "eventloom: no input could be read; nothing written\n";
     return kSkipped;
   }
@@ -184,6 +192,10 @@ Command add_build(CLI::App& app) {
   sub->add_option("--shard", args->shard,
                   "Read only shard I of N (I from 0): N runs with the same inputs cover every article once; "
                   "'eventloom merge' joins their stores into one build's");
+  sub->add_option("--shard-by", args->shard_by,
+                  "With --shard: split by 'record' (default; every shard reads every file) or by whole 'file' "
+                  "(a shard reads only its own files: for many more files than shards)")
+      ->capture_default_str();
   sub->add_option("--graphml", args->graphml, "Also write the graph as GraphML");
   sub->add_option("--gexf", args->gexf, "Also write the graph as GEXF (with time intervals)");
   add_gexf_version_option(sub, args->gexf_version);

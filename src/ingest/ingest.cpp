@@ -60,7 +60,7 @@ void drop_huge_articles(const std::string& name, size_t first, uint64_t limit, I
 
 // Drops the articles from `first` on that are not in the shard asked for.
 void keep_shard(std::string_view relative, size_t first, const IngestOptions& opt, IngestResult& out) {
-  if (opt.shard_count <= 1) return;
+  if (opt.shard_count <= 1 || opt.shard_by_file) return;
   auto& docs = out.documents;
   auto keep = docs.begin() + static_cast<std::ptrdiff_t>(first);
   for (auto it = keep; it != docs.end(); ++it) {
@@ -71,6 +71,14 @@ void keep_shard(std::string_view relative, size_t first, const IngestOptions& op
     }
   }
   docs.erase(keep, docs.end());
+}
+
+// shard_by_file: whether the file `relative` is another shard's (counted, not read).
+bool elsewhere(std::string_view relative, const IngestOptions& opt, IngestResult& out) {
+  if (!opt.shard_by_file || opt.shard_count <= 1 || shard_of(relative, {}, 0, opt.shard_count) == opt.shard_index)
+    return false;
+  ++out.files_elsewhere;
+  return true;
 }
 
 void read_content(const std::string& name, std::string_view bytes, const IngestOptions& opt, IngestResult& out,
@@ -179,7 +187,7 @@ IngestResult ingest(const std::vector<std::string>& inputs, const IngestOptions&
   for (const std::string& input : inputs) {
     if (input == "-") {
       std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      read_content("-", content, opt, out, "-");
+      if (!elsewhere("-", opt, out)) read_content("-", content, opt, out, "-");
       continue;
     }
     fs::path path(input);
@@ -203,10 +211,14 @@ IngestResult ingest(const std::vector<std::string>& inputs, const IngestOptions&
         continue;
       }
       std::sort(files.begin(), files.end());
-      for (const auto& f : files) read_file(f, f.string(), opt, out, f.lexically_relative(path).generic_string());
+      for (const auto& f : files) {
+        std::string relative = f.lexically_relative(path).generic_string();
+        if (!elsewhere(relative, opt, out)) read_file(f, f.string(), opt, out, relative);
+      }
       continue;
     }
-    read_file(path, input, opt, out, path.filename().generic_string());
+    if (!elsewhere(path.filename().generic_string(), opt, out))
+      read_file(path, input, opt, out, path.filename().generic_string());
   }
   return out;
 }

@@ -119,6 +119,7 @@ BuildResult build_corpus(const std::vector<std::string>& inputs, const BuildOpti
   r.diagnostics = std::move(in.diagnostics);
   r.files_read = in.files_read;
   r.bytes_read = in.bytes_read;
+  r.files_elsewhere = in.files_elsewhere;
   mark_templates(in.documents, opt, r.diagnostics);
   r.corpus = consolidate(extract_all(std::move(in.documents), opt));
   r.diagnostics.append(r.corpus.diagnostics);
