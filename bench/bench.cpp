@@ -21,6 +21,9 @@
 //     less (consolidate and write_json use all cores inside: theirs is the
 //     sum over threads); the shares are of the summed CPU time. The
 //     analysis stage is also shown in tokens (of sentences) per second.
+//     The dependency parser is timed as the later stages will call it
+//     (parse_article: the sentences needs_parse() picks), and, outside the
+//     sum, on every sentence, in words (the tagger's pieces) per second.
 //     With --stage-repeat N the pass runs N times and each stage's median
 //     is shown.
 //
@@ -44,6 +47,7 @@
 
 #include "analyse/article.hpp"
 #include "eventloom/actors.hpp"
+#include "eventloom/analyse.hpp"
 #include "eventloom/events.hpp"
 #include "eventloom/export.hpp"
 #include "eventloom/pipeline.hpp"
@@ -145,17 +149,19 @@ EndToEnd run_end_to_end(const std::string& file, const Options& o) {
 }
 
 enum Stage {
-  kIngest, kTemplates, kText, kTime, kTagger, kNames, kActors, kStatements, kEvents, kMapBack, kConsolidate, kJson,
-  kStages
+  kIngest, kTemplates, kText, kTime, kTagger, kNames, kParse, kActors, kStatements, kEvents, kMapBack, kConsolidate,
+  kJson, kStages
 };
 constexpr std::array<const char*, kStages> kStageNames = {
     "ingest", "site templates", "text analysis", "time (tagging, dating)", "part-of-speech tagger",
-    "name tagger", "actors", "statements", "events", "spans to original", "consolidate", "JSON write"};
+    "name tagger", "dependency parser (picked sentences)", "actors", "statements", "events", "spans to original", "consolidate", "JSON write"};
 
 // What the stage pass counts besides its times.
 struct Counts {
   uint64_t tokens = 0;  // tokens in sentences: what the analysis reads
   uint64_t pieces = 0;  // the words the tagger tags (tokens cut at clitics and hyphens)
+  uint64_t sentences = 0, picked = 0, picked_pieces = 0;  // sentences, and those needs_parse() picks
+  double parse_all_s = 0;  // parse_sentence() on every sentence (CPU time)
 };
 
 // extract_document(), with a CPU stopwatch around each call.
@@ -186,6 +192,16 @@ DocExtraction extract_timed(Document doc, std::array<double, kStages>& t, Counts
   t[kNames] += cpu_seconds_since(t0);
   for (const eventloom::Sentence& s : at.sentences) count.tokens += s.last_token - s.first_token;
   count.pieces += tagged.analysis.words.size();
+
+  t0 = cpu_seconds();
+  std::vector<eventloom::SentenceParse> trees = eventloom::parse_article(at, tagged.analysis);
+  t[kParse] += cpu_seconds_since(t0);
+  count.sentences += at.sentences.size();
+  count.picked += trees.size();
+  for (const auto& tr : trees) count.picked_pieces += tr.size();
+  t0 = cpu_seconds();
+  for (uint32_t si = 0; si < at.sentences.size(); ++si) eventloom::parse_sentence(at, tagged.analysis, si);
+  count.parse_all_s += cpu_seconds_since(t0);
 
   t0 = cpu_seconds();
   eventloom::ActorExtraction actors = eventloom::find_actors(at, tagged.analysis);
@@ -275,6 +291,7 @@ void report(const std::string& file, const Options& o) {
   // Each stage's median over the passes (the heap and counts of the first).
   const int passes = std::max(1, o.stage_repeat);
   std::array<std::vector<double>, kStages> runs;
+  std::vector<double> parse_all;
   for (int r = 0; r < passes; ++r) {
     HeapUse h;
     Counts c;
@@ -284,7 +301,10 @@ void report(const std::string& file, const Options& o) {
       n = c;
     }
     for (int s = 0; s < kStages; ++s) runs[s].push_back(one[s]);
+    parse_all.push_back(c.parse_all_s);
   }
+  std::sort(parse_all.begin(), parse_all.end());
+  n.parse_all_s = parse_all[parse_all.size() / 2];
   std::array<double, kStages> t{};
   for (int s = 0; s < kStages; ++s) {
     std::sort(runs[s].begin(), runs[s].end());
@@ -298,11 +318,17 @@ void report(const std::string& file, const Options& o) {
   auto per_s = [&](double s) { return s > 0 ? fmt::format("{:.0f}", static_cast<double>(n.tokens) / s) : std::string("-"); };
   for (int s = 0; s < kStages; ++s)
     fmt::print("| {} | {:.3f} | {:.1f} % | {} |\n", kStageNames[s], t[s], 100.0 * t[s] / total,
-               s == kTagger || s == kNames ? per_s(t[s]) : std::string());
+               s == kTagger || s == kNames || s == kParse ? per_s(t[s]) : std::string());
   const double analysis = t[kTagger] + t[kNames];
   fmt::print("\nThe analysis stage (analyse_article): {} tokens in sentences ({} pieces for the tagger), "
              "tagger and name tagger together {:.3f} s, {} tokens/s on one thread.\n",
              n.tokens, n.pieces, analysis, per_s(analysis));
+  auto rate = [](uint64_t k, double secs) { return secs > 0 ? fmt::format("{:.0f}", double(k) / secs) : std::string("-"); };
+  fmt::print("\nThe dependency parser: {} of {} sentences picked ({:.1f} %), {} words parsed in {:.3f} s, {} words/s; "
+             "every sentence: {} words in {:.3f} s, {} words/s ({} tokens/s), on one thread.\n",
+             n.picked, n.sentences, n.sentences ? 100.0 * double(n.picked) / double(n.sentences) : 0.0, n.picked_pieces,
+             t[kParse], rate(n.picked_pieces, t[kParse]), n.pieces, n.parse_all_s, rate(n.pieces, n.parse_all_s),
+             rate(n.tokens, n.parse_all_s));
   fmt::print("\nHeap in use (malloc): {:.0f} MB after ingest, {:.0f} MB with every extraction, {:.0f} MB consolidated.\n\n",
              heap.ingested, heap.extracted, heap.consolidated);
   std::fflush(stdout);

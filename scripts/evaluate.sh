@@ -22,6 +22,8 @@ echo "== conll2003-dev (score_entities.py)"
 echo "== polnear-dev (score_quotes.py)"
 "$bin" build "$shared"/datasets/polnear-dev/text/*.txt --json "$tmp/polnear.json" --quiet || true
 "$PY" "$shared/eval/score_quotes.py" "$shared/datasets/polnear-dev" "$tmp/polnear.json"
-echo "== UD English EWT dev, gold tokens (score_conllu.py)"
-"$bin" tag --conllu-in "$shared/datasets/ud-english-ewt/en_ewt-ud-dev.conllu" -o "$tmp/ewt.conllu"
+echo "== UD English EWT dev, gold tokens, predicted tags: tags and trees (score_conllu.py)"
+"$bin" parse --conllu-in "$shared/datasets/ud-english-ewt/en_ewt-ud-dev.conllu" -o "$tmp/ewt.conllu"
 "$PY" "$shared/eval/score_conllu.py" "$shared/datasets/ud-english-ewt/en_ewt-ud-dev.conllu" "$tmp/ewt.conllu"
+echo "== Timeline17 dev, timeline summaries (tls_score.py; about 10 s: seven builds)"
+scripts/eval_tls.sh "$bin" | tail -1

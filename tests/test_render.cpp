@@ -18,6 +18,7 @@
 #include "eventloom/export.hpp"
 #include "eventloom/pipeline.hpp"
 #include "eventloom/render.hpp"
+#include "eventloom/text.hpp"
 #include "test_support.hpp"
 
 using namespace eventloom;
@@ -56,14 +57,7 @@ bool well_formed_xml(const std::string& data, const std::string& name) {
   return std::system(cmd.c_str()) == 0;
 }
 
-const Corpus& examples() {
-  static Corpus c = [] {
-    BuildOptions opt;
-    opt.jobs = 2;
-    return build_corpus({std::string(EVENTLOOM_SOURCE_DIR) + "/examples"}, opt).corpus;
-  }();
-  return c;
-}
+const Corpus& examples() { return test_support::examples_corpus(); }
 
 // (day, x) of each item mark, in SVG order: ids are item_<YYYYMMDD>_<n>; the x is
 // the ellipse's cx or the polygon's leftmost point.
@@ -410,4 +404,137 @@ TEST_CASE("the pictures do not depend on the fonts the machine maps Helvetica, A
     CHECK(!slurp(plain).empty());
     CHECK(slurp(plain) == slurp(serif));
   }
+}
+
+namespace {
+
+// A generated story: `n` events among 40 actors over two months, a tenth of
+// them dated only to a month, a few years away, each in an article of its own.
+Corpus generated_events(size_t n) {
+  const char* kTypes[] = {"04 CONSULT", "19 FIGHT", "03 EXPRESS INTENT TO COOPERATE", "17 COERCE", "05 ENGAGE IN DIPLOMATIC COOPERATION",
+                          "12 REJECT"};
+  uint64_t seed = 12345;
+  auto next = [&](uint64_t m) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return (seed >> 33) % m;
+  };
+  std::vector<DocExtraction> docs;
+  for (size_t i = 0; i < n; ++i) {
+    DocExtraction x;
+    size_t a = next(40), b = (a + 1 + next(39)) % 40;
+    std::string na = "Actor" + std::to_string(a * a % 41), nb = "Actor" + std::to_string(b * b % 41);
+    x.doc.id = "gen" + std::to_string(100000 + i);
+    x.doc.text = na + " met " + nb + " in report " + std::to_string(i) + ".";
+    x.doc.paragraphs.push_back({Span{0, static_cast<uint32_t>(x.doc.text.size())}, ParagraphKind::Body});
+    x.doc.published = boost::gregorian::date(2021, 3, 1) + boost::gregorian::days(static_cast<long>(next(60)));
+    x.doc.sources.push_back({"generated.jsonl", 0, static_cast<uint32_t>(i + 1), x.doc.id, ""});
+    x.doc.format = "jsonl";
+    for (const std::string& name : {na, nb}) {
+      LocalActor la;
+      la.name = name;
+      la.type = ActorType::Gpe;
+      la.aliases = {name};
+      la.key = text::comparison_key(name);
+      x.actors.push_back(la);
+    }
+    LocalEvent e;
+    e.type = kTypes[next(6)];
+    e.trigger = {static_cast<uint32_t>(na.size() + 1), static_cast<uint32_t>(na.size() + 4)};
+    e.sentence = {0, static_cast<uint32_t>(x.doc.text.size())};
+    uint64_t r = next(100);
+    e.date = r < 2 ? "2015-06-0" + std::to_string(1 + next(9)) : r < 12 ? "2021-04" : format_date(*x.doc.published);
+    e.participants = {{0, ParticipantRole::Source}, {1, ParticipantRole::Target}};
+    x.events.push_back(e);
+    docs.push_back(std::move(x));
+  }
+  return consolidate(std::move(docs));
+}
+
+// The text of each SVG group whose id starts with `prefix`: id -> text.
+std::map<std::string, std::string> group_texts(const std::string& svg, const std::string& prefix) {
+  std::map<std::string, std::string> out;
+  const std::string key = "id=\"" + prefix;
+  for (size_t at = 0; (at = svg.find(key, at)) != std::string::npos;) {
+    size_t id_end = svg.find('"', at + 4), end = svg.find("</g>", at);
+    std::string id = svg.substr(at + 4, id_end - at - 4);
+    size_t t = svg.find("<text", at);
+    std::string text;
+    if (t < end) {
+      size_t gt = svg.find('>', t), close = svg.find("</text>", t);
+      text = svg.substr(gt + 1, close - gt - 1);
+    }
+    out[id] = text;
+    at = end;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a timeline of 5000 events: every mark is labelled or counted and the SVG stays small") {
+  Corpus c = generated_events(5000);
+  size_t expected = 0;
+  for (const Event& e : c.events) expected += !e.restates_statement();
+  REQUIRE(expected > 4000);
+  EventGraph eg = build_graph(c);
+  for (Lanes lanes : {Lanes::Actor, Lanes::Type}) {
+    TimelineOptions opt;
+    opt.lanes = lanes;
+    DotGraph g = timeline_graph(c, eg, opt);
+    std::string svg = svg_of(g);
+    INFO("lanes " << (lanes == Lanes::Actor ? "actor" : "type"));
+    CHECK(well_formed_xml(svg, "five_thousand.svg"));
+    CHECK(svg.size() < 2'000'000);
+    auto items = group_texts(svg, "item_");
+    auto labels = group_texts(svg, "label_");
+    auto more = group_texts(svg, "more_");
+    CHECK(items.size() >= 50);
+    CHECK(!more.empty());
+    // Each drawn mark has its label, and each label is readable text.
+    for (auto& [id, text] : items) {
+      auto it = labels.find("label_" + id.substr(5));
+      INFO(id);
+      REQUIRE(it != labels.end());
+      CHECK(it->second.size() >= 3);
+    }
+    CHECK(labels.size() == items.size());
+    // Every other item is in a count: "+37 more", "+3 earlier", "+2 later".
+    size_t counted = 0;
+    for (auto& [id, text] : more) {
+      INFO(id << ": " << text);
+      REQUIRE(text.size() > 1);
+      CHECK(text[0] == '+');
+      size_t n = std::strtoul(text.c_str() + 1, nullptr, 10);
+      CHECK(n > 0);
+      std::string word = text.substr(text.find(' ') + 1);
+      CHECK((word == "more" || word == "earlier" || word == "later"));
+      counted += n;
+    }
+    CHECK(items.size() + counted == expected);
+  }
+}
+
+TEST_CASE("statements drawn with the events, hidden, or alone") {
+  const Corpus& c = examples();
+  EventGraph eg = build_graph(c);
+  // (statements, events) drawn: a statement's label quotes it.
+  auto drawn = [&](StatementMode m) {
+    TimelineOptions opt;
+    opt.statements = m;
+    opt.top = 0;
+    std::string svg = svg_of(timeline_graph(c, eg, opt));
+    size_t statements = 0, events = 0;
+    for (auto& [id, text] : group_texts(svg, "label_")) {
+      (void)id;
+      (text.find("\xE2\x80\x9C") != std::string::npos ? statements : events)++;
+    }
+    return std::make_pair(statements, events);
+  };
+  auto shown = drawn(StatementMode::Show), hidden = drawn(StatementMode::Hide), only = drawn(StatementMode::Only);
+  CHECK(shown.first > 0);
+  CHECK(shown.second > 0);
+  CHECK(hidden.first == 0);
+  CHECK(hidden.second > 0);
+  CHECK(only.first > 0);
+  CHECK(only.second == 0);
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "eventloom/pipeline.hpp"
 #include "skip.hpp"
 
 namespace test_support {
@@ -78,6 +79,16 @@ inline std::vector<std::string> shared_files(const std::string& folder, const st
     if (e.path().extension() == ext) out.push_back(e.path().string());
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// The corpus of examples/, built once per test executable (two threads).
+inline const eventloom::Corpus& examples_corpus() {
+  static eventloom::Corpus c = [] {
+    eventloom::BuildOptions opt;
+    opt.jobs = 2;
+    return eventloom::build_corpus({std::string(EVENTLOOM_SOURCE_DIR) + "/examples"}, opt).corpus;
+  }();
+  return c;
 }
 
 }  // namespace test_support

@@ -25,6 +25,9 @@ void write_json(const Corpus& c, std::ostream& out, const JsonOptions& opt = {})
 // every byte was written. Returns an empty string, or the reason it failed.
 std::string write_file_atomic(const std::string& path, const std::function<void(std::ostream&)>& writer);
 
+// `s` as a JSON string literal (quotes included), appended to `out`.
+void append_json_string(std::string& out, std::string_view s);
+
 }  // namespace eventloom
 
 // ---------------------------------------------------------------------------

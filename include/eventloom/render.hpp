@@ -18,6 +18,7 @@
 
 #include "eventloom/corpus.hpp"
 #include "eventloom/graph.hpp"
+#include "eventloom/summary.hpp"
 
 namespace eventloom {
 
@@ -56,6 +57,8 @@ const char* tone_colour(Tone t);      // "#RRGGBB"
 // ---- timeline -------------------------------------------------------------
 
 enum class Lanes : uint8_t { Actor, Type };
+// Statements drawn with the events, left out, or drawn alone.
+enum class StatementMode : uint8_t { Show, Hide, Only };
 
 // What to draw comes from the EventGraph (build it with a GraphFilter for
 // --from/--to/--type/--actor); these options shape the picture.
@@ -64,11 +67,15 @@ struct TimelineOptions {
   unsigned top = 10;              // actor lanes: the most central actors (0: all)
   std::vector<uint32_t> actors;   // actor lanes: exactly these, in this order (overrides top)
   unsigned min_sources = 1;       // items reported in fewer articles are left out
+  StatementMode statements = StatementMode::Show;
   std::string title;
 };
 
 // Statements and events with a day, on a time axis. Undated items are left
-// out; items dated only to a month, quarter or year are drawn as spans.
+// out; items dated only to a month, quarter or year are drawn as spans. Each
+// lane draws its best items (more articles, events before statements, more
+// central actors) with their labels, as many as fit; the rest are counted in
+// "+N more" markers per stretch of time, so every mark is labelled or counted.
 DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt = {});
 
 // ---- network --------------------------------------------------------------
@@ -85,17 +92,26 @@ struct NetworkOptions {
 // their dominant CAMEO class.
 DotGraph network_graph(const Corpus& c, const EventGraph& eg, const NetworkOptions& opt = {});
 
+// ---- summary --------------------------------------------------------------
+
+// A summary (summarize(), summary.hpp) as one self-contained HTML page: each
+// key day with its sentences and, for each, its article and byte offsets.
+Rendered render_summary_html(const Corpus& c, const Summary& s, const std::string& title = {});
+// The key days on a vertical line, each with its sentences and their sources.
+DotGraph summary_graph(const Corpus& c, const Summary& s, const std::string& title = {});
+
 // ---- report ---------------------------------------------------------------
 
 struct ReportOptions {
   std::string title = "eventloom report";
   std::vector<std::string> inputs;  // named in the header
+  SummaryOptions summary;  // the first section: the key days
   TimelineOptions timeline;
   NetworkOptions network;
 };
 
 // One self-contained HTML page (inline CSS and SVG, no scripts, no network):
-// counts and date range, the timeline, the network, and tables of actors,
+// counts and date range, the summary of the key days, the timeline, the network, and tables of actors,
 // statements and events with their sources.
 Rendered render_report(const Corpus& c, const ReportOptions& opt = {});
 

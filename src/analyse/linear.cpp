@@ -284,12 +284,13 @@ void PerceptronTrainer::update(const std::vector<Feature>& f, uint32_t gold, uin
   }
 }
 
-LinearModel PerceptronTrainer::finish(float min_weight) const {
+LinearModel PerceptronTrainer::finish(float min_weight, const std::function<bool(Feature)>& keep) const {
   LinearModel m;
   m.names_ = names_;
   std::vector<Feature> keys;
   keys.reserve(rows_.size());
-  for (const auto& kv : rows_) keys.push_back(kv.first);
+  for (const auto& kv : rows_)
+    if (!keep || keep(kv.first)) keys.push_back(kv.first);
   std::sort(keys.begin(), keys.end());
   m.start_.push_back(0);
   for (Feature k : keys) {

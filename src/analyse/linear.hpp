@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -117,8 +118,9 @@ class PerceptronTrainer {
   // One example seen: moves weight from `predicted` to `gold` when they differ.
   void update(const std::vector<Feature>& f, uint32_t gold, uint32_t predicted, float step = 1.0f);
   void tick() { ++time_; }  // call once per example
-  // The averaged model; weights with |w| below `min_weight` are dropped.
-  LinearModel finish(float min_weight = 1e-3f) const;
+  // The averaged model; weights with |w| below `min_weight` are dropped,
+  // and so are the features for which `keep` (when given) says false.
+  LinearModel finish(float min_weight = 1e-3f, const std::function<bool(Feature)>& keep = {}) const;
 
  private:
   struct Entry {

@@ -41,6 +41,11 @@ EVENTLOOM_INCBIN("names", "names.bin");
 #else
 EVENTLOOM_NO_MODEL("names");
 #endif
+#ifdef EVENTLOOM_HAVE_PARSER
+EVENTLOOM_INCBIN("parser", "parser.bin");
+#else
+EVENTLOOM_NO_MODEL("parser");
+#endif
 #ifdef EVENTLOOM_HAVE_NAMES_LIST
 EVENTLOOM_INCBIN("names_list", "names_list.tsv");
 #else
@@ -51,6 +56,7 @@ extern "C" const char eventloom_model_clusters[], eventloom_model_clusters_end[]
 extern "C" const char eventloom_model_tagger[], eventloom_model_tagger_end[];
 extern "C" const char eventloom_model_tagger2[], eventloom_model_tagger2_end[];
 extern "C" const char eventloom_model_names[], eventloom_model_names_end[];
+extern "C" const char eventloom_model_parser[], eventloom_model_parser_end[];
 extern "C" const char eventloom_model_names_list[], eventloom_model_names_list_end[];
 
 namespace eventloom::analyse {
@@ -89,11 +95,20 @@ Models* load_all() {
   m->tagger_model = load<LinearModel>("tagger.bin", bytes(eventloom_model_tagger, eventloom_model_tagger_end));
   m->tagger2_model = load<LinearModel>("tagger2.bin", bytes(eventloom_model_tagger2, eventloom_model_tagger2_end));
   m->names_model = load<LinearModel>("names.bin", bytes(eventloom_model_names, eventloom_model_names_end));
+  m->parser_model = load<LinearModel>("parser.bin", bytes(eventloom_model_parser, eventloom_model_parser_end));
+  std::vector<std::string> relations;
+  std::string err;
+  if (!parser_labels(m->parser_model, relations, &err)) {
+    std::fprintf(stderr, "eventloom: the built-in model parser.bin is broken (%s)\n", err.c_str());
+    std::abort();
+  }
+  m->parser = Parser(m->parser_model);
   // The gazetteer has copied what it needs of names_list.tsv (see Models).
   release(bytes(eventloom_model_clusters, eventloom_model_clusters_end));
   release(bytes(eventloom_model_tagger, eventloom_model_tagger_end));
   release(bytes(eventloom_model_tagger2, eventloom_model_tagger2_end));
   release(bytes(eventloom_model_names, eventloom_model_names_end));
+  release(bytes(eventloom_model_parser, eventloom_model_parser_end));
   release(bytes(eventloom_model_names_list, eventloom_model_names_list_end));
   return m;
 }

@@ -5,6 +5,7 @@
 #include "analyse/gazetteer.hpp"
 #include "analyse/linear.hpp"
 #include "analyse/names.hpp"
+#include "analyse/parser.hpp"
 #include "analyse/tagger.hpp"
 
 namespace eventloom::analyse {
@@ -17,8 +18,10 @@ struct Models {
   LinearModel tagger_model;
   LinearModel tagger2_model;
   LinearModel names_model;
+  LinearModel parser_model;
   PosTagger tagger{tagger_model, &tagger2_model, &clusters};
   NameTagger names{names_model};
+  Parser parser{parser_model};  // rebuilt once parser_model is loaded
   Gazetteer gazetteer{names_list()};
 };
 

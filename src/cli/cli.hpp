@@ -29,5 +29,7 @@ Command add_timeline(CLI::App& app);   // timeline.cpp
 Command add_network(CLI::App& app);    // network.cpp
 Command add_report(CLI::App& app);     // report.cpp
 Command add_tag(CLI::App& app);        // tag.cpp
+Command add_summary(CLI::App& app);    // summary.cpp
+Command add_parse(CLI::App& app);      // tag.cpp
 
 }  // namespace eventloom::cli

@@ -15,7 +15,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     Command c = adder(app);
     commands.emplace_back(app.get_subcommands({})[before], std::move(c));
   };
-  for (auto adder : {add_build, add_merge, add_export, add_inspect, add_timeline, add_network, add_report, add_tag}) add(adder);
+  for (auto adder : {add_build, add_merge, add_export, add_inspect, add_timeline, add_network, add_report, add_summary,
+                      add_tag, add_parse})
+    add(adder);
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);

@@ -14,6 +14,7 @@ struct TimelineArgs {
   std::string lanes = "actor";
   unsigned top = TimelineOptions{}.top;
   unsigned min_sources = 1;
+  std::string statements = "show";
 };
 
 int do_timeline(const TimelineArgs& a, std::ostream& out, std::ostream& err) {
@@ -23,6 +24,7 @@ int do_timeline(const TimelineArgs& a, std::ostream& out, std::ostream& err) {
   opt.lanes = a.lanes == "type" ? Lanes::Type : Lanes::Actor;
   opt.top = a.top;
   opt.min_sources = a.min_sources;
+  opt.statements = a.statements == "hide" ? StatementMode::Hide : a.statements == "only" ? StatementMode::Only : StatementMode::Show;
   opt.actors = in.filter.actors;
   opt.title = a.picture.title;
   EventGraph eg = build_graph(in.corpus, in.filter);
@@ -43,6 +45,9 @@ Command add_timeline(CLI::App& app) {
       ->capture_default_str();
   sub->add_option("--top", args->top, "Actor lanes: the most central actors (0: all)")->capture_default_str();
   sub->add_option("--min-sources", args->min_sources, "Only items reported in at least this many articles")->capture_default_str();
+  sub->add_option("--statements", args->statements, "Draw statements with the events, hide them, or draw only them")
+      ->check(CLI::IsMember({"show", "hide", "only"}))
+      ->capture_default_str();
   return Command{[args](std::ostream& out, std::ostream& err) { return do_timeline(*args, out, err); }};
 }
 

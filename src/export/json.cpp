@@ -81,6 +81,12 @@ void escape_into(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) { escape_into(out, s); }
+
+namespace {
+
 void append_uint(std::string& out, uint64_t v) {
   char buf[24];
   char* e = buf + sizeof buf;

@@ -131,6 +131,42 @@ std::string type_name(std::string_view type) {
   return clean_text(out);
 }
 
+void DotWriter::begin(const std::string& name, double width) {
+  out += "// eventloom " + name + ": positions are fixed; render with `neato -n2 -Tsvg`\n";
+  out += "graph " + name + " {\n";
+  out += std::string("graph [bgcolor=\"white\" splines=false outputorder=\"nodesfirst\" pad=\"0.1\" fontname=\"") + kFontFamily +
+         "\"]\n";
+  out += std::string("node [shape=box fixedsize=true label=\"\" style=filled color=\"transparent\" penwidth=0 fontname=\"") +
+         kFontFamily + "\" fontsize=10 fontcolor=\"#222222\"]\n";
+  box(0, 0, 1, 1, "#ffffff");
+  box(width - 1, height_ - 1, width, height_, "#ffffff");
+}
+
+DotGraph DotWriter::finish(size_t nodes) {
+  out += "}\n";
+  DotGraph g;
+  g.dot = std::move(out);
+  g.engine = "nop";
+  g.nodes = nodes;
+  return g;
+}
+
+void DotWriter::node(double x, double y, const std::string& attrs) {
+  out += "n" + std::to_string(next++) + " [pos=\"" + num(x, 1) + "," + num(height_ - y, 1) + "!\"" + attrs + "]\n";
+}
+
+void DotWriter::box(double x0, double y0, double x1, double y1, const std::string& fill) {
+  node((x0 + x1) / 2, (y0 + y1) / 2,
+       " width=" + num((x1 - x0) / 72, 4) + " height=" + num((y1 - y0) / 72, 4) + " fillcolor=\"" + fill + "\"");
+}
+
+void DotWriter::text(double x, double y, double width, const std::string& label, char just, const std::string& extra) {
+  std::string q = dot_quote(label);
+  if (just != 'n') q.insert(q.size() - 1, std::string("\\") + just);
+  double cx = just == 'l' ? x + width / 2 : just == 'r' ? x - width / 2 : x;
+  node(cx, y, " shape=plaintext style=\"\" width=" + num(width / 72, 4) + " height=" + num(14.0 / 72, 4) + " label=" + q + extra);
+}
+
 }  // namespace eventloom::render_detail
 
 namespace eventloom {

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "eventloom/corpus.hpp"
+#include "eventloom/render.hpp"
+#include "eventloom/summary.hpp"
 
 namespace eventloom::render_detail {
 
@@ -55,5 +57,35 @@ std::string event_sentence(const Corpus& c, const Event& e);
 
 // "04 CONSULT" -> "Consult"; "statement" stays.
 std::string type_name(std::string_view type);
+
+// The summary of key days as an HTML fragment (an <ol>), and its CSS: the
+// summary page and the report's first section.
+extern const char* kSummaryStyle;
+std::string summary_section_html(const Corpus& c, const Summary& s);
+
+// DOT for Graphviz's "nop" engine: every node pinned at a position computed
+// by the caller, in top-down coordinates on a canvas `height` points tall.
+class DotWriter {
+ public:
+  explicit DotWriter(double height) : height_(height) {}
+  std::string out;
+  size_t next = 0;
+
+  // The graph's opening lines: `name`, the defaults of the pictures (the
+  // fonts, 10-point text, boxes without outlines), and the canvas corners
+  // (width x height) that keep its margins.
+  void begin(const std::string& name, double width);
+  // The closing brace; the graph for the "nop" engine, with `nodes` items.
+  DotGraph finish(size_t nodes);
+
+  // A node at top-down coordinates (x, y) = its centre; attrs already DOT.
+  void node(double x, double y, const std::string& attrs);
+  void box(double x0, double y0, double x1, double y1, const std::string& fill);
+  // Text starting at x (just = 'l'), ending at x ('r') or centred ('n').
+  void text(double x, double y, double width, const std::string& label, char just, const std::string& extra = {});
+
+ private:
+  double height_;
+};
 
 }  // namespace eventloom::render_detail

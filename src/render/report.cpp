@@ -201,13 +201,14 @@ Rendered render_report(const Corpus& c, const ReportOptions& opt) {
   std::string counts = "<span><b>" + std::to_string(c.docs.size()) + "</b> articles</span>";
   for (const CountPart& p : count_parts(count_corpus(c)))
     counts += "<span><b>" + std::to_string(p.n) + "</b> " + html_escape(p.what) + "</span>";
+  Summary summary = summarize(c, opt.summary);
   Rendered timeline = render(timeline_graph(c, eg, opt.timeline), RenderFormat::Svg);
   Rendered network = render(network_graph(c, eg, opt.network), RenderFormat::Svg);
 
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << html_escape(opt.title) << "</title>\n<style>"
-    << kStyle << "</style>\n</head>\n<body>\n<header>\n<h1>" << html_escape(opt.title) << "</h1>\n<p class=\"counts\">"
+    << kStyle << kSummaryStyle << "</style>\n</head>\n<body>\n<header>\n<h1>" << html_escape(opt.title) << "</h1>\n<p class=\"counts\">"
     << counts << "</p>\n<p>"
     << published_range(c) << (first.empty() ? std::string("No dated statements or events.") : "What they report is dated from <b>" + first + "</b> to <b>" + last + "</b>.") << "</p>\n";
   if (!opt.inputs.empty()) {
@@ -215,8 +216,9 @@ Rendered render_report(const Corpus& c, const ReportOptions& opt) {
     for (size_t i = 0; i < opt.inputs.size(); ++i) o << (i ? ", " : "") << "<code>" << html_escape(opt.inputs[i]) << "</code>";
     o << "</p>\n";
   }
-  o << "</header>\n<nav><a href=\"#timeline\">Timeline</a><a href=\"#network\">Network</a><a href=\"#actors\">Actors</a>"
+  o << "</header>\n<nav><a href=\"#summary\">Key days</a><a href=\"#timeline\">Timeline</a><a href=\"#network\">Network</a><a href=\"#actors\">Actors</a>"
        "<a href=\"#statements\">Statements</a><a href=\"#events\">Events</a><a href=\"#articles\">Articles</a></nav>\n";
+  o << "<section id=\"summary\"><h2>Key days</h2>\n" << summary_section_html(c, summary) << "</section>\n";
   o << "<section id=\"timeline\"><h2>Timeline</h2>\n<p class=\"muted\">Hover over an item for the full sentence and its source.</p>\n"
     << "<div class=\"figure\">" << svg_body(timeline) << "</div></section>\n";
   o << "<section id=\"network\"><h2>Network</h2>\n<div class=\"figure fit\">" << svg_body(network) << "</div></section>\n";

@@ -22,13 +22,26 @@
 //    with items, then "Other actors") or per CAMEO type. An item goes to
 //    one lane: its speaker, source, target, other participant or named
 //    actor, the first of them that has a lane.
-// 4. Rows. Items are placed in time order into the first row of their lane
-//    where they collide with nothing: the mark plus its label's estimated
-//    width. Past kMaxLabelRows rows an item keeps only its mark (its
-//    tooltip still tells everything); past kMaxRows marks may overlap.
+// 4. Rows. Each lane's items are placed best first: more articles, then
+//    those dated to a day before spans, events before statements, the most
+//    central actor, the earlier.
+//    An item takes the first of the lane's kMaxLabelRows rows where its mark
+//    and its label's estimated width collide with nothing. One that finds no
+//    room is not drawn: it is counted in the lane's last row, in a grey
+//    marker per stretch of kBinWidth pixels ("+37 more"), whose tooltip
+//    names the best of them. So every mark on the picture is labelled or is
+//    such a count, whatever the number of items, and the file stays small.
+// 5. Statements are drawn with the events, left out (--statements hide) or
+//    drawn alone (--statements only).
+//
+// Actor lanes are the most central actors (betweenness); on a graph of more
+// than kBetweennessActors actors in interactions, whose betweenness would
+// take seconds, by their interaction partners and weight instead.
 #include <algorithm>
 #include <cmath>
+#include <climits>
 #include <map>
+#include <set>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -56,7 +69,9 @@ constexpr double kGapFontSize = 8;    // the "≈ 3 months" label of a compresse
 constexpr double kGapLabelPad = 6;    // free space on each side of that label
 constexpr size_t kLabelChars = 34;
 constexpr size_t kMaxLabelRows = 8;
-constexpr size_t kMaxRows = 12;
+constexpr double kBinWidth = 84;      // the stretch one "+N more" marker counts
+constexpr size_t kMoreListed = 12;    // hidden items named in a marker's tooltip
+constexpr size_t kBetweennessActors = 1500;
 constexpr size_t kLaneNameChars = 28;
 
 struct Item {
@@ -67,8 +82,22 @@ struct Item {
   Tone tone = Tone::Other;
   std::string label, tooltip, url;
   size_t lane = 0, row = 0;
-  bool labelled = true;
+  bool drawn = true;
   double x0 = 0, x1 = 0;
+  // Rank in its lane (best first): reports, events first, actor centrality.
+  size_t articles = 0;
+  bool statement = false;
+  size_t actor_rank = SIZE_MAX;  // of its most central actor
+  int side = 0;                  // -1, +1: outside the axis, before or after (core_range)
+};
+
+// The "+N more" count of a lane's items that found no room in one stretch.
+// Items far before or after the rest (side -1, +1) are counted in a marker
+// at the lane's left or right end.
+struct More {
+  size_t lane = 0, bin = 0;
+  int side = 0;
+  std::vector<size_t> items;  // Layout::items, best first
 };
 
 // [first, last] of an item dated by a TIMEX3 value and placed on `day` (its
@@ -301,6 +330,31 @@ void fit_gap_labels(Axis& a, const std::vector<Tick>& ticks) {
   a.place();
 }
 
+// The stretch of time the axis shows: on a picture of kCoreItems items or
+// more, the shortest stretch that holds kCoreShare of the items dated to a
+// day (spans, a month or a year, are clipped to it); the few outside it are
+// counted at the lanes' ends. A
+// Reuters month names dates years away: drawn, they would squeeze the month
+// into a sliver.
+constexpr size_t kCoreItems = 500;
+constexpr double kCoreShare = 0.98;
+
+std::pair<long, long> core_range(const std::vector<std::pair<long, long>>& ranges) {
+  std::pair<long, long> all{LONG_MAX, LONG_MIN};
+  for (auto& r : ranges) all = {std::min(all.first, r.first), std::max(all.second, r.second)};
+  if (ranges.size() < kCoreItems) return all;
+  std::vector<long> mid;
+  for (auto& r : ranges)
+    if (r.first == r.second) mid.push_back(r.first);
+  if (mid.size() < kCoreItems) return all;
+  std::sort(mid.begin(), mid.end());
+  size_t keep = static_cast<size_t>(std::ceil(kCoreShare * static_cast<double>(mid.size())));
+  size_t best = 0;
+  for (size_t i = 0; i + keep <= mid.size(); ++i)
+    if (mid[i + keep - 1] - mid[i] < mid[best + keep - 1] - mid[best]) best = i;
+  return {mid[best], mid[best + keep - 1]};
+}
+
 // ---- items and lanes -------------------------------------------------------
 
 std::string actor_name(const Corpus& c, uint32_t a) { return a < c.actors.size() ? clean_text(c.actors[a].name) : std::string(); }
@@ -335,7 +389,9 @@ std::string first_url(const Corpus& c, const std::vector<EvidenceRef>& ev) {
   return {};
 }
 
-void describe(const Corpus& c, const VertexProps& p, Item& it) {
+// The item's colour and label; with `full`, its tooltip and link too (only
+// drawn items need them).
+void describe(const Corpus& c, const VertexProps& p, Item& it, bool full) {
   std::string when = p.date.empty() ? it.day + " (publication)" : clean_text(p.date);
   if (p.kind == VertexKind::Statement) {
     const Statement& s = c.statements[p.index];
@@ -343,6 +399,7 @@ void describe(const Corpus& c, const VertexProps& p, Item& it) {
     std::string text = clean_text(s.text);
     it.tone = Tone::Statement;
     it.label = shorten(who + ": \xE2\x80\x9C" + text + "\xE2\x80\x9D", kLabelChars);
+    if (!full) return;
     it.tooltip = when + " \xC2\xB7 " + who + " (" + to_string(s.kind) + " statement)\n\xE2\x80\x9C" + shorten(text, 600) +
                  "\xE2\x80\x9D\n" + source_line(c, s.evidence);
     it.url = first_url(c, s.evidence);
@@ -357,6 +414,7 @@ void describe(const Corpus& c, const VertexProps& p, Item& it) {
   it.tone = tone_of(e.type);
   std::string who = from.empty() ? to : to.empty() ? from : from + " \xE2\x86\x92 " + to;
   it.label = shorten(type_name(e.type) + (who.empty() ? "" : ": " + who), kLabelChars);
+  if (!full) return;
   it.tooltip = when + " \xC2\xB7 " + clean_text(e.type) + " (" + to_string(it.tone) + ")" + (who.empty() ? "" : " \xC2\xB7 " + who) +
                "\n" + shorten(event_sentence(c, e), 600) + "\n" + source_line(c, e.evidence);
   it.url = first_url(c, e.evidence);
@@ -371,9 +429,37 @@ struct Lane {
 struct Layout {
   std::vector<Item> items;
   std::vector<Lane> lanes;
+  std::vector<More> more;
 };
 
-std::vector<uint32_t> actor_lanes(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt,
+// Actors in interactions, most central first: by betweenness (centrality()),
+// or on a large graph by distinct partners, then the interactions behind
+// them (see the top of the file).
+std::vector<uint32_t> central_actors(const EventGraph& eg) {
+  const Graph& g = eg.g;
+  std::set<std::pair<Vertex, Vertex>> pairs;
+  std::map<Vertex, std::pair<uint32_t, uint32_t>> partners_weight;
+  for (auto [it, end] = boost::edges(g); it != end; ++it) {
+    if (g[*it].kind != EdgeKind::Interaction) continue;
+    Vertex a = boost::source(*it, g), b = boost::target(*it, g);
+    if (a == b) continue;
+    if (pairs.insert(std::minmax(a, b)).second) ++partners_weight[a].first, ++partners_weight[b].first;
+    partners_weight[a].second += g[*it].count;
+    partners_weight[b].second += g[*it].count;
+  }
+  std::vector<uint32_t> out;
+  if (partners_weight.size() <= kBetweennessActors) {
+    for (const Centrality& ce : centrality(eg)) out.push_back(ce.actor);
+    return out;
+  }
+  std::vector<std::pair<Vertex, std::pair<uint32_t, uint32_t>>> v(partners_weight.begin(), partners_weight.end());
+  std::stable_sort(v.begin(), v.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  for (auto& [vertex, pw] : v)
+    if (g[vertex].kind == VertexKind::Actor) out.push_back(g[vertex].index);
+  return out;
+}
+
+std::vector<uint32_t> actor_lanes(const Corpus& c, const std::vector<uint32_t>& central, const TimelineOptions& opt,
                                   const std::vector<std::vector<uint32_t>>& cands) {
   if (!opt.actors.empty()) return opt.actors;
   std::vector<size_t> involved(c.actors.size(), 0);
@@ -382,8 +468,8 @@ std::vector<uint32_t> actor_lanes(const Corpus& c, const EventGraph& eg, const T
       if (a < involved.size()) ++involved[a];
   std::vector<uint32_t> order;
   std::vector<char> taken(c.actors.size(), 0);
-  for (const Centrality& ce : centrality(eg))
-    if (ce.actor < involved.size() && involved[ce.actor] && !taken[ce.actor]) order.push_back(ce.actor), taken[ce.actor] = 1;
+  for (uint32_t a : central)
+    if (a < involved.size() && involved[a] && !taken[a]) order.push_back(a), taken[a] = 1;
   std::vector<uint32_t> rest;
   for (uint32_t a = 0; a < involved.size(); ++a)
     if (involved[a] && !taken[a]) rest.push_back(a);
@@ -401,6 +487,8 @@ Layout collect(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt
     if (p.kind != VertexKind::Statement && p.kind != VertexKind::Event) continue;
     // Making a statement is drawn once, as the statement itself.
     if (p.kind == VertexKind::Event && c.events[p.index].restates_statement()) continue;
+    bool statement = p.kind == VertexKind::Statement;
+    if ((statement && opt.statements == StatementMode::Hide) || (!statement && opt.statements == StatementMode::Only)) continue;
     const auto& ev = p.kind == VertexKind::Statement ? c.statements[p.index].evidence : c.events[p.index].evidence;
     if (article_count(ev) < std::max(1u, opt.min_sources)) continue;
     auto ext = extent(p.date, p.first_day);
@@ -411,7 +499,9 @@ Layout collect(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt
     it.last = std::max(it.first, static_cast<long>(ext->second.day_number()));
     it.span = it.last > it.first;
     it.day = greg::to_iso_extended_string(ext->first);
-    describe(c, p, it);
+    it.articles = article_count(ev);
+    it.statement = statement;
+    describe(c, p, it, false);
     if (it.span) it.label = shorten(it.label, kLabelChars - 10) + " [" + shorten(clean_text(p.date), 8) + "]";
     L.items.push_back(std::move(it));
     cands.push_back(lane_candidates(c, p));
@@ -427,6 +517,13 @@ Layout collect(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt
   for (size_t i : order) sorted.push_back(std::move(L.items[i])), sorted_cands.push_back(std::move(cands[i]));
   L.items = std::move(sorted);
   cands = std::move(sorted_cands);
+  std::vector<uint32_t> central = central_actors(eg);
+  std::vector<size_t> rank(c.actors.size(), SIZE_MAX);
+  for (size_t i = 0; i < central.size(); ++i)
+    if (central[i] < rank.size() && rank[central[i]] == SIZE_MAX) rank[central[i]] = i;
+  for (size_t i = 0; i < L.items.size(); ++i)
+    for (uint32_t a : cands[i])
+      if (a < rank.size()) L.items[i].actor_rank = std::min(L.items[i].actor_rank, rank[a]);
 
   if (opt.lanes == Lanes::Type) {
     std::map<std::string, size_t> lane_of;
@@ -438,7 +535,7 @@ Layout collect(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt
     for (Item& it : L.items) it.lane = lane_of[eg.g[it.v].kind == VertexKind::Statement ? " statement" : eg.g[it.v].type];
     return L;
   }
-  std::vector<uint32_t> lanes = actor_lanes(c, eg, opt, cands);
+  std::vector<uint32_t> lanes = actor_lanes(c, central, opt, cands);
   std::vector<size_t> lane_of(c.actors.size(), SIZE_MAX);
   for (size_t i = 0; i < lanes.size(); ++i)
     if (lanes[i] < lane_of.size() && lane_of[lanes[i]] == SIZE_MAX) lane_of[lanes[i]] = i;
@@ -458,8 +555,22 @@ Layout collect(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt
   return L;
 }
 
-void stack_rows(Layout& L, const Axis& axis) {
-  std::vector<std::vector<double>> free_from(L.lanes.size());  // per lane, per row: first free x
+// Free room in one row: the occupied [x0, x1) stretches, by x0.
+class Row {
+ public:
+  bool free(double x0, double x1) const {
+    auto it = used_.lower_bound(x0);
+    if (it != used_.end() && it->first < x1) return false;
+    return it == used_.begin() || std::prev(it)->second <= x0;
+  }
+  void take(double x0, double x1) { used_.emplace(x0, x1); }
+
+ private:
+  std::map<double, double> used_;
+};
+
+// Mark positions, then rows best first; what finds no room is counted.
+void place(Layout& L, const Axis& axis) {
   for (Item& it : L.items) {
     long from = it.first, to = it.last + 1;  // a long span is clipped to the clusters it overlaps
     const Cluster *f = nullptr, *l = nullptr;
@@ -472,58 +583,49 @@ void stack_rows(Layout& L, const Axis& axis) {
     it.x0 = axis.x(from);
     it.x1 = it.span ? std::max(axis.x(to), it.x0 + kMark) : it.x0 + kMark;
     if (!it.span) it.x0 += axis.px_per_day(it.first) / 2 - kMark / 2, it.x1 = it.x0 + kMark;
-    double label_end = it.x1 + 4 + kCharWidth * static_cast<double>(char_count(it.label)) + 6;
-    auto& rows = free_from[it.lane];
-    auto place = [&](double end, size_t max_rows) {
-      for (size_t r = 0; r < max_rows; ++r) {
-        if (r == rows.size()) rows.push_back(-1e9);
-        if (rows[r] <= it.x0) {
-          rows[r] = end;
-          it.row = r;
-          return true;
-        }
-      }
-      return false;
-    };
-    if (place(label_end, kMaxLabelRows)) continue;
-    it.labelled = false;
-    if (place(it.x1 + 2, kMaxRows)) continue;
-    size_t best = 0;
-    for (size_t r = 1; r < rows.size(); ++r)
-      if (rows[r] < rows[best]) best = r;
-    rows[best] = std::max(rows[best], it.x1 + 2);
-    it.row = best;
   }
-  for (size_t l = 0; l < L.lanes.size(); ++l) L.lanes[l].rows = std::max<size_t>(1, free_from[l].size());
+  std::vector<size_t> order(L.items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Item &x = L.items[a], &y = L.items[b];
+    if (x.articles != y.articles) return x.articles > y.articles;
+    if (x.span != y.span) return !x.span;  // a day before a month or a year
+    if (x.statement != y.statement) return !x.statement;
+    return x.actor_rank < y.actor_rank;  // then date order, as the items are
+  });
+  std::vector<std::vector<Row>> rows(L.lanes.size());
+  std::map<std::pair<size_t, size_t>, size_t> more_of;  // (lane, bin) -> Layout::more
+  for (size_t i : order) {
+    Item& it = L.items[i];
+    if (it.side != 0) {
+      it.drawn = false;
+      size_t bin = it.side < 0 ? SIZE_MAX - 1 : SIZE_MAX;
+      auto [at, added] = more_of.emplace(std::make_pair(it.lane, bin), L.more.size());
+      if (added) L.more.push_back({it.lane, bin, it.side, {}});
+      L.more[at->second].items.push_back(i);
+      continue;
+    }
+    double label_end = it.x1 + 4 + kCharWidth * static_cast<double>(char_count(it.label)) + 6;
+    auto& lane_rows = rows[it.lane];
+    it.drawn = false;
+    for (size_t r = 0; r < kMaxLabelRows && !it.drawn; ++r) {
+      if (r == lane_rows.size()) lane_rows.emplace_back();
+      if (!lane_rows[r].free(it.x0, label_end)) continue;
+      lane_rows[r].take(it.x0, label_end);
+      it.row = r;
+      it.drawn = true;
+    }
+    if (it.drawn) continue;
+    size_t bin = static_cast<size_t>(std::max(0.0, (it.x0 - axis.left) / kBinWidth));
+    auto [at, added] = more_of.emplace(std::make_pair(it.lane, bin), L.more.size());
+    if (added) L.more.push_back({it.lane, bin, 0, {}});
+    L.more[at->second].items.push_back(i);
+  }
+  for (size_t l = 0; l < L.lanes.size(); ++l) L.lanes[l].rows = std::max<size_t>(1, rows[l].size());
+  for (const More& m : L.more) L.lanes[m.lane].rows = std::max<size_t>(L.lanes[m.lane].rows, rows[m.lane].size() + 1);
 }
 
 // ---- DOT -------------------------------------------------------------------
-
-class DotWriter {
- public:
-  explicit DotWriter(double height) : height_(height) {}
-  std::string out;
-  size_t next = 0;
-
-  // A node at top-down coordinates (x, y) = its centre; attrs already DOT.
-  void node(double x, double y, const std::string& attrs) {
-    out += "n" + std::to_string(next++) + " [pos=\"" + num(x, 1) + "," + num(height_ - y, 1) + "!\"" + attrs + "]\n";
-  }
-  void box(double x0, double y0, double x1, double y1, const std::string& fill) {
-    node((x0 + x1) / 2, (y0 + y1) / 2,
-         " width=" + num((x1 - x0) / 72, 4) + " height=" + num((y1 - y0) / 72, 4) + " fillcolor=\"" + fill + "\"");
-  }
-  // Text starting at x (just = 'l'), ending at x ('r') or centred ('n').
-  void text(double x, double y, double width, const std::string& label, char just, const std::string& extra = {}) {
-    std::string q = dot_quote(label);
-    if (just != 'n') q.insert(q.size() - 1, std::string("\\") + just);
-    double cx = just == 'l' ? x + width / 2 : just == 'r' ? x - width / 2 : x;
-    node(cx, y, " shape=plaintext style=\"\" width=" + num(width / 72, 4) + " height=" + num(14.0 / 72, 4) + " label=" + q + extra);
-  }
-
- private:
-  double height_;
-};
 
 std::string link_attrs(const Item& it) {
   std::string s = " tooltip=" + dot_quote(it.tooltip);
@@ -537,10 +639,25 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
   Layout L = collect(c, eg, opt);
   std::vector<std::pair<long, long>> ranges;
   for (const Item& it : L.items) ranges.emplace_back(it.first, it.last);
+  auto [core_first, core_last] = core_range(ranges);
+  ranges.clear();
+  bool before = false, after = false;
+  for (Item& it : L.items) {
+    it.side = it.last < core_first ? -1 : it.first > core_last ? 1 : 0;
+    before = before || it.side < 0;
+    after = after || it.side > 0;
+    if (it.side == 0) ranges.emplace_back(it.first, it.last);
+  }
   Axis axis = make_axis(ranges);
+  if (before) {  // room for the "+N earlier" markers
+    axis.left += kBinWidth;
+    axis.place();
+  }
   std::vector<Tick> ticks = make_ticks(axis);
   fit_gap_labels(axis, ticks);
-  stack_rows(L, axis);
+  place(L, axis);
+  for (Item& it : L.items)
+    if (it.drawn) describe(c, eg.g[it.v], it, true);
 
   const double title_h = opt.title.empty() ? 8 : 34, legend_h = 26;
   double y = title_h + legend_h;
@@ -552,20 +669,12 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
   const double lanes_bottom = y, axis_y = y + 6, height = axis_y + 40;
   double width = std::max(axis.right + 24, 760.0);
   for (const Item& it : L.items)
-    width = std::max(width, (it.labelled ? it.x1 + 10 + kCharWidth * static_cast<double>(char_count(it.label)) : it.x1) + 16);
+    if (it.drawn) width = std::max(width, it.x1 + 10 + kCharWidth * static_cast<double>(char_count(it.label)) + 16);
+  if (after) width = std::max(width, axis.right + 14 + kBinWidth + 16);
+  if (!L.more.empty()) width = std::max(width, 1400.0);  // the legend says what "+N more" is
 
   DotWriter w(height);
-  std::string& o = w.out;
-  o += "// eventloom timeline: positions are fixed; render with `neato -n2 -Tsvg`\n";
-  o += "graph timeline {\n";
-  o += std::string("graph [bgcolor=\"white\" splines=false outputorder=\"nodesfirst\" pad=\"0.1\" fontname=\"") + kFontFamily +
-       "\"]\n";
-  o += std::string("node [shape=box fixedsize=true label=\"\" style=filled color=\"transparent\" penwidth=0 fontname=\"") +
-       kFontFamily + "\" fontsize=" + num(kFontSize) + " fontcolor=\"#222222\"]\n";
-  // Canvas corners, so the drawing keeps its margins.
-  w.box(0, 0, 1, 1, "#ffffff");
-  w.box(width - 1, height - 1, width, height, "#ffffff");
-
+  w.begin("timeline", width);
   for (size_t i = 0; i < L.lanes.size(); ++i) {
     const Lane& lane = L.lanes[i];
     w.box(4, lane.top, width - 4, lane.top + lane.height, i % 2 ? "#ffffff" : "#f3f5f8");
@@ -593,6 +702,7 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
                dot_quote("No items for " + text + ": this stretch of time is compressed"));
   }
   for (const Item& it : L.items) {
+    if (!it.drawn) continue;
     const Lane& lane = L.lanes[it.lane];
     double yc = lane.top + kLanePad + (static_cast<double>(it.row) + 0.5) * kRowHeight;
     std::string colour = tone_colour(it.tone);
@@ -606,8 +716,30 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
     else
       w.node((it.x0 + it.x1) / 2, yc,
              id + " shape=circle width=" + num(kMark / 72, 4) + " fillcolor=\"" + colour + "\"" + link_attrs(it));
-    if (it.labelled)
-      w.text(it.x1 + 4, yc, kCharWidth * static_cast<double>(char_count(it.label)) + 6, it.label, 'l', link_attrs(it));
+    w.text(it.x1 + 4, yc, kCharWidth * static_cast<double>(char_count(it.label)) + 6, it.label, 'l',
+           " id=\"label_" + compact_day + "_" + std::to_string(it.v) + "\"" + link_attrs(it));
+  }
+  for (const More& m : L.more) {
+    const Lane& lane = L.lanes[m.lane];
+    double yc = lane.top + kLanePad + (static_cast<double>(lane.rows - 1) + 0.5) * kRowHeight;
+    double x0 = m.side < 0   ? kLaneColumn + 2
+                : m.side > 0 ? axis.right + 14
+                             : axis.left + static_cast<double>(m.bin) * kBinWidth + 2;
+    double x1 = x0 + kBinWidth - 4;
+    std::string first = L.items[m.items.front()].day, last = first;
+    for (size_t i : m.items) first = std::min(first, L.items[i].day), last = std::max(last, L.items[i].day);
+    std::string tip = std::to_string(m.items.size()) + " more in " + lane.name + ", " + first +
+                      (last == first ? "" : " to " + last) +
+                      (m.side ? ", far from the rest of the axis: not drawn" : ", not drawn for want of room") +
+                      "; the most reported:";
+    for (size_t j = 0; j < m.items.size() && j < kMoreListed; ++j)
+      tip += "\n\xE2\x80\xA2 " + L.items[m.items[j]].day + " " + L.items[m.items[j]].label;
+    if (m.items.size() > kMoreListed) tip += "\n\xE2\x80\xA6";
+    w.node((x0 + x1) / 2, yc,
+           " id=\"more_" + std::to_string(m.lane) + "_" + std::to_string(m.bin) + "\" style=\"filled,rounded\" width=" +
+               num((x1 - x0) / 72, 4) + " height=" + num(13.0 / 72, 4) + " fillcolor=\"#e3e7ec\" label=" +
+               dot_quote("+" + std::to_string(m.items.size()) + (m.side < 0 ? " earlier" : m.side > 0 ? " later" : " more")) + " fontsize=8 fontcolor=\"#333333\" tooltip=" +
+               dot_quote(tip));
   }
   // Legend.
   double lx = kLaneColumn, ly = title_h + legend_h / 2;
@@ -623,14 +755,15 @@ DotGraph timeline_graph(const Corpus& c, const EventGraph& eg, const TimelineOpt
   lx += 240;
   w.box(lx, ly - 6, lx + 18, ly + 6, "#e4e4e4");
   w.text(lx + 22, ly, 160, "empty stretch, compressed", 'l');
+  if (!L.more.empty()) {
+    lx += 170;
+    w.node(lx + 22, ly, " style=\"filled,rounded\" width=" + num(44.0 / 72, 4) + " height=" + num(13.0 / 72, 4) +
+                            " fillcolor=\"#e3e7ec\" label=\"+N more\" fontsize=8 fontcolor=\"#333333\"");
+    w.text(lx + 48, ly, 250, "items without room to be drawn (hover for the list)", 'l');
+  }
   if (!opt.title.empty()) w.text(12, 18, width - 24, opt.title, 'l', " fontsize=16 fontname=\"" + std::string(kHeadingFontFamily) + "\"");
   if (L.items.empty()) w.text(kLaneColumn, title_h + legend_h + 20, 400, "No dated statements or events to show.", 'l');
-  o += "}\n";
-  DotGraph g;
-  g.dot = std::move(o);
-  g.engine = "nop";
-  g.nodes = L.items.size();
-  return g;
+  return w.finish(L.items.size());
 }
 
 }  // namespace eventloom

@@ -40,7 +40,28 @@ int main(int argc, char** argv) {
   names->add_flag("--verbose", na.verbose, "dev figures after every epoch");
   names->add_option("-o,--out", na.out, "model file")->required();
   names->add_option("--names-list", na.names_list, "write the training data's names here (models/names_list.tsv)");
+  ParserArgs pa;
+  auto* parser = app.add_subcommand("parser", "dependency parser from UD CoNLL-U, on jackknifed predicted tags");
+  parser->add_option("--train", pa.train, "training CoNLL-U")->required();
+  parser->add_option("--dev", pa.dev, "development CoNLL-U")->required();
+  parser->add_option("--clusters", pa.clusters, "word clusters");
+  parser->add_option("--tagger", pa.tagger, "the part-of-speech model (tags dev; its classes are the parser's tags)")
+      ->required();
+  parser->add_option("--tagger2", pa.tagger2, "its second pass");
+  parser->add_option("--epochs", pa.epochs, "passes over the training data")->capture_default_str();
+  parser->add_option("--tagger-epochs", pa.tagger_epochs, "epochs of the jackknifed taggers")->capture_default_str();
+  parser->add_option("--folds", pa.folds, "jackknife folds for the training tags")->capture_default_str();
+  parser->add_option("--explore-from", pa.explore_from, "first epoch that follows the model's own moves")
+      ->capture_default_str();
+  parser->add_option("--explore", pa.explore, "how often it follows them")->capture_default_str();
+  parser->add_option("--min-weight", pa.min_weight, "drop averaged weights below this")->capture_default_str();
+  parser->add_option("--min-count", pa.min_count, "drop features seen fewer times on the oracle's paths")
+      ->capture_default_str();
+  parser->add_option("--tags-cache", pa.tags_cache, "keep the jackknifed training tags in this file");
+  parser->add_flag("--verbose", pa.verbose, "dev figures after every epoch");
+  parser->add_option("-o,--out", pa.out, "model file")->required();
   CLI11_PARSE(app, argc, argv);
+  if (parser->parsed()) return train_parser(pa);
   if (names->parsed()) return train_names(na);
   if (tagger->parsed()) return train_tagger(ta);
   if (corpus->parsed()) return write_corpus(ca);

@@ -8,14 +8,8 @@
 #include "train/train.hpp"
 
 namespace eventloom::train {
-namespace {
 
-struct TagSentence {
-  std::vector<analyse::WordInfo> words;
-  std::vector<uint8_t> gold;
-};
-
-std::vector<TagSentence> prepare(const std::vector<conllu::Sentence>& ss, const std::map<std::string, uint8_t>& classes,
+std::vector<TagSentence> prepare_tagging(const std::vector<conllu::Sentence>& ss, const std::map<std::string, uint8_t>& classes,
                                  const analyse::WordClusters* cl) {
   std::vector<TagSentence> out;
   out.reserve(ss.size());
@@ -31,6 +25,8 @@ std::vector<TagSentence> prepare(const std::vector<conllu::Sentence>& ss, const 
   }
   return out;
 }
+
+namespace {
 
 struct Accuracy {
   double upos, xpos;
@@ -52,8 +48,8 @@ Accuracy evaluate(const analyse::PosTagger& tagger, const std::vector<TagSentenc
   return {100.0 * u / n, 100.0 * x / n};
 }
 
-// One pass's model, trained on the sentences `use` of `tr` (with the first
-// pass's tags `first` for the second pass, else null).
+}  // namespace
+
 analyse::LinearModel train_pass(const std::vector<TagSentence>& tr, const std::vector<size_t>& use,
                                 const std::vector<std::vector<uint8_t>>* first, const std::vector<std::string>& names,
                                 int epochs, float min_weight, uint64_t seed) {
@@ -81,7 +77,33 @@ analyse::LinearModel train_pass(const std::vector<TagSentence>& tr, const std::v
   return trainer.finish(min_weight);
 }
 
-}  // namespace
+std::vector<std::vector<uint8_t>> jackknife_tags(const std::vector<TagSentence>& tr, const std::vector<std::string>& names,
+                                                 size_t folds, int epochs, float min_weight,
+                                                 const analyse::WordClusters* cl, bool two_passes) {
+  std::vector<std::vector<uint8_t>> first(tr.size()), out;
+  std::vector<analyse::LinearModel> models;
+  models.reserve(folds);
+  std::vector<std::vector<size_t>> uses(folds);
+  for (size_t fold = 0; fold < folds; ++fold) {
+    for (size_t i = 0; i < tr.size(); ++i)
+      if (i % folds != fold) uses[fold].push_back(i);
+    models.push_back(train_pass(tr, uses[fold], nullptr, names, epochs, min_weight, 0x7a66e4 + 100 * fold));
+    analyse::PosTagger t(models.back(), nullptr, cl);
+    for (size_t i = fold; i < tr.size(); i += folds) t.tag(tr[i].words, first[i]);
+    std::cerr << "fold " << fold + 1 << " of " << folds << " tagged\n";
+  }
+  if (!two_passes) return first;
+  // The second pass of each fold learns from the other folds' jackknifed
+  // first-pass tags, and reads its own fold's.
+  out.resize(tr.size());
+  for (size_t fold = 0; fold < folds; ++fold) {
+    analyse::LinearModel second = train_pass(tr, uses[fold], &first, names, epochs, min_weight, 0x2a55 + 100 * fold);
+    analyse::PosTagger t(models[fold], &second, cl);
+    for (size_t i = fold; i < tr.size(); i += folds) t.tag(tr[i].words, out[i]);
+    std::cerr << "fold " << fold + 1 << " of " << folds << " tagged in two passes\n";
+  }
+  return out;
+}
 
 int train_tagger(const TaggerArgs& a) {
   auto train = read_conllu_or_die(a.train);
@@ -100,8 +122,8 @@ int train_tagger(const TaggerArgs& a) {
     classes[k] = static_cast<uint8_t>(names.size());
     names.push_back(k);
   }
-  auto tr = prepare(train, classes, cl);
-  auto dv = prepare(dev, classes, cl);
+  auto tr = prepare_tagging(train, classes, cl);
+  auto dv = prepare_tagging(dev, classes, cl);
   std::vector<size_t> all(tr.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   analyse::LinearModel first = train_pass(tr, all, nullptr, names, a.epochs, a.min_weight, 0x7a66e4);
@@ -110,17 +132,8 @@ int train_tagger(const TaggerArgs& a) {
   write_file_or_die(a.out, first.serialize());
   if (a.second.empty()) return 0;
   // First-pass tags of every training sentence from a model that did not see it.
-  std::vector<std::vector<uint8_t>> jack(tr.size());
-  const size_t folds = static_cast<size_t>(a.folds);
-  for (size_t fold = 0; fold < folds; ++fold) {
-    std::vector<size_t> use;
-    for (size_t i = 0; i < tr.size(); ++i)
-      if (i % folds != fold) use.push_back(i);
-    analyse::LinearModel m = train_pass(tr, use, nullptr, names, a.epochs, a.min_weight, 0x7a66e4 + 100 * fold);
-    analyse::PosTagger t(m, nullptr, cl);
-    for (size_t i = fold; i < tr.size(); i += folds) t.tag(tr[i].words, jack[i]);
-    std::cerr << "fold " << fold + 1 << " of " << folds << " tagged\n";
-  }
+  std::vector<std::vector<uint8_t>> jack =
+      jackknife_tags(tr, names, static_cast<size_t>(a.folds), a.epochs, a.min_weight, cl, false);
   analyse::LinearModel second = train_pass(tr, all, &jack, names, a.epochs, a.min_weight, 0x2a55);
   Accuracy two = evaluate(analyse::PosTagger(first, &second, cl), dv, dev);
   std::cerr << "two passes: dev UPOS " << two.upos << " XPOS " << two.xpos << " (" << second.features() << " features)\n";

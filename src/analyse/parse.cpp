@@ -1,0 +1,128 @@
+// Dependency trees on demand: which sentences the later stages need parsed,
+// and the parse of one sentence of an analysed article (analyse.hpp).
+#include <algorithm>
+#include <array>
+
+#include "analyse/models.hpp"
+#include "analyse/parser.hpp"
+#include "eventloom/analyse.hpp"
+#include "events/lexicon.hpp"
+#include "statements/lexicon.hpp"
+
+namespace eventloom {
+
+uint32_t SentenceParse::root() const {
+  for (uint32_t w = 0; w < size(); ++w)
+    if (head[w] == kNone) return w;
+  return kNone;
+}
+
+std::string_view SentenceParse::relation(uint32_t w) const { return relation_name(rel[w]); }
+
+bool SentenceParse::is(uint32_t w, std::string_view r) const {
+  std::string_view mine = relation(w);
+  if (mine == r) return true;
+  return r.find(':') == std::string_view::npos && mine.size() > r.size() && mine[r.size()] == ':' &&
+         mine.compare(0, r.size(), r) == 0;
+}
+
+uint32_t SentenceParse::child(uint32_t w, std::string_view r) const {
+  for (uint32_t k = child_begin[w]; k < child_begin[w + 1]; ++k)
+    if (is(children[k], r)) return children[k];
+  return kNone;
+}
+
+std::string_view relation_name(uint8_t rel) {
+  const analyse::Parser& p = analyse::models().parser;
+  return rel < p.labels() ? std::string_view(p.label_name(rel)) : std::string_view("dep");
+}
+
+void parse_words(const std::vector<std::string_view>& words, const std::vector<uint8_t>& tags,
+                 std::vector<uint32_t>& head, std::vector<uint8_t>& rel) {
+  const analyse::Models& m = analyse::models();
+  std::vector<analyse::WordInfo> info(words.size());
+  for (size_t i = 0; i < words.size(); ++i) analyse::describe_word(words[i], &m.clusters, info[i]);
+  m.parser.parse(info, tags, head, rel);
+}
+
+namespace {
+
+// Per tagger class: whether its UPOS is VERB.
+const std::vector<bool>& verb_tags() {
+  static const std::vector<bool> v = [] {
+    const auto& t = analyse::models().tagger_model;
+    std::vector<bool> out(256, false);
+    for (uint32_t c = 0; c < t.classes(); ++c) out[c] = analyse::upos_of(t.class_name(c)) == "VERB";
+    return out;
+  }();
+  return v;
+}
+
+}  // namespace
+
+bool needs_parse(const AnnotatedText& at, const Analysis& a, uint32_t s) {
+  const Sentence& sn = at.sentences[s];
+  uint32_t names = 0;
+  for (const NameMention& m : a.names)
+    if (m.first >= sn.first_token && m.first < sn.last_token && m.type != NameType::Misc) ++names;
+  if (names >= 2) return true;
+  const auto& say = statements::Lexicon::get();
+  const auto& ev = events::Lexicon::get();
+  const auto& verb = verb_tags();
+  for (uint32_t k = sn.first_token; k < sn.last_token; ++k) {
+    const Token& t = at.tokens[k];
+    if (t.has(kQuote)) return true;
+    if (!t.has(kAlpha)) continue;
+    std::string_view w = at.word(k);
+    const bool is_verb = verb[a.words[a.token_word[k]].tag];
+    const statements::VerbClass vc = say.verb(w);
+    if (vc == statements::VerbClass::Say || vc == statements::VerbClass::Tell) return true;
+    if (!is_verb || w.size() >= 48) continue;
+    if (vc != statements::VerbClass::None) return true;
+    char low[48], buf[48];
+    for (size_t i = 0; i < w.size(); ++i) low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? char(w[i] - 'A' + 'a') : w[i];
+    const auto* phrases = ev.starting_with(ev.lemma(std::string_view(low, w.size()), buf));
+    if (!phrases) continue;
+    for (uint32_t p : *phrases)
+      if (ev.phrase(p).code) return true;
+  }
+  return false;
+}
+
+SentenceParse parse_sentence(const AnnotatedText& at, const Analysis& a, uint32_t s) {
+  const analyse::Models& m = analyse::models();
+  SentenceParse p;
+  p.sentence = s;
+  p.first_word = a.sentence_words[s];
+  const uint32_t n = a.sentence_words[s + 1] - p.first_word;
+  std::vector<analyse::WordInfo> info(n);
+  std::vector<uint8_t> tags(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const TaggedWord& tw = a.words[p.first_word + i];
+    analyse::describe_word(at.norm.view(tw.span), &m.clusters, info[i]);
+    tags[i] = tw.tag;
+  }
+  std::vector<uint32_t> head;
+  m.parser.parse(info, tags, head, p.rel);
+  p.head.resize(n);
+  p.child_begin.assign(size_t(n) + 1, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    p.head[i] = head[i] == 0 ? SentenceParse::kNone : head[i] - 1;
+    if (head[i]) ++p.child_begin[head[i]];  // counts, shifted by one
+  }
+  for (uint32_t i = 0; i < n; ++i) p.child_begin[i + 1] += p.child_begin[i];
+  p.children.resize(p.child_begin[n]);
+  std::vector<uint32_t> fill(p.child_begin.begin(), p.child_begin.end() - 1);
+  for (uint32_t i = 0; i < n; ++i)
+    if (head[i]) p.children[fill[head[i] - 1]++] = i;
+  return p;
+}
+
+std::vector<SentenceParse> parse_article(const AnnotatedText& at, const Analysis& a) {
+  std::vector<SentenceParse> out;
+  for (uint32_t s = 0; s < at.sentences.size(); ++s)
+    if (needs_parse(at, a, s)) out.push_back(parse_sentence(at, a, s));
+  return out;
+}
+
+}  // namespace eventloom
