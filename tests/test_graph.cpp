@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include "eventloom/export.hpp"
 #include "eventloom/graph.hpp"
@@ -271,4 +272,42 @@ TEST_CASE("GraphML and GEXF of the seeds load in NetworkX with the same counts",
   in >> n >> e;
   CHECK(n == nv);
   CHECK(e == ne);
+}
+
+TEST_CASE("a graph without items (GraphFilter::items = false) has the actors' days, interactions and centrality") {
+  Corpus c = build_corpus({std::string(EVENTLOOM_SOURCE_DIR) + "/examples"}).corpus;
+  REQUIRE(!c.events.empty());
+  EventGraph full = build_graph(c);
+  GraphFilter f;
+  f.items = false;
+  EventGraph lean = build_graph(c, f);
+  CHECK(boost::num_vertices(lean.g) == c.actors.size());
+  CHECK(boost::num_edges(lean.g) < boost::num_edges(full.g));
+  for (size_t i = 0; i < c.actors.size(); ++i) {
+    CHECK(lean.g[lean.actor_vertex[i]].first_day == full.g[full.actor_vertex[i]].first_day);
+    CHECK(lean.g[lean.actor_vertex[i]].last_day == full.g[full.actor_vertex[i]].last_day);
+  }
+  for (auto v : {lean.statement_vertex, lean.event_vertex, lean.article_vertex})
+    CHECK(std::all_of(v.begin(), v.end(), [](Vertex x) { return x == EventGraph::kNone; }));
+  // The interactions, in the same order with the same properties.
+  auto interactions = [](const EventGraph& eg) {
+    std::vector<std::tuple<uint32_t, uint32_t, uint32_t, std::string, std::string, std::vector<std::string>>> out;
+    for (auto [it, end] = boost::edges(eg.g); it != end; ++it) {
+      const EdgeProps& p = eg.g[*it];
+      if (p.kind == EdgeKind::Interaction)
+        out.emplace_back(eg.g[boost::source(*it, eg.g)].index, eg.g[boost::target(*it, eg.g)].index, p.count,
+                         p.first_day, p.last_day, p.event_types);
+    }
+    return out;
+  };
+  REQUIRE(!interactions(full).empty());
+  CHECK(interactions(lean) == interactions(full));
+  std::vector<Centrality> a = centrality(full), b = centrality(lean);
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].actor == b[i].actor);
+    CHECK(a[i].degree == b[i].degree);
+    CHECK(a[i].weight == b[i].weight);
+    CHECK(a[i].betweenness == b[i].betweenness);
+  }
 }

@@ -73,6 +73,10 @@ struct GraphFilter {
   std::vector<std::string> event_types;  // a type or its CAMEO code prefix ("04", "04 CONSULT")
   std::vector<uint32_t> actors;          // Corpus::actors: keep what involves one of them
   bool statements = true;                // keep statements (and their interactions)
+  // false: only actor vertices (with their days), affiliations and the
+  // interactions; no statement, event or article vertex nor their edges
+  // (the SQLite writer needs no more, and the full graph is most of its memory).
+  bool items = true;
   bool active() const { return !from.empty() || !to.empty() || !event_types.empty() || !actors.empty() || !statements; }
 };
 

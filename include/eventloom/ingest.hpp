@@ -26,13 +26,30 @@ struct IngestOptions {
   uint64_t max_file_bytes = 512ull << 20;    // larger files are refused, named
   uint64_t max_article_bytes = 8ull << 20;   // one article larger than this is refused
   bool recursive = true;
+  // Keep only shard `shard_index` of `shard_count` (0 <= index < count): an
+  // article belongs to the shard its key hashes to (shard_of), so N runs
+  // with the same inputs and indexes 0..N-1 read every article exactly once.
+  uint32_t shard_index = 0;
+  uint32_t shard_count = 1;
+  // Split by whole files instead: a file belongs to the shard its relative
+  // path hashes to, and the other shards do not read it at all (for corpora
+  // of many more files than shards: no shard reads the whole corpus).
+  bool shard_by_file = false;
 };
+
+// The shard of an article: a stable 64-bit hash (FNV-1a, mixed), modulo
+// `count`, of its key: the path of its file relative to the input named (the
+// file name for a file named itself, "-" for stdin), its id and the offset of
+// its text there. Neither absolute paths nor times enter it, so a shard holds
+// the same articles on every machine and in every run.
+uint32_t shard_of(std::string_view relative_path, std::string_view id, uint64_t offset, uint32_t count);
 
 struct IngestResult {
   std::vector<Document> documents;
   Diagnostics diagnostics;
   uint32_t files_read = 0;
   uint64_t bytes_read = 0;
+  uint32_t files_elsewhere = 0;  // shard_by_file: files left to other shards, not read
 };
 
 // Read every input: files, directories (walked by extension), "-" for stdin.

@@ -25,6 +25,7 @@ struct BuildResult {
   Diagnostics diagnostics;  // ingest problems, then merge notes
   uint32_t files_read = 0;
   uint64_t bytes_read = 0;
+  uint32_t files_elsewhere = 0;  // --shard by file: files left to other shards
 };
 
 BuildResult build_corpus(const std::vector<std::string>& inputs, const BuildOptions& opt = {});
@@ -44,5 +45,12 @@ void mark_templates(std::vector<Document>& docs, const BuildOptions& opt, Diagno
 // --no-text) cannot be read for templates: they keep their marks and count
 // for nothing, and a note says how many there are.
 Corpus merge_builds(Corpus a, Corpus b, const BuildOptions& opt = {});
+
+// The same for any number of parts at once (a k-way merge): the articles of
+// every part, `docs`, in any order, with the parts' diagnostics; templates
+// are found once over all of them and consolidate() runs once. Only the
+// articles are needed: a caller that loads parts one by one can keep their
+// `docs` and drop the rest of each (actors, statements, events) at once.
+Corpus merge_extractions(std::vector<DocExtraction> docs, Diagnostics diag, const BuildOptions& opt = {});
 
 }  // namespace eventloom

@@ -1,6 +1,7 @@
 // eventloom build INPUT... --json OUT.json | --db OUT.sqlite
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -28,6 +29,8 @@ struct BuildArgs {
   bool no_text = false;
   bool no_infer_dates = false;
   std::string update;                       // a store to add the inputs to
+  std::string shard;                        // "I/N": only shard I (0-based) of N
+  std::string shard_by = "record";          // "record" or "file"
   std::string graphml, gexf, dot, csv;      // extra exports
   GexfVersion gexf_version = GexfVersion::V1_2draft;
 };
@@ -60,9 +63,36 @@ std::string written_to(const std::string& json, const std::string& db) {
   return " -> " + (json.empty() ? db : db.empty() ? json : json + " and " + db);
 }
 
+// "I/N" with 0 <= I < N: true and the two numbers; false on anything else.
+bool parse_shard(const std::string& s, uint32_t& index, uint32_t& count) {
+  size_t slash = s.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == s.size() || s.size() > 21) return false;
+  auto digits = [](std::string_view d) { return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  std::string_view i(s.data(), slash), n(s.data() + slash + 1, s.size() - slash - 1);
+  if (!digits(i) || !digits(n) || i.size() > 9 || n.size() > 9) return false;
+  index = static_cast<uint32_t>(std::stoul(std::string(i)));
+  count = static_cast<uint32_t>(std::stoul(std::string(n)));
+  return count >= 1 && index < count;
+}
+
 int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
   (void)out;
   BuildOptions opt;
+  if (!a.shard.empty()) {
+    if (!parse_shard(a.shard, opt.ingest.shard_index, opt.ingest.shard_count)) {
+      err << "eventloom: --shard " << a.shard << ": expected I/N with 0 <= I < N (e.g. 0/4)\n";
+      return kUsage;
+    }
+    if (a.shard_by != "record" && a.shard_by != "file") {
+      err << "eventloom: --shard-by " << a.shard_by << ": expected record or file\n";
+      return kUsage;
+    }
+    opt.ingest.shard_by_file = a.shard_by == "file";
+    if (!a.update.empty()) {
+      err << "eventloom: --shard and --update do not go together: build the shards, then merge them with the store\n";
+      return kUsage;
+    }
+  }
   opt.jobs = a.jobs;
   opt.extract.infer_dates = !a.no_infer_dates;
   bool tty = !a.quiet && isatty(STDERR_FILENO);
@@ -96,7 +126,9 @@ int do_build(const BuildArgs& a, std::ostream& out, std::ostream& err) {
     err << "eventloom: --strict: some inputs were skipped; nothing written\n";
     return kSkipped;
   }
-  if (r.corpus.docs.empty() && r.files_read == 0) {
+  // A shard whose files all went to other shards writes an empty store: the
+  // merge expects every part.
+  if (r.corpus.docs.empty() && r.files_read == 0 && r.files_elsewhere == 0) {
     err << "eventloom: no input could be read; nothing written\n";
     return kSkipped;
   }
@@ -157,6 +189,13 @@ Command add_build(CLI::App& app) {
   sub->add_option("--update", args->update,
                   "Add the inputs to this store, JSON or SQLite (written back to it unless --json or --db name "
                   "another file)");
+  sub->add_option("--shard", args->shard,
+                  "Read only shard I of N (I from 0): N runs with the same inputs cover every article once; "
+                  "'eventloom merge' joins their stores into one build's");
+  sub->add_option("--shard-by", args->shard_by,
+                  "With --shard: split by 'record' (default; every shard reads every file) or by whole 'file' "
+                  "(a shard reads only its own files: for many more files than shards)")
+      ->capture_default_str();
   sub->add_option("--graphml", args->graphml, "Also write the graph as GraphML");
   sub->add_option("--gexf", args->gexf, "Also write the graph as GEXF (with time intervals)");
   add_gexf_version_option(sub, args->gexf_version);

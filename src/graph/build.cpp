@@ -158,6 +158,7 @@ struct Builder {
       p.roles = a.roles;
       eg.actor_vertex[i] = add(std::move(p));
     }
+    if (!f.items) return;  // actors and interactions only: edge() skips the rest
     for (uint32_t i = 0; i < c.statements.size(); ++i)
       if (keep_statement[i]) eg.statement_vertex[i] = add(statement_props(i));
     for (uint32_t i = 0; i < c.events.size(); ++i)

@@ -21,6 +21,7 @@
 #include "eventloom/ingest.hpp"
 #include "eventloom/text.hpp"
 #include "ingest/charset.hpp"
+#include "util/hash.hpp"
 
 namespace fs = std::filesystem;
 
@@ -57,7 +58,31 @@ void drop_huge_articles(const std::string& name, size_t first, uint64_t limit, I
   }
 }
 
-void read_content(const std::string& name, std::string_view bytes, const IngestOptions& opt, IngestResult& out) {
+// Drops the articles from `first` on that are not in the shard asked for.
+void keep_shard(std::string_view relative, size_t first, const IngestOptions& opt, IngestResult& out) {
+  if (opt.shard_count <= 1 || opt.shard_by_file) return;
+  auto& docs = out.documents;
+  auto keep = docs.begin() + static_cast<std::ptrdiff_t>(first);
+  for (auto it = keep; it != docs.end(); ++it) {
+    uint64_t offset = it->sources.empty() ? 0 : it->sources[0].offset;
+    if (shard_of(relative, it->id, offset, opt.shard_count) == opt.shard_index) {
+      if (keep != it) *keep = std::move(*it);
+      ++keep;
+    }
+  }
+  docs.erase(keep, docs.end());
+}
+
+// shard_by_file: whether the file `relative` is another shard's (counted, not read).
+bool elsewhere(std::string_view relative, const IngestOptions& opt, IngestResult& out) {
+  if (!opt.shard_by_file || opt.shard_count <= 1 || shard_of(relative, {}, 0, opt.shard_count) == opt.shard_index)
+    return false;
+  ++out.files_elsewhere;
+  return true;
+}
+
+void read_content(const std::string& name, std::string_view bytes, const IngestOptions& opt, IngestResult& out,
+                  std::string_view relative) {
   // A byte-order mark, or an HTML page's declared charset, may call for a
   // conversion to UTF-8 first: then the readers see, and the offsets point
   // into, the converted text.
@@ -100,9 +125,11 @@ void read_content(const std::string& name, std::string_view bytes, const IngestO
                               out.diagnostics.items.end(), [](const Diagnostic& d) { return d.severity != Severity::Note; });
   if (out.documents.size() == before && !reported)
     out.diagnostics.warning(name, 0, "no news article found in this file");
+  keep_shard(relative, before, opt, out);
 }
 
-void read_file(const fs::path& path, const std::string& name, const IngestOptions& opt, IngestResult& out) {
+void read_file(const fs::path& path, const std::string& name, const IngestOptions& opt, IngestResult& out,
+               std::string_view relative) {
   std::error_code ec;
   auto size = fs::file_size(path, ec);
   if (ec) {
@@ -125,10 +152,19 @@ void read_file(const fs::path& path, const std::string& name, const IngestOption
     out.diagnostics.error(name, 0, "read error (file changed or unreadable while reading)");
     return;
   }
-  read_content(name, content, opt, out);
+  read_content(name, content, opt, out, relative);
 }
 
 }  // namespace
+
+uint32_t shard_of(std::string_view relative_path, std::string_view id, uint64_t offset, uint32_t count) {
+  if (count <= 1) return 0;
+  uint64_t h = util::fnv1a(relative_path);
+  h = util::fnv1a(std::string_view("\n", 1), h);
+  h = util::fnv1a(id, h);
+  h = util::mix64(h ^ offset);
+  return static_cast<uint32_t>(h % count);
+}
 
 InputFormat detect_format(std::string_view path, std::string_view content) {
   fs::path p(path);
@@ -142,7 +178,8 @@ InputFormat detect_format(std::string_view path, std::string_view content) {
 }
 
 void read_input(std::string_view name, std::string_view bytes, IngestResult& out, const IngestOptions& opt) {
-  read_content(std::string(name), bytes, opt, out);
+  std::string n(name);
+  read_content(n, bytes, opt, out, fs::path(n).filename().string());
 }
 
 IngestResult ingest(const std::vector<std::string>& inputs, const IngestOptions& opt) {
@@ -150,7 +187,7 @@ IngestResult ingest(const std::vector<std::string>& inputs, const IngestOptions&
   for (const std::string& input : inputs) {
     if (input == "-") {
       std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      read_content("-", content, opt, out);
+      if (!elsewhere("-", opt, out)) read_content("-", content, opt, out, "-");
       continue;
     }
     fs::path path(input);
@@ -174,10 +211,14 @@ IngestResult ingest(const std::vector<std::string>& inputs, const IngestOptions&
         continue;
       }
       std::sort(files.begin(), files.end());
-      for (const auto& f : files) read_file(f, f.string(), opt, out);
+      for (const auto& f : files) {
+        std::string relative = f.lexically_relative(path).generic_string();
+        if (!elsewhere(relative, opt, out)) read_file(f, f.string(), opt, out, relative);
+      }
       continue;
     }
-    read_file(path, input, opt, out);
+    if (!elsewhere(path.filename().generic_string(), opt, out))
+      read_file(path, input, opt, out, path.filename().generic_string());
   }
   return out;
 }

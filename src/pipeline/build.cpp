@@ -76,6 +76,10 @@ Corpus merge_builds(Corpus a, Corpus b, const BuildOptions& opt) {
   for (auto& d : b.docs) docs.push_back(std::move(d));
   Diagnostics diag = std::move(a.diagnostics);
   diag.append(b.diagnostics);
+  return merge_extractions(std::move(docs), std::move(diag), opt);
+}
+
+Corpus merge_extractions(std::vector<DocExtraction> docs, Diagnostics diag, const BuildOptions& opt) {
   if (opt.templates.enabled && !docs.empty()) {
     std::vector<const Document*> view;
     size_t textless = 0;
@@ -115,6 +119,7 @@ BuildResult build_corpus(const std::vector<std::string>& inputs, const BuildOpti
   r.diagnostics = std::move(in.diagnostics);
   r.files_read = in.files_read;
   r.bytes_read = in.bytes_read;
+  r.files_elsewhere = in.files_elsewhere;
   mark_templates(in.documents, opt, r.diagnostics);
   r.corpus = consolidate(extract_all(std::move(in.documents), opt));
   r.diagnostics.append(r.corpus.diagnostics);

@@ -40,12 +40,23 @@ std::string fields_json(const Document& d) {
   return f + "}";
 }
 
-// The graph the corpus layer is read from, and its centrality.
+// The graph the corpus layer is read from (actors and interactions only), its
+// centrality, and the day each statement and event is placed on.
 struct Derived {
   EventGraph eg;
   std::vector<Centrality> central;
   size_t interacting = 0;
+  std::vector<std::string> statement_day, event_day;
 };
+
+// As build_graph() places an item: its own date's day, else the publication
+// day of its first report.
+std::string item_day(const Corpus& c, const std::string& date, const std::vector<EvidenceRef>& ev) {
+  std::string d = timex_day(date);
+  if (d.empty() && !ev.empty() && c.docs[ev.front().doc].doc.published)
+    d = format_date(*c.docs[ev.front().doc].doc.published);
+  return d;
+}
 
 class Writer {
  public:
@@ -189,7 +200,7 @@ class Writer {
       if (s.speaker) st.bind_u(3, *s.speaker); else st.bind_null(3);
       st.bind_static(4, to_string(s.kind)).bind_static(5, s.text).bind_opt(6, s.date);
       st.bind(7, date_from(first.date_from_publication, s.date));
-      st.bind_opt(8, g.eg.g[g.eg.statement_vertex[i]].first_day).run();
+      st.bind_opt(8, g.statement_day[i]).run();
       for (size_t m = 0; m < s.mentions.size(); ++m) men.bind(1, int64_t{i}).bind_u(2, m).bind_u(3, s.mentions[m]).run();
       evidence(ev, i, s.evidence, [&](const EvidenceRef& r) { return c_.docs[r.doc].statements[r.local].content; });
     }
@@ -204,7 +215,7 @@ class Writer {
       et.bind(1, int64_t{i}).bind_static(2, e.id).bind_static(3, e.type).bind_opt(4, e.date);
       et.bind(5, date_from(e.date_from_publication, e.date)).bind_static(6, e.modality);
       et.bind(7, int64_t{e.from_statement}).bind(8, int64_t{e.restates_statement()});
-      et.bind_opt(9, g.eg.g[g.eg.event_vertex[i]].first_day).run();
+      et.bind_opt(9, g.event_day[i]).run();
       for (size_t p = 0; p < e.participants.size(); ++p)
         part.bind(1, int64_t{i}).bind_u(2, p).bind_u(3, e.participants[p].first)
             .bind_static(4, to_string(e.participants[p].second)).run();
@@ -263,7 +274,11 @@ std::string write_sqlite(const Corpus& c, const std::string& path, const SqliteO
   fs::remove(tmp, ec);
   auto derived = std::async(std::launch::async, [&c] {
     Derived g;
-    g.eg = build_graph(c);
+    GraphFilter lean;
+    lean.items = false;
+    g.eg = build_graph(c, lean);
+    for (const Statement& st : c.statements) g.statement_day.push_back(item_day(c, st.date, st.evidence));
+    for (const Event& e : c.events) g.event_day.push_back(item_day(c, e.date, e.evidence));
     g.central = centrality(g.eg);
     g.interacting = g.central.size();
     return g;
