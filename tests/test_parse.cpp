@@ -235,16 +235,17 @@ TEST_CASE("the static oracle builds every projective tree of a sample of UD Engl
 
 TEST_CASE("the built-in parser loads with UD's relations") {
   const analyse::Models& m = analyse::models();
-  const analyse::Parser& p = m.parser;
+  const analyse::ParserModels& pm = analyse::parser_models();
+  const analyse::Parser& p = pm.parser;
   REQUIRE(p.labels() > 30);
-  CHECK(m.parser_model.classes() == 1 + 2 * p.labels());
+  CHECK(pm.model.classes() == 1 + 2 * p.labels());
   std::vector<std::string> names;
   for (uint32_t l = 0; l < p.labels(); ++l) names.push_back(p.label_name(l));
   for (const char* r : {"nsubj", "nsubj:pass", "obj", "iobj", "ccomp", "xcomp", "obl", "conj", "root", "punct"})
     CHECK(std::find(names.begin(), names.end(), r) != names.end());
   std::vector<std::string> rels;
   std::string err;
-  CHECK(analyse::parser_labels(m.parser_model, rels, &err));
+  CHECK(analyse::parser_labels(pm.model, rels, &err));
   CHECK_FALSE(analyse::parser_labels(m.tagger_model, rels, &err));
   CHECK_FALSE(err.empty());
 }

@@ -95,22 +95,27 @@ Models* load_all() {
   m->tagger_model = load<LinearModel>("tagger.bin", bytes(eventloom_model_tagger, eventloom_model_tagger_end));
   m->tagger2_model = load<LinearModel>("tagger2.bin", bytes(eventloom_model_tagger2, eventloom_model_tagger2_end));
   m->names_model = load<LinearModel>("names.bin", bytes(eventloom_model_names, eventloom_model_names_end));
-  m->parser_model = load<LinearModel>("parser.bin", bytes(eventloom_model_parser, eventloom_model_parser_end));
-  std::vector<std::string> relations;
-  std::string err;
-  if (!parser_labels(m->parser_model, relations, &err)) {
-    std::fprintf(stderr, "eventloom: the built-in model parser.bin is broken (%s)\n", err.c_str());
-    std::abort();
-  }
-  m->parser = Parser(m->parser_model);
   // The gazetteer has copied what it needs of names_list.tsv (see Models).
   release(bytes(eventloom_model_clusters, eventloom_model_clusters_end));
   release(bytes(eventloom_model_tagger, eventloom_model_tagger_end));
   release(bytes(eventloom_model_tagger2, eventloom_model_tagger2_end));
   release(bytes(eventloom_model_names, eventloom_model_names_end));
-  release(bytes(eventloom_model_parser, eventloom_model_parser_end));
   release(bytes(eventloom_model_names_list, eventloom_model_names_list_end));
   return m;
+}
+
+ParserModels* load_parser() {
+  auto* p = new ParserModels;
+  p->model = load<LinearModel>("parser.bin", bytes(eventloom_model_parser, eventloom_model_parser_end));
+  std::vector<std::string> relations;
+  std::string err;
+  if (!parser_labels(p->model, relations, &err)) {
+    std::fprintf(stderr, "eventloom: the built-in model parser.bin is broken (%s)\n", err.c_str());
+    std::abort();
+  }
+  p->parser = Parser(p->model);
+  release(bytes(eventloom_model_parser, eventloom_model_parser_end));
+  return p;
 }
 
 }  // namespace
@@ -120,6 +125,11 @@ std::string_view names_list() { return bytes(eventloom_model_names_list, eventlo
 const Models& models() {
   static const Models* m = load_all();
   return *m;
+}
+
+const ParserModels& parser_models() {
+  static const ParserModels* p = load_parser();
+  return *p;
 }
 
 }  // namespace eventloom::analyse

@@ -18,15 +18,21 @@ struct Models {
   LinearModel tagger_model;
   LinearModel tagger2_model;
   LinearModel names_model;
-  LinearModel parser_model;
   PosTagger tagger{tagger_model, &tagger2_model, &clusters};
   NameTagger names{names_model};
-  Parser parser{parser_model};  // rebuilt once parser_model is loaded
   Gazetteer gazetteer{names_list()};
 };
 
 // Loaded on first use; a model that does not parse is a build error, caught
 // by the tests, so this aborts with the reason rather than going on without.
 const Models& models();
+
+// The dependency parser, loaded apart on its first use: a build that parses
+// nothing does not hold its model (18 MB on disk) in memory.
+struct ParserModels {
+  LinearModel model;
+  Parser parser{model};  // rebuilt once the model is loaded
+};
+const ParserModels& parser_models();
 
 }  // namespace eventloom::analyse

@@ -33,7 +33,7 @@ uint32_t SentenceParse::child(uint32_t w, std::string_view r) const {
 }
 
 std::string_view relation_name(uint8_t rel) {
-  const analyse::Parser& p = analyse::models().parser;
+  const analyse::Parser& p = analyse::parser_models().parser;
   return rel < p.labels() ? std::string_view(p.label_name(rel)) : std::string_view("dep");
 }
 
@@ -42,7 +42,7 @@ void parse_words(const std::vector<std::string_view>& words, const std::vector<u
   const analyse::Models& m = analyse::models();
   std::vector<analyse::WordInfo> info(words.size());
   for (size_t i = 0; i < words.size(); ++i) analyse::describe_word(words[i], &m.clusters, info[i]);
-  m.parser.parse(info, tags, head, rel);
+  analyse::parser_models().parser.parse(info, tags, head, rel);
 }
 
 namespace {
@@ -103,7 +103,7 @@ SentenceParse parse_sentence(const AnnotatedText& at, const Analysis& a, uint32_
     tags[i] = tw.tag;
   }
   std::vector<uint32_t> head;
-  m.parser.parse(info, tags, head, p.rel);
+  analyse::parser_models().parser.parse(info, tags, head, p.rel);
   p.head.resize(n);
   p.child_begin.assign(size_t(n) + 1, 0);
   for (uint32_t i = 0; i < n; ++i) {
