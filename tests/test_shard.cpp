@@ -24,7 +24,7 @@ using test_support::TempDir;
 
 namespace {
 
-const std::string kExamples = std::string(EVENTLOOM_SOURCE_DIR) + "/examples";
+const std::string kExamples = test_support::examples_dir();
 
 // Each article as "<path>@<offset>#<id>".
 std::vector<std::string> article_keys(const std::vector<std::string>& inputs, uint32_t index, uint32_t count,

@@ -24,7 +24,7 @@ using test_support::TempDir;
 
 namespace {
 
-const std::string kExamples = std::string(EVENTLOOM_SOURCE_DIR) + "/examples";
+const std::string kExamples = test_support::examples_dir();
 
 // build --json and build --db of the same inputs, then export --format json
 // of the SQLite store: the same bytes. Returns the SQLite store's path.

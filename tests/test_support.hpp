@@ -81,12 +81,15 @@ inline std::vector<std::string> shared_files(const std::string& folder, const st
   return out;
 }
 
+// The invented articles of examples/.
+inline std::string examples_dir() { return std::string(EVENTLOOM_SOURCE_DIR) + "/examples"; }
+
 // The corpus of examples/, built once per test executable (two threads).
 inline const eventloom::Corpus& examples_corpus() {
   static eventloom::Corpus c = [] {
     eventloom::BuildOptions opt;
     opt.jobs = 2;
-    return eventloom::build_corpus({std::string(EVENTLOOM_SOURCE_DIR) + "/examples"}, opt).corpus;
+    return eventloom::build_corpus({examples_dir()}, opt).corpus;
   }();
   return c;
 }

@@ -20,23 +20,27 @@ bool ends_sentence(std::string_view line) {
 }
 
 // The line's last word is one that running text does not end on.
+// The words of a data file (one a line, lower case), read once by the
+// caller's static.
+std::unordered_set<std::string> word_set(std::string_view file) {
+  std::unordered_set<std::string> out;
+  util::for_each_data_row(data::get(file), [&](std::string_view l) { out.emplace(l); });
+  return out;
+}
+
+// The last word of `s`, after its last space, tab or line break.
+std::string_view last_word(std::string_view s) {
+  const size_t b = s.find_last_of(" \t\n");
+  return b == std::string_view::npos ? s : s.substr(b + 1);
+}
+
 bool ends_on_run_on_word(std::string_view line) {
-  static const std::unordered_set<std::string> words = [] {
-    std::unordered_set<std::string> w;
-    util::for_each_data_row(data::get("ingest/data/run_on_words.txt"), [&](std::string_view l) { w.emplace(l); });
-    return w;
-  }();
-  size_t b = line.find_last_of(" \t");
-  std::string last = text::lower_ascii(b == std::string_view::npos ? line : line.substr(b + 1));
-  return words.count(last) > 0;
+  static const std::unordered_set<std::string> words = word_set("ingest/data/run_on_words.txt");
+  return words.count(text::lower_ascii(last_word(line))) > 0;
 }
 
 bool is_sign_off(std::string_view w) {
-  static const std::unordered_set<std::string> words = [] {
-    std::unordered_set<std::string> out;
-    util::for_each_data_row(data::get("ingest/data/sign_offs.txt"), [&](std::string_view l) { out.emplace(l); });
-    return out;
-  }();
+  static const std::unordered_set<std::string> words = word_set("ingest/data/sign_offs.txt");
   return words.count(text::lower_ascii(w)) > 0;
 }
 
@@ -46,12 +50,11 @@ void drop_sign_off(std::string_view t, std::vector<Span>& paragraphs) {
   if (paragraphs.empty()) return;
   Span& last = paragraphs.back();
   std::string_view p = t.substr(last.start, last.size());
-  const size_t b = p.find_last_of(" \t\n");
-  const std::string_view word = b == std::string_view::npos ? p : p.substr(b + 1);
+  const std::string_view word = last_word(p);
   if (!is_sign_off(word)) return;
   // On a line of its own, or after the end of a sentence.
   std::string_view before = text::trim(p.substr(0, p.size() - word.size()));
-  const bool own_line = b == std::string_view::npos || p.find('\n', before.size()) != std::string_view::npos;
+  const bool own_line = word.size() == p.size() || p.find('\n', before.size()) != std::string_view::npos;
   if (!before.empty() && !own_line && !ends_sentence(before)) return;
   if (before.empty()) {
     paragraphs.pop_back();
