@@ -301,6 +301,23 @@ TEST_CASE("only sentences with a reporting or event verb, a quote or two names a
   CHECK(trees[3].sentence == 4);
 }
 
+TEST_CASE("an analysis parses a sentence on its first request and keeps the tree") {
+  AnnotatedText at = analyze_text("The weather was mild. The minister said talks would go on. Troops attacked the town.");
+  const Analysis an = analyse_article(at);
+  REQUIRE(at.sentences.size() == 3);
+  const SentenceParse& second = an.parse(at, 1);
+  const SentenceParse& again = an.parse(at, 1);
+  CHECK(&second == &again);
+  // Parsing another sentence leaves the first tree where it was.
+  const SentenceParse& third = an.parse(at, 2);
+  CHECK(&an.parse(at, 1) == &second);
+  CHECK(second.sentence == 1);
+  CHECK(third.sentence == 2);
+  const SentenceParse direct = parse_sentence(at, an, 1);
+  CHECK(second.head == direct.head);
+  CHECK(second.rel == direct.rel);
+}
+
 TEST_CASE("parse writes a tree for every sentence of raw text and of given words") {
   test_support::TempDir tmp;
   auto txt = tmp.file("a.txt", "Moscow, March 3 - Vladimir Putin said he didn't expect talks.\n\nThe army denied it.\n");

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string_view>
 #include <vector>
 
@@ -31,25 +32,6 @@ struct NameMention {
   NameType type = NameType::None;
 };
 
-struct Analysis {
-  std::vector<TaggedWord> words;           // every sentence's pieces, in order
-  std::vector<uint32_t> sentence_words;    // sentence s: words [sentence_words[s], sentence_words[s + 1])
-  std::vector<uint32_t> token_word;        // token -> its last piece (the one that carries its tag)
-  std::vector<NameMention> names;          // sorted, never overlapping
-  std::vector<NameType> token_name;        // token -> the type of the name it is in, None outside names
-};
-
-// Tags and names for every sentence of `at`.
-Analysis analyse_article(const AnnotatedText& at);
-
-// The tags of the tagger's class (static strings).
-std::string_view upos(uint8_t tag);
-std::string_view xpos(uint8_t tag);
-
-// Tags one sentence of given words (for text already tokenised, as in
-// CoNLL-U): tags[i] for words[i].
-void tag_words(const std::vector<std::string_view>& words, std::vector<uint8_t>& tags);
-
 // ---- dependency trees ----------------------------------------------------
 //
 // The tree of one sentence over its words in Analysis::words (the tagger's
@@ -57,8 +39,7 @@ void tag_words(const std::vector<std::string_view>& words, std::vector<uint8_t>&
 // Analysis::words[first_word + w]. Relations are UD's, with subtypes
 // ("nsubj", "nsubj:pass", "obj", "ccomp", "xcomp", "obl:agent", ...).
 // Parsing costs about as much as tagging, so analyse_article() does not
-// parse: a later stage asks for the sentences it needs (parse_sentence), or
-// for those that needs_parse() picks (parse_article).
+// parse: a later stage asks for the sentences it reads (Analysis::parse).
 struct SentenceParse {
   static constexpr uint32_t kNone = UINT32_MAX;  // the root's head; no such child
   uint32_t sentence = 0;
@@ -78,6 +59,34 @@ struct SentenceParse {
   uint32_t child(uint32_t w, std::string_view r) const;
 };
 
+struct Analysis {
+  std::vector<TaggedWord> words;           // every sentence's pieces, in order
+  std::vector<uint32_t> sentence_words;    // sentence s: words [sentence_words[s], sentence_words[s + 1])
+  std::vector<uint32_t> token_word;        // token -> its last piece (the one that carries its tag)
+  std::vector<NameMention> names;          // sorted, never overlapping
+  std::vector<NameType> token_name;        // token -> the type of the name it is in, None outside names
+
+  // Sentence s's tree (s < sentence_words.size() - 1), parsed on its first
+  // request and kept: a stage parses only the sentences it reads (parsing
+  // costs about as much as tagging). An Analysis belongs to one thread.
+  const SentenceParse& parse(const AnnotatedText& at, uint32_t s) const;
+
+ private:
+  mutable std::deque<SentenceParse> parses_;   // a deque: a tree given out stays where it is
+  mutable std::vector<uint32_t> sentence_parse_;  // sentence -> index into parses_, SentenceParse::kNone if not yet
+};
+
+// Tags and names for every sentence of `at`.
+Analysis analyse_article(const AnnotatedText& at);
+
+// The tags of the tagger's class (static strings).
+std::string_view upos(uint8_t tag);
+std::string_view xpos(uint8_t tag);
+
+// Tags one sentence of given words (for text already tokenised, as in
+// CoNLL-U): tags[i] for words[i].
+void tag_words(const std::vector<std::string_view>& words, std::vector<uint8_t>& tags);
+
 // A relation's name ("obl:tmod"; "dep" for an unknown id).
 std::string_view relation_name(uint8_t rel);
 
@@ -89,6 +98,7 @@ bool needs_parse(const AnnotatedText& at, const Analysis& a, uint32_t s);
 SentenceParse parse_sentence(const AnnotatedText& at, const Analysis& a, uint32_t s);
 // The trees of the sentences needs_parse() picks, in order.
 std::vector<SentenceParse> parse_article(const AnnotatedText& at, const Analysis& a);
+
 
 // Parses one sentence of given words with their tags (tag_words()): head[i]
 // is 0 for the root, else the 1-based number of word i's head, as CoNLL-U

@@ -19,6 +19,9 @@ struct EventInput {
   const std::vector<Timex>& timexes;
   const std::vector<LocalStatement>& statements;
   std::optional<boost::gregorian::date> dct;
+  // Tags, names and, on request, dependency trees (Analysis::parse); may be
+  // null (then the stage reads the tokens alone).
+  const Analysis* analysis = nullptr;
 };
 
 // Spans in the returned events are in the normalised text.

@@ -24,6 +24,9 @@ struct StatementInput {
   const ActorExtraction& actors;
   const std::vector<Timex>& timexes;
   std::optional<boost::gregorian::date> dct;
+  // Tags, names and, on request, dependency trees (Analysis::parse); may be
+  // null (then the stage reads the tokens alone).
+  const Analysis* analysis = nullptr;
 };
 
 // Spans in the returned statements are in the normalised text.

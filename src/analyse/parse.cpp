@@ -62,9 +62,12 @@ const std::vector<bool>& verb_tags() {
 
 bool needs_parse(const AnnotatedText& at, const Analysis& a, uint32_t s) {
   const Sentence& sn = at.sentences[s];
+  // a.names is sorted: count this sentence's without reading the others.
   uint32_t names = 0;
-  for (const NameMention& m : a.names)
-    if (m.first >= sn.first_token && m.first < sn.last_token && m.type != NameType::Misc) ++names;
+  auto m = std::lower_bound(a.names.begin(), a.names.end(), sn.first_token,
+                            [](const NameMention& n, uint32_t t) { return n.first < t; });
+  for (; m != a.names.end() && m->first < sn.last_token && names < 2; ++m)
+    if (m->type != NameType::Misc) ++names;
   if (names >= 2) return true;
   const auto& say = statements::Lexicon::get();
   const auto& ev = events::Lexicon::get();
@@ -125,4 +128,13 @@ std::vector<SentenceParse> parse_article(const AnnotatedText& at, const Analysis
   return out;
 }
 
+const SentenceParse& Analysis::parse(const AnnotatedText& at, uint32_t s) const {
+  if (sentence_parse_.empty()) sentence_parse_.assign(at.sentences.size(), SentenceParse::kNone);
+  uint32_t& k = sentence_parse_[s];
+  if (k == SentenceParse::kNone) {
+    k = static_cast<uint32_t>(parses_.size());
+    parses_.push_back(parse_sentence(at, *this, s));
+  }
+  return parses_[k];
+}
 }  // namespace eventloom

@@ -1,6 +1,7 @@
 // extract_document: one article through every extractor, spans mapped back
 // to the article's original text at the end.
 #include "eventloom/actors.hpp"
+#include "eventloom/analyse.hpp"
 #include "eventloom/events.hpp"
 #include "eventloom/extraction.hpp"
 #include "eventloom/statements.hpp"
@@ -42,8 +43,8 @@ DocExtraction extract_document(Document doc, const ExtractOptions& opt) {
   x.timexes = tag_times(at, TimeOptions{doc.published});
   Analysis analysis = analyse_article(at);
   ActorExtraction actors = find_actors(at, analysis);
-  x.statements = find_statements(StatementInput{at, actors, x.timexes, doc.published});
-  x.events = find_events(EventInput{at, actors, x.timexes, x.statements, doc.published});
+  x.statements = find_statements(StatementInput{at, actors, x.timexes, doc.published, &analysis});
+  x.events = find_events(EventInput{at, actors, x.timexes, x.statements, doc.published, &analysis});
   x.actors = std::move(actors.actors);
   x.mentions = std::move(actors.mentions);
 
