@@ -77,6 +77,12 @@ struct GraphFilter {
   // interactions; no statement, event or article vertex nor their edges
   // (the SQLite writer needs no more, and the full graph is most of its memory).
   bool items = true;
+  // false: the statement and event vertices without their provenance, no
+  // article vertex, actors without aliases and roles, and of the edges only
+  // affiliations and interactions. Vertex numbers are those of the full graph
+  // for actors, statements and events (articles come after them): what a
+  // timeline reads, at a fraction of the cost.
+  bool links = true;
   bool active() const { return !from.empty() || !to.empty() || !event_types.empty() || !actors.empty() || !statements; }
 };
 

@@ -27,7 +27,9 @@ int do_timeline(const TimelineArgs& a, std::ostream& out, std::ostream& err) {
   opt.statements = a.statements == "hide" ? StatementMode::Hide : a.statements == "only" ? StatementMode::Only : StatementMode::Show;
   opt.actors = in.filter.actors;
   opt.title = a.picture.title;
-  EventGraph eg = build_graph(in.corpus, in.filter);
+  GraphFilter lean = in.filter;  // the items and interactions: no articles, provenance or item edges
+  lean.links = false;
+  EventGraph eg = build_graph(in.corpus, lean);
   DotGraph g = timeline_graph(in.corpus, eg, opt);
   if (int rc = write_output(a.picture.output, render(g, in.format), out, err)) return rc;
   if (g.nodes == 0) err << "eventloom: note: no dated statements or events match; the timeline is empty\n";

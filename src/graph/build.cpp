@@ -101,12 +101,12 @@ EdgeKind role_edge(ParticipantRole r) {
 struct Builder {
   const Corpus& c;
   const GraphFilter& f;
-  EventGraph eg;
+  EventGraph& eg;
   std::vector<std::string> statement_day, event_day;
   std::vector<char> keep_statement, keep_event, keep_actor, keep_article;
   std::map<std::pair<uint32_t, uint32_t>, EdgeProps> interactions;
 
-  Builder(const Corpus& corpus, const GraphFilter& filter) : c(corpus), f(filter) {}
+  Builder(const Corpus& corpus, const GraphFilter& filter, EventGraph& out) : c(corpus), f(filter), eg(out) {}
 
   void choose() {
     const bool all = !f.active();
@@ -154,8 +154,10 @@ struct Builder {
       p.id = a.id;
       p.label = a.name;
       p.type = to_string(a.type);
-      p.aliases = a.aliases;
-      p.roles = a.roles;
+      if (f.links) {
+        p.aliases = a.aliases;
+        p.roles = a.roles;
+      }
       eg.actor_vertex[i] = add(std::move(p));
     }
     if (!f.items) return;  // actors and interactions only: edge() skips the rest
@@ -163,6 +165,7 @@ struct Builder {
       if (keep_statement[i]) eg.statement_vertex[i] = add(statement_props(i));
     for (uint32_t i = 0; i < c.events.size(); ++i)
       if (keep_event[i]) eg.event_vertex[i] = add(event_props(i));
+    if (!f.links) return;  // no article vertices: edge() skips what would reach them
     for (uint32_t i = 0; i < c.docs.size(); ++i) {
       if (!keep_article[i]) continue;
       const Document& d = c.docs[i].doc;
@@ -188,10 +191,11 @@ struct Builder {
     p.date = s.date;
     p.first_day = p.last_day = statement_day[i];
     p.speaker = s.speaker;
-    for (const EvidenceRef& r : s.evidence) {
-      const DocExtraction& x = c.docs[r.doc];
-      p.provenance.push_back({x.doc.id, x.statements[r.local].content, x.statements[r.local].cue.value_or(Span{})});
-    }
+    if (f.links)
+      for (const EvidenceRef& r : s.evidence) {
+        const DocExtraction& x = c.docs[r.doc];
+        p.provenance.push_back({x.doc.id, x.statements[r.local].content, x.statements[r.local].cue.value_or(Span{})});
+      }
     return p;
   }
 
@@ -205,15 +209,17 @@ struct Builder {
     p.type = e.type;
     p.date = e.date;
     p.first_day = p.last_day = event_day[i];
-    for (const EvidenceRef& r : e.evidence) {
-      const DocExtraction& x = c.docs[r.doc];
-      p.provenance.push_back({x.doc.id, x.events[r.local].sentence, x.events[r.local].trigger});
-    }
+    if (f.links)
+      for (const EvidenceRef& r : e.evidence) {
+        const DocExtraction& x = c.docs[r.doc];
+        p.provenance.push_back({x.doc.id, x.events[r.local].sentence, x.events[r.local].trigger});
+      }
     return p;
   }
 
   void edge(Vertex a, Vertex b, EdgeKind k, const std::string& day) {
     if (a == EventGraph::kNone || b == EventGraph::kNone) return;
+    if (!f.links && k != EdgeKind::AffiliatedWith) return;
     EdgeProps p;
     p.kind = k;
     p.first_day = p.last_day = day;
@@ -221,6 +227,7 @@ struct Builder {
   }
 
   void reported_in(Vertex v, const std::vector<EvidenceRef>& ev, const std::string& day) {
+    if (!f.links) return;
     std::vector<uint32_t> docs;
     for (const EvidenceRef& r : ev) docs.push_back(r.doc);
     std::sort(docs.begin(), docs.end());
@@ -303,13 +310,16 @@ struct Builder {
 
 }  // namespace
 
+// The graph is built in the object returned (named return value): Boost's
+// adjacency_list has no move constructor, so a moved graph is a deep copy.
 EventGraph build_graph(const Corpus& c, const GraphFilter& filter) {
-  Builder b(c, filter);
+  EventGraph eg;
+  Builder b(c, filter, eg);
   b.choose();
   b.add_vertices();
   b.add_edges();
   b.actor_days();
-  return std::move(b.eg);
+  return eg;
 }
 
 }  // namespace eventloom

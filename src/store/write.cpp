@@ -9,6 +9,7 @@
 // another thread while the article layer is written.
 #include <filesystem>
 #include <future>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -43,7 +44,9 @@ std::string fields_json(const Document& d) {
 // The graph the corpus layer is read from (actors and interactions only), its
 // centrality, and the day each statement and event is placed on.
 struct Derived {
-  EventGraph eg;
+  // On the heap: Boost's graph has no move constructor, and the future that
+  // hands Derived over would copy it.
+  std::unique_ptr<EventGraph> eg;
   std::vector<Centrality> central;
   size_t interacting = 0;
   std::vector<std::string> statement_day, event_day;
@@ -168,7 +171,7 @@ class Writer {
     Stmt aff = db_.prepare("INSERT INTO affiliations VALUES (?1,?2,?3)");
     for (uint32_t i = 0; i < c_.actors.size(); ++i) {
       const Actor& a = c_.actors[i];
-      const VertexProps& v = g.eg.g[g.eg.actor_vertex[i]];
+      const VertexProps& v = g.eg->g[g.eg->actor_vertex[i]];
       act.bind(1, int64_t{i}).bind_static(2, a.id).bind_static(3, a.name).bind_static(4, to_string(a.type));
       act.bind_opt(5, v.first_day).bind_opt(6, v.last_day).bind_u(7, said[i]);
       if (const Centrality* ce = central[i]) {
@@ -226,7 +229,7 @@ class Writer {
   void interactions(const Derived& g) {
     Stmt in = db_.prepare("INSERT INTO interactions VALUES (?1,?2,?3,?4,?5,?6)");
     Stmt item = db_.prepare("INSERT INTO interaction_items VALUES (?1,?2,?3,?4)");
-    const Graph& gr = g.eg.g;
+    const Graph& gr = g.eg->g;
     for (auto [it, end] = boost::edges(gr); it != end; ++it) {
       const EdgeProps& p = gr[*it];
       if (p.kind != EdgeKind::Interaction) continue;
@@ -276,10 +279,10 @@ std::string write_sqlite(const Corpus& c, const std::string& path, const SqliteO
     Derived g;
     GraphFilter lean;
     lean.items = false;
-    g.eg = build_graph(c, lean);
+    g.eg.reset(new EventGraph(build_graph(c, lean)));  // built in place, not copied
     for (const Statement& st : c.statements) g.statement_day.push_back(item_day(c, st.date, st.evidence));
     for (const Event& e : c.events) g.event_day.push_back(item_day(c, e.date, e.evidence));
-    g.central = centrality(g.eg);
+    g.central = centrality(*g.eg);
     g.interacting = g.central.size();
     return g;
   });
