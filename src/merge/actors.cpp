@@ -116,6 +116,7 @@ void build_actors(Corpus& c) {
     for (auto* v : {&dr.actor.aliases, &dr.actor.roles}) {
       std::sort(v->begin(), v->end());
       v->erase(std::unique(v->begin(), v->end()), v->end());
+      v->shrink_to_fit();  // every member's names went in: most were repeats
     }
     dr.actor.id = slug(dr.actor.name);  // made unique below
     dr.members = std::move(m);
@@ -149,6 +150,7 @@ void build_actors(Corpus& c) {
   for (Actor& a : c.actors) {
     std::sort(a.affiliations.begin(), a.affiliations.end());
     a.affiliations.erase(std::unique(a.affiliations.begin(), a.affiliations.end()), a.affiliations.end());
+    a.affiliations.shrink_to_fit();
   }
 }
 

@@ -22,6 +22,7 @@
 
 #include "eventloom/corpus.hpp"
 #include "merge/consolidate_internal.hpp"
+#include "pipeline/parallel.hpp"
 
 namespace eventloom {
 
@@ -32,10 +33,15 @@ using merge_detail::fold_duplicate_documents;
 
 Corpus consolidate(std::vector<DocExtraction> docs) {
   Corpus c;
+  // Each job frees its working tables when done: their pages go back before
+  // the next job grows the corpus (a build's peak of memory is here).
   fold_duplicate_documents(docs, c.diagnostics);
+  give_back_free_memory();
   c.docs = std::move(docs);
   build_actors(c);
+  give_back_free_memory();
   build_statements(c);
+  give_back_free_memory();
   build_events(c);
   return c;
 }

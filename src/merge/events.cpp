@@ -444,6 +444,8 @@ Event merged_event(const std::vector<EventReport>& reports, const std::vector<ui
   for (uint32_t code : codes)
     if (ev.participants.empty() || ev.participants.back().first != part_actor(code))
       ev.participants.emplace_back(part_actor(code), part_role(code));
+  ev.participants.shrink_to_fit();
+  ev.evidence.reserve(members.size());
   for (uint32_t i : members) ev.evidence.push_back({reports[i].doc, reports[i].local});
   return ev;
 }

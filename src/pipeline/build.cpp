@@ -121,7 +121,11 @@ BuildResult build_corpus(const std::vector<std::string>& inputs, const BuildOpti
   r.bytes_read = in.bytes_read;
   r.files_elsewhere = in.files_elsewhere;
   mark_templates(in.documents, opt, r.diagnostics);
-  r.corpus = consolidate(extract_all(std::move(in.documents), opt));
+  std::vector<DocExtraction> docs = extract_all(std::move(in.documents), opt);
+  // The workers' scratch (each article's analysis) is free now but held in
+  // their heaps: give it back before consolidation grows the corpus layer.
+  give_back_free_memory();
+  r.corpus = consolidate(std::move(docs));
   r.diagnostics.append(r.corpus.diagnostics);
   return r;
 }

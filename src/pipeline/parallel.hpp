@@ -5,6 +5,9 @@
 // pre-sized vector), which keeps results independent of the thread count.
 #pragma once
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -35,6 +38,15 @@ void parallel_for(size_t n, unsigned jobs, Fn&& fn) {
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
+}
+
+// Returns the pages left free inside the heap (by a finished stage's working
+// tables, or the workers' per-article scratch) to the system: glibc keeps
+// them otherwise, and the next stage's growth would add to them.
+inline void give_back_free_memory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
 }
 
 }  // namespace eventloom
