@@ -12,7 +12,7 @@
 //     (nested quotes) belong to it. Tokens inside a unit are never read as
 //     reporting cues: what the speaker says is not who says it.
 //  2. Cues. One pass over the sentences finds, from data files:
-//     - reporting verbs (reporting_verbs.txt) and "according to". The
+//     - reporting verbs (saying_verbs.txt) and "according to". The
 //       speaker is the noun phrase before the verb (over adverbs, an
 //       appositive, a relative "who", a list of verbs sharing one subject:
 //       "Putin has ordered ..., suggested ..."), or after it when the verb
