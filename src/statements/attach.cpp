@@ -53,7 +53,7 @@ class Attacher : Reader {
         last_direct = d;
         continue;
       }
-      if (u.words <= kShortQuoteWords) continue;
+      if (u.words <= kShortQuoteWords || title(u)) continue;  // a scare quote, a title
       Draft nd;
       nd.direct = true;
       nd.content = u.inner;
@@ -67,6 +67,20 @@ class Attacher : Reader {
   }
 
  private:
+  // "“The Morning Show”", "‘Legend in the Coal Fields.’": every word
+  // capitalised but for short function words names a work, not speech
+  // (inside a cue's content it still makes the statement direct: "called
+  // her “Miss Housekeeping”").
+  bool title(const QuoteUnit& u) const {
+    uint32_t caps = 0;
+    for (uint32_t k = u.toks.first; k < u.toks.last; ++k) {
+      if (!tok(k).has(kAlpha)) continue;
+      if (tok(k).has(kUpperInit)) ++caps;
+      else if (!(w(k).size() <= 4 && lex_.stopword(w(k)))) return false;
+    }
+    return caps >= 2 && 2 * caps > u.words;
+  }
+
   // Of the cues whose content holds the quotation, a strong verb before a
   // weak one, then the one whose content starts last: the innermost
   // ("When Clinton noted that A ― Trump boasted, “B.”": Trump says B).
