@@ -35,7 +35,8 @@ class Attacher : Reader {
     for (const QuoteUnit& u : units_) {
       if (u.toks.empty()) continue;
       while (cue_lo < cues_.size() && cues_[cue_lo].sentence + 1 < sidx(u.toks.first)) ++cue_lo;
-      int32_t d = overlapping_draft(u, cue_lo, draft_of_cue);
+      int32_t d = split_draft(u, last_direct, cue_lo);
+      if (d < 0) d = overlapping_draft(u, cue_lo, draft_of_cue);
       if (d < 0) d = continued_draft(u, last_direct);
       if (d >= 0) {
         Draft& dr = drafts_[d];
@@ -103,6 +104,24 @@ class Attacher : Reader {
       if (better) best = static_cast<int32_t>(c);
     }
     return best < 0 ? -1 : draft_of_cue[best];
+  }
+
+  // "“A,” Tester said, pointing to X, “B.”": a quotation split around its
+  // attribution is one statement. The quotation before the cue's verb is
+  // the last one joined to it, B follows the attribution in its sentence,
+  // and no other cue stands between them ("“A,” he said, adding that “B”"
+  // reports twice).
+  int32_t split_draft(const QuoteUnit& u, int32_t last_direct, size_t cue_lo) const {
+    if (last_direct < 0) return -1;
+    const Draft& d = drafts_[last_direct];
+    if (d.cue < 0 || d.quote_words == 0) return -1;
+    const Cue& cue = cues_[d.cue];
+    uint32_t attribution_end = std::max(cue.verb.last, cue.speaker.last);
+    if (d.quoted.end > tok(cue.verb.first).span.start || u.toks.first < attribution_end) return -1;
+    if (sidx(u.toks.first) != cue.sentence || u.toks.first > attribution_end + 20) return -1;
+    for (size_t c = cue_lo; c < cues_.size() && cues_[c].verb.first < u.toks.first; ++c)
+      if (cues_[c].verb.first > cue.verb.first) return -1;
+    return last_direct;
   }
 
   // "“A,” he said. “B.”": B continues A's statement when only A's
