@@ -54,8 +54,27 @@ class Attacher : Reader {
         last_direct = d;
         continue;
       }
-      if (u.words <= kShortQuoteWords || title(u)) continue;  // a scare quote, a title
+      if (title(u)) continue;
       Draft nd;
+      if (u.words <= kShortQuoteWords) {  // a scare quote, unless the parse gives it a speaker
+        if (!syntactic_speaker(u, nd)) continue;
+        if (last_direct >= 0 && drafts_[last_direct].verb.first == nd.verb.first &&
+            drafts_[last_direct].content.end <= u.inner.start) {  // "accused X of being “duped” by “a con”"
+          Draft& dr = drafts_[last_direct];
+          dr.content.end = u.inner.end;
+          dr.quoted.end = u.inner.end;
+          dr.quote_words += u.words;
+          dr.last_sentence = std::max(dr.last_sentence, sidx(u.toks.last - 1));
+          continue;
+        }
+        nd.direct = true;
+        nd.content = u.inner;
+        nd.paragraph = u.para_first;
+        nd.last_sentence = sidx(u.toks.last - 1);
+        add_draft(nd);
+        last_direct = static_cast<int32_t>(drafts_.size() - 1);
+        continue;
+      }
       nd.direct = true;
       nd.content = u.inner;
       nd.paragraph = u.para_first;
@@ -166,6 +185,55 @@ class Attacher : Reader {
       return;
     }
     previous_subject(u, nd);
+  }
+
+  // "Reid has been pounding Trump as a “con artist”", "it referenced
+  // “political tensions”": a short quotation in the object of a verb whose
+  // subject is an actor named, or a pronoun, is that subject's words. From
+  // the quotation's head up the tree (a few steps, never through a subject)
+  // to the first verb; its nominal subject is the speaker.
+  bool syntactic_speaker(const QuoteUnit& u, Draft& nd) const {
+    const Analysis* an = in_.analysis;
+    if (!an || u.toks.empty()) return false;
+    const uint32_t s = tok(u.toks.first).sentence;
+    if (tok(u.toks.last - 1).sentence != s || s + 1 >= an->sentence_words.size()) return false;
+    if (at_.paragraphs[sent_of(u.toks.first).paragraph].kind == ParagraphKind::Title) return false;
+    const SentenceParse& p = an->parse(at_, s);
+    const uint32_t base = p.first_word;
+    auto word_of = [&](uint32_t t) { return an->token_word[t] - base; };
+    auto token_of = [&](uint32_t w) { return an->words[base + w].token; };
+    auto verb = [&](uint32_t w) { return upos(an->words[base + w].tag) == "VERB"; };
+    // The quotation's head: its word whose head lies outside it.
+    uint32_t qb = word_of(u.toks.first), qe = word_of(u.toks.last - 1) + 1, h = SentenceParse::kNone;
+    for (uint32_t x = an->token_word[u.toks.first] - base; x > 0 && token_of(x - 1) == u.toks.first;) qb = --x;
+    for (uint32_t x = qb; x < qe && x < p.size(); ++x)
+      if (p.head[x] == SentenceParse::kNone || p.head[x] < qb || p.head[x] >= qe) {
+        h = x;
+        break;
+      }
+    if (h == SentenceParse::kNone) return false;
+    uint32_t v = h;
+    for (int step = 0; step < 4; ++step) {
+      if (p.is(v, "nsubj") || p.is(v, "csubj") || p.head[v] == SentenceParse::kNone) return false;
+      v = p.head[v];
+      if (verb(v)) break;
+    }
+    if (!verb(v)) return false;
+    uint32_t vt = token_of(v);
+    // a verb of saying with no cue of its own: its cue was refused ("“That,” he added, “B”")
+    VerbClass vc = lex_.verb(w(vt));
+    if (vc == VerbClass::Say || vc == VerbClass::Tell) return false;
+    uint32_t subj = p.child(v, "nsubj");
+    if (subj == SentenceParse::kNone || p.is(subj, "nsubj:pass")) return false;
+    uint32_t st = token_of(subj);
+    if (in_quote_[st]) return false;
+    TokRange r = np_before(st + 1, sent_of(st).first_token);
+    if (r.empty() || r.last != st + 1) r = {st, st + 1};
+    bool pronoun = r.last == r.first + 1 && lex_.pronoun(w(r.first)) != PronounClass::None;
+    if (!pronoun && !speakers_.resolve_named(r)) return false;
+    nd.speaker = r;
+    nd.verb = {vt, vt + 1};
+    return true;
   }
 
   // The first of the quotation marks that open u.
