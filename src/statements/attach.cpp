@@ -184,15 +184,18 @@ class Attacher : Reader {
       nd.parent = last_direct;
       return;
     }
-    previous_subject(u, nd);
+    if (!previous_subject(u, nd)) syntactic_speaker(u, nd, false);
   }
 
   // "Reid has been pounding Trump as a “con artist”", "it referenced
   // “political tensions”": a short quotation in the object of a verb whose
   // subject is an actor named, or a pronoun, is that subject's words. From
   // the quotation's head up the tree (a few steps, never through a subject)
-  // to the first verb; its nominal subject is the speaker.
-  bool syntactic_speaker(const QuoteUnit& u, Draft& nd) const {
+  // to the first verb; its nominal subject is the speaker. A longer
+  // quotation that nothing else attributes takes the subject whatever it
+  // names ("Scott's family has called on police to release the videos “as
+  // a matter of ...”"): `named` is false.
+  bool syntactic_speaker(const QuoteUnit& u, Draft& nd, bool named = true) const {
     const Analysis* an = in_.analysis;
     if (!an || u.toks.empty()) return false;
     const uint32_t s = tok(u.toks.first).sentence;
@@ -226,11 +229,14 @@ class Attacher : Reader {
     uint32_t subj = p.child(v, "nsubj");
     if (subj == SentenceParse::kNone || p.is(subj, "nsubj:pass")) return false;
     uint32_t st = token_of(subj);
+    // "standards that prohibit ...": a relative pronoun stands for the noun the clause modifies
+    if ((is(st, "that") || is(st, "which") || is(st, "who")) && p.is(v, "acl:relcl") && p.head[v] != SentenceParse::kNone)
+      st = token_of(p.head[v]);
     if (in_quote_[st]) return false;
     TokRange r = np_before(st + 1, sent_of(st).first_token);
     if (r.empty() || r.last != st + 1) r = {st, st + 1};
     bool pronoun = r.last == r.first + 1 && lex_.pronoun(w(r.first)) != PronounClass::None;
-    if (!pronoun && !speakers_.resolve_named(r)) return false;
+    if (named && !pronoun && !speakers_.resolve_named(r)) return false;
     nd.speaker = r;
     nd.verb = {vt, vt + 1};
     return true;

@@ -411,6 +411,7 @@ class CueFinder : Reader {
       TokRange obj = np_after(k, sn.last_token);
       if (!obj.empty()) k = obj.last;
     }
+    if (k < sn.last_token && timex_end_[k]) k = timex_end_[k];  // "said this month on CNBC"
     if (k >= content_end(sn) || is(k, ",") || is(k, ";") || in_quote_[k] || tok(k).has(kQuote)) return false;
     std::string_view s = w(k);
     if (lex_.stopword(s) || lex_.np_link(s) || lex_.pre_verb(s)) return false;

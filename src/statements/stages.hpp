@@ -85,6 +85,7 @@ struct Article {
   std::vector<uint32_t> sent_idx;
   std::vector<QuoteUnit> units;
   std::vector<uint8_t> in_quote;  // per token: inside a quote unit
+  std::vector<uint32_t> timex_end;  // per token: the end of the time expression it starts, else 0
 };
 
 // What every stage reads the article with: tokens, sentences, noun phrases.
@@ -92,7 +93,7 @@ class Reader {
  public:
   explicit Reader(const Article& a)
       : in_(a.in), at_(a.at), lex_(a.lex), sents_(a.sents), sent_idx_(a.sent_idx), units_(a.units),
-        in_quote_(a.in_quote) {}
+        in_quote_(a.in_quote), timex_end_(a.timex_end) {}
 
  protected:
   std::string_view w(uint32_t i) const { return at_.word(i); }
@@ -137,6 +138,7 @@ class Reader {
   const std::vector<uint32_t>& sent_idx_;
   const std::vector<QuoteUnit>& units_;
   const std::vector<uint8_t>& in_quote_;
+  const std::vector<uint32_t>& timex_end_;
 };
 
 // 4. Speaker words to an actor. Remembers who spoke, in the order the

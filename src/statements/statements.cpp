@@ -145,6 +145,10 @@ void build_units(const AnnotatedText& at, std::vector<QuoteUnit>& units, std::ve
 Article::Article(const StatementInput& input) : in(input), at(input.text), lex(Lexicon::get()) {
   split_sentences(at, sents, sent_idx);
   build_units(at, units, in_quote);
+  timex_end.assign(at.tokens.size(), 0);
+  for (const Timex& t : in.timexes)
+    if (t.first_token < t.last_token && t.last_token <= at.tokens.size())
+      timex_end[t.first_token] = std::max(timex_end[t.first_token], t.last_token);
 }
 
 namespace {
