@@ -6,6 +6,7 @@
 //   phrases.cpp     Reader: token helpers and noun phrases, for every stage
 //   cues.cpp        2. cues: reporting verbs, framing verbs, reporting nouns
 //   attach.cpp      3. quotations to cues: the drafts of the statements
+//   commentary.cpp  3b. commentary blocks: a name line and the paragraphs after it
 //   speakers.cpp    4. speaker words to an actor: names, pronouns, "the diplomat"
 //
 // The algorithm as a whole is described at the top of statements.cpp.
@@ -194,5 +195,10 @@ std::vector<Cue> find_cues(const Article& a);
 // with the quote units joined to it, then one for each quote unit of more
 // than kShortQuoteWords words that joined none.
 std::vector<Draft> attach_quotes(const Article& a, const std::vector<Cue>& cues, const Speakers& speakers);
+
+// 3b. Commentary blocks: a line naming a person and their role, then the
+// paragraphs after it with no statement of their own, each a statement by
+// that person (only with the article's tags: StatementInput::analysis).
+void add_commentary(const Article& a, std::vector<Draft>& drafts);
 
 }  // namespace eventloom::statements

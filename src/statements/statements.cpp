@@ -48,6 +48,12 @@
 //     when the quotation opens its content or is most of it, the statement
 //     is the quotation ("blaming “the reckless decisions ...” in ..."). A
 //     unit of four words or fewer with no cue is a scare quote or a title.
+//  3b. Commentary. A line inside the article that names a person and their
+//     role ("Anna Berg, economist at ...:"), with no verb and no quotation,
+//     makes each paragraph after it a statement by that person, until a
+//     paragraph with a statement of its own, a quotation or another such
+//     line (at most ten). A bare name is a caption or a signature, and the
+//     byline above the article's first body paragraph is its author.
 //  4. Speaker and date. Speaker words resolve to the actor whose mention
 //     overlaps them (a person before an organisation: "Kremlin spokesman
 //     Dmitry Peskov" is Peskov); a group ("Three lawmakers from ...", "The
@@ -292,6 +298,7 @@ std::vector<LocalStatement> find_statements(const StatementInput& in) {
   statements::Speakers speakers(article);
   std::vector<statements::Cue> cues = statements::find_cues(article);
   std::vector<statements::Draft> drafts = statements::attach_quotes(article, cues, speakers);
+  statements::add_commentary(article, drafts);
   return statements::Assembler(article, drafts, speakers).run();
 }
 
