@@ -58,7 +58,8 @@ class Attacher : Reader {
       Draft nd;
       if (u.words <= kShortQuoteWords) {  // a scare quote, unless the parse gives it a speaker
         if (!syntactic_speaker(u, nd)) continue;
-        if (last_direct >= 0 && drafts_[last_direct].verb.first == nd.verb.first &&
+        if (last_direct >= 0 && drafts_[last_direct].speaker.first == nd.speaker.first &&
+            !drafts_[last_direct].speaker.empty() && drafts_[last_direct].last_sentence == sidx(u.toks.first) &&
             drafts_[last_direct].content.end <= u.inner.start) {  // "accused X of being “duped” by “a con”"
           Draft& dr = drafts_[last_direct];
           dr.content.end = u.inner.end;
@@ -227,6 +228,15 @@ class Attacher : Reader {
     VerbClass vc = lex_.verb(w(vt));
     if (vc == VerbClass::Say || vc == VerbClass::Tell) return false;
     uint32_t subj = p.child(v, "nsubj");
+    // "took to Twitter to accuse X of being “duped”", "Bemoaning the “phony
+    // system,” Trump accused ...": a verb with no subject of its own shares
+    // the subject of the verb it complements, modifies or is coordinated with.
+    for (uint32_t up = v, step = 0; subj == SentenceParse::kNone && step < 2; ++step) {
+      if (!(p.is(up, "xcomp") || p.is(up, "advcl") || p.is(up, "conj")) || p.head[up] == SentenceParse::kNone) break;
+      up = p.head[up];
+      if (!verb(up)) break;
+      subj = p.child(up, "nsubj");
+    }
     if (subj == SentenceParse::kNone || p.is(subj, "nsubj:pass")) return false;
     uint32_t st = token_of(subj);
     // "standards that prohibit ...": a relative pronoun stands for the noun the clause modifies
