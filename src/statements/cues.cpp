@@ -420,9 +420,13 @@ class CueFinder : Reader {
 
   // "The latest talks, Zakharova said, showed that ...": the attribution
   // sits inside the reported sentence, which goes on after its comma.
+  // The attribution may carry an adverbial ("A, X explained earlier in
+  // the hearing, were B"): lower-case words, none a verb of saying.
   bool parenthetical(uint32_t i, const Sentence& sn) const {
     uint32_t k = i + 1;
-    while (k < sn.last_token && k < i + 6 && !is(k, ",") && lex_.stopword(w(k))) ++k;
+    while (k < sn.last_token && k < i + 8 && !is(k, ",") && !in_quote_[k] &&
+           (lex_.stopword(w(k)) || (tok(k).has(kLower) && lex_.verb(w(k)) == VerbClass::None)))
+      ++k;
     if (k + 1 >= sn.last_token || !is(k, ",")) return false;
     return continues_clause(k + 1);
   }
