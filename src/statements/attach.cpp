@@ -97,7 +97,8 @@ class Attacher : Reader {
     for (uint32_t k = u.toks.first; k < u.toks.last; ++k) {
       if (!tok(k).has(kAlpha)) continue;
       if (tok(k).has(kUpperInit)) ++caps;
-      else if (!(w(k).size() <= 4 && lex_.stopword(w(k)))) return false;
+      else if (!(w(k).size() <= 4 && (lex_.stopword(w(k)) || lex_.determiner(w(k)) || lex_.np_link_before(w(k)))))
+        return false;
     }
     return caps >= 2 && 2 * caps > u.words;
   }
@@ -243,13 +244,30 @@ class Attacher : Reader {
     if ((is(st, "that") || is(st, "which") || is(st, "who")) && p.is(v, "acl:relcl") && p.head[v] != SentenceParse::kNone)
       st = token_of(p.head[v]);
     if (in_quote_[st]) return false;
-    TokRange r = np_before(st + 1, sent_of(st).first_token);
-    if (r.empty() || r.last != st + 1) r = {st, st + 1};
+    // The subject's words: its subtree ("Senator" with its flat "Mira
+    // Kallas"), when short; else the noun phrase that ends at it.
+    uint32_t lo = subj, hi = subj;
+    for (uint32_t x = 0; x < p.size(); ++x) {
+      uint32_t y = x;
+      for (int depth = 0; depth < 4 && y != subj && p.head[y] != SentenceParse::kNone; ++depth) y = p.head[y];
+      if (y == subj) lo = std::min(lo, x), hi = std::max(hi, x);
+    }
+    TokRange r{token_of(lo), token_of(hi) + 1};
+    if (st != token_of(subj) || r.last - r.first > kMaxNpTokens || quote_in(r)) {
+      r = np_before(st + 1, sent_of(st).first_token);
+      if (r.empty() || r.last != st + 1) r = {st, st + 1};
+    }
     bool pronoun = r.last == r.first + 1 && lex_.pronoun(w(r.first)) != PronounClass::None;
     if (named && !pronoun && !speakers_.resolve_named(r)) return false;
     nd.speaker = r;
     nd.verb = {vt, vt + 1};
     return true;
+  }
+
+  bool quote_in(TokRange r) const {
+    for (uint32_t k = r.first; k < r.last; ++k)
+      if (in_quote_[k] || tok(k).has(kQuote)) return true;
+    return false;
   }
 
   // The first of the quotation marks that open u.

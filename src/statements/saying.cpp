@@ -1,5 +1,6 @@
 #include "statements/saying.hpp"
 
+#include "util/embedded.hpp"
 #include "util/lines.hpp"
 
 namespace eventloom::statements {
@@ -25,12 +26,13 @@ bool lower_word(std::string_view s) {
 }  // namespace
 
 const SayingVerbs& SayingVerbs::get() {
-  static const SayingVerbs table;
+  static constexpr std::string_view kFile = "statements/data/saying_verbs.txt";
+  static const SayingVerbs table(kFile, data::get(kFile));
   return table;
 }
 
-SayingVerbs::SayingVerbs() {
-  util::read_data_file("statements/data/saying_verbs.txt", {3, 64, false}, [&](const util::DataFields& f) -> const char* {
+SayingVerbs::SayingVerbs(std::string_view file, std::string_view text) {
+  util::read_data_text(file, text, {3, 64, false}, [&](const util::DataFields& f) -> const char* {
     SayingVerb v;
     v.lemma = f[0];
     if (!lower_word(v.lemma)) return "the lemma is not a lower-case word";

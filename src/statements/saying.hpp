@@ -26,12 +26,14 @@ struct SayingVerb {
 
 class SayingVerbs {
  public:
-  static const SayingVerbs& get();
+  static const SayingVerbs& get();  // the embedded table
+  // A table read from `text` (as `file` for the messages); throws
+  // util::DataError at a malformed line.
+  SayingVerbs(std::string_view file, std::string_view text);
   const std::vector<SayingForm>& forms() const { return forms_; }
   const std::vector<SayingVerb>& verbs() const { return verbs_; }
 
  private:
-  SayingVerbs();
   std::vector<SayingForm> forms_;
   std::vector<SayingVerb> verbs_;
 };

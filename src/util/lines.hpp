@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "util/embedded.hpp"
@@ -67,16 +68,16 @@ struct DataShape {
   bool phrases = false;  // the line is one entry; fields are not counted
 };
 
-// The word list `file` (a path under src/, as data::get() takes it): calls
+// The word list `data`, read from `file` (a path under src/, as data::get()
+// takes it, for the messages): calls
 // f(fields) for every entry line, where `fields` holds the whole line when
 // shape.phrases, else its fields. f returns nullptr to accept the line, or
 // why it refuses it. Throws DataError, with the file and line number, for a
 // line of the wrong shape, a refused line, a byte that is no text (a control
 // character), or a file that is absent or has no entries.
 template <typename F>
-void read_data_file(std::string_view file, DataShape shape, F&& f) {
-  std::string_view data = data::get(file);
-  if (data.empty()) throw DataError(file, 0, "no such data file");
+void read_data_text(std::string_view file, std::string_view data, DataShape shape, F&& f) {
+  if (data.empty()) throw DataError(file, 0, "no such data file, or an empty one");
   DataFields fields;
   size_t entries = 0;
   for_each_numbered_row(data, [&](std::string_view line, size_t number) {
@@ -96,6 +97,12 @@ void read_data_file(std::string_view file, DataShape shape, F&& f) {
     ++entries;
   });
   if (entries == 0) throw DataError(file, 0, "no entries");
+}
+
+// read_data_text() of the embedded file `file`.
+template <typename F>
+void read_data_file(std::string_view file, DataShape shape, F&& f) {
+  read_data_text(file, data::get(file), shape, std::forward<F>(f));
 }
 
 // f(line) for each line of `data` that is neither blank nor a comment, with
