@@ -152,7 +152,16 @@ class Attacher : Reader {
     const Draft& d = drafts_[last_direct];
     if (d.cue < 0 || d.paragraph != u.para_first) return -1;
     uint32_t first_sentence = sidx(u.toks.first);
-    if (first_sentence != d.last_sentence + 1 && first_sentence != d.last_sentence) return -1;
+    if (first_sentence != d.last_sentence + 1 && first_sentence != d.last_sentence) {
+      // "“A,” said Rep. Ann Lee (D-N.C.), head of the caucus. “B.”": the
+      // attribution runs over the full stop of an abbreviation. Between its
+      // end and B: a few words, no quotation mark, no other verb of saying.
+      const Cue& cue = cues_[d.cue];
+      uint32_t from = std::max(cue.verb.last, cue.speaker.last), to = opening_mark(u);
+      if (to < from || to - from > 24) return -1;
+      for (uint32_t k = from; k < to; ++k)
+        if (in_quote_[k] || tok(k).has(kQuote) || lex_.verb(w(k)) != VerbClass::None) return -1;
+    }
     return d.content.end <= u.inner.start ? last_direct : -1;
   }
 
@@ -198,65 +207,13 @@ class Attacher : Reader {
   // names ("Scott's family has called on police to release the videos “as
   // a matter of ...”"): `named` is false.
   bool syntactic_speaker(const QuoteUnit& u, Draft& nd, bool named = true) const {
-    const Analysis* an = in_.analysis;
-    if (!an || u.toks.empty()) return false;
-    const uint32_t s = tok(u.toks.first).sentence;
-    if (tok(u.toks.last - 1).sentence != s || s + 1 >= an->sentence_words.size()) return false;
-    if (at_.paragraphs[sent_of(u.toks.first).paragraph].kind == ParagraphKind::Title) return false;
-    const SentenceParse& p = an->parse(at_, s);
-    const uint32_t base = p.first_word;
-    auto word_of = [&](uint32_t t) { return an->token_word[t] - base; };
-    auto token_of = [&](uint32_t w) { return an->words[base + w].token; };
-    auto verb = [&](uint32_t w) { return upos(an->words[base + w].tag) == "VERB"; };
-    // The quotation's head: its word whose head lies outside it.
-    uint32_t qb = word_of(u.toks.first), qe = word_of(u.toks.last - 1) + 1, h = SentenceParse::kNone;
-    for (uint32_t x = an->token_word[u.toks.first] - base; x > 0 && token_of(x - 1) == u.toks.first;) qb = --x;
-    for (uint32_t x = qb; x < qe && x < p.size(); ++x)
-      if (p.head[x] == SentenceParse::kNone || p.head[x] < qb || p.head[x] >= qe) {
-        h = x;
-        break;
-      }
-    if (h == SentenceParse::kNone) return false;
-    uint32_t v = h;
-    for (int step = 0; step < 4; ++step) {
-      if (p.is(v, "nsubj") || p.is(v, "csubj") || p.head[v] == SentenceParse::kNone) return false;
-      v = p.head[v];
-      if (verb(v)) break;
-    }
-    if (!verb(v)) return false;
-    uint32_t vt = token_of(v);
+    uint32_t vt = governing_verb(u.toks);
+    if (vt == kNoToken) return false;
     // a verb of saying with no cue of its own: its cue was refused ("“That,” he added, “B”")
     VerbClass vc = lex_.verb(w(vt));
     if (vc == VerbClass::Say || vc == VerbClass::Tell) return false;
-    uint32_t subj = p.child(v, "nsubj");
-    // "took to Twitter to accuse X of being “duped”", "Bemoaning the “phony
-    // system,” Trump accused ...": a verb with no subject of its own shares
-    // the subject of the verb it complements, modifies or is coordinated with.
-    for (uint32_t up = v, step = 0; subj == SentenceParse::kNone && step < 2; ++step) {
-      if (!(p.is(up, "xcomp") || p.is(up, "advcl") || p.is(up, "conj")) || p.head[up] == SentenceParse::kNone) break;
-      up = p.head[up];
-      if (!verb(up)) break;
-      subj = p.child(up, "nsubj");
-    }
-    if (subj == SentenceParse::kNone || p.is(subj, "nsubj:pass")) return false;
-    uint32_t st = token_of(subj);
-    // "standards that prohibit ...": a relative pronoun stands for the noun the clause modifies
-    if ((is(st, "that") || is(st, "which") || is(st, "who")) && p.is(v, "acl:relcl") && p.head[v] != SentenceParse::kNone)
-      st = token_of(p.head[v]);
-    if (in_quote_[st]) return false;
-    // The subject's words: its subtree ("Senator" with its flat "Mira
-    // Kallas"), when short; else the noun phrase that ends at it.
-    uint32_t lo = subj, hi = subj;
-    for (uint32_t x = 0; x < p.size(); ++x) {
-      uint32_t y = x;
-      for (int depth = 0; depth < 4 && y != subj && p.head[y] != SentenceParse::kNone; ++depth) y = p.head[y];
-      if (y == subj) lo = std::min(lo, x), hi = std::max(hi, x);
-    }
-    TokRange r{token_of(lo), token_of(hi) + 1};
-    if (st != token_of(subj) || r.last - r.first > kMaxNpTokens || quote_in(r)) {
-      r = np_before(st + 1, sent_of(st).first_token);
-      if (r.empty() || r.last != st + 1) r = {st, st + 1};
-    }
+    TokRange r = parsed_subject(vt);
+    if (r.empty() || quote_in(r)) return false;
     bool pronoun = r.last == r.first + 1 && lex_.pronoun(w(r.first)) != PronounClass::None;
     if (named && !pronoun && !speakers_.resolve_named(r)) return false;
     nd.speaker = r;

@@ -6,6 +6,7 @@
 //   phrases.cpp     Reader: token helpers and noun phrases, for every stage
 //   cues.cpp        2. cues: reporting verbs, framing verbs, reporting nouns
 //   attach.cpp      3. quotations to cues: the drafts of the statements
+//   syntax.cpp      Reader: what the dependency parse says (governing verb, subject)
 //   commentary.cpp  3b. commentary blocks: a name line and the paragraphs after it
 //   speakers.cpp    4. speaker words to an actor: names, pronouns, "the diplomat"
 //
@@ -21,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "eventloom/analyse.hpp"
 #include "eventloom/statements.hpp"
 #include "statements/lexicon.hpp"
 
@@ -129,8 +131,21 @@ class Reader {
   TokRange name_before(uint32_t i, uint32_t floor) const;
   // The first token after a leading adverbial ("On July 6, 2015, Sanders made ...").
   uint32_t after_adverbial(const Sentence& sn, uint32_t limit) const;
+  // From the dependency parse (syntax.cpp; nothing without
+  // StatementInput::analysis): the token of the verb that governs the
+  // quotation q (up from its head, never through a subject), or kNoToken;
+  // the words of the nominal subject of the verb at token vt (shared with
+  // the verb it complements; a relative pronoun's noun), or empty.
+  static constexpr uint32_t kNoToken = UINT32_MAX;
+  uint32_t governing_verb(TokRange q) const;
+  TokRange parsed_subject(uint32_t vt) const;
+
   // The first actor mention that starts at or after pos.
   std::vector<Mention>::const_iterator mentions_from(uint32_t pos) const;
+
+  const SentenceParse* parse_of(uint32_t t) const;
+  bool parsed_verb(const SentenceParse& p, uint32_t w) const;
+  uint32_t token_of(const SentenceParse& p, uint32_t w) const;
 
   const StatementInput& in_;
   const AnnotatedText& at_;
