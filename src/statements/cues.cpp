@@ -186,6 +186,7 @@ class CueFinder : Reader {
       if (p == "to" || p == "To" || lex_.determiner(p) || tok(i - 1).has(kPossessive)) return;
     }
     if (i + 1 < sn.last_token && lex_.auxiliary(w(i + 1))) return;  // a noun: "Kim's mental state is"
+    if ((vc == VerbClass::Weak || vc == VerbClass::Think) && tagged_noun(i)) return;  // "32% of Republican claims"
     Cue c;
     c.verb = {i, i + 1};
     c.sentence = s;
@@ -555,6 +556,19 @@ class CueFinder : Reader {
         return true;
     }
     return false;
+  }
+
+  // A weak verb's word that the tagger reads as a noun after a word that
+  // opens a noun phrase ("of Republican claims", "two reports"): no cue.
+  // A noun tag after a name is the tagger's slip ("Blige sings to ...").
+  // Without tags, every word may be a verb.
+  bool tagged_noun(uint32_t i) const {
+    const Analysis* an = in_.analysis;
+    if (!an || i == 0 || i >= an->token_word.size()) return false;
+    std::string_view u = upos(an->words[an->token_word[i]].tag);
+    if (u != "NOUN" && u != "PROPN") return false;
+    std::string_view before = upos(an->words[an->token_word[i - 1]].tag);
+    return before == "DET" || before == "ADJ" || before == "NUM" || before == "ADP";
   }
 
   bool quote_in(uint32_t b, uint32_t e) const {
