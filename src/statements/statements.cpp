@@ -202,7 +202,6 @@ class Assembler : Reader {
       if (!d.speaker.empty()) {
         st.speaker_span = span_of(d.speaker);
         st.speaker = speakers_.resolve(d.speaker);
-        if (!st.speaker && d.cue >= 0) parsed_speaker(d, st);
       }
       if (!d.verb.empty()) st.cue = span_of(d.verb);
       date(d, st);
@@ -212,19 +211,6 @@ class Assembler : Reader {
     made[idx] = 1;
     if (st.speaker) speakers_.spoke(st.speaker_span ? st.speaker_span->start : st.content.start, *st.speaker);
     return st;
-  }
-
-  // Speaker words that name no one ("this weekend in Washington", "the
-  // streets"): the verb's subject in the parse, when it names an actor.
-  void parsed_speaker(const Draft& d, LocalStatement& st) const {
-    if (d.verb.empty() || (d.speaker.last == d.speaker.first + 1 && lex_.pronoun(w(d.speaker.first)) != PronounClass::None))
-      return;
-    TokRange r = parsed_subject(d.verb.first);
-    if (r.empty() || (r.first < d.speaker.last && d.speaker.first < r.last)) return;
-    if (std::optional<uint32_t> a = speakers_.resolve_named(r)) {
-      st.speaker = a;
-      st.speaker_span = span_of(r);
-    }
   }
 
   // A reported clause that is mostly quotation, or opens with it
