@@ -828,3 +828,12 @@ TEST_CASE("the table of verbs of saying: one row a verb, each form once", "[stat
   CHECK_THROWS_WITH(statements::SayingVerbs("t.txt", "say say 1 says\n"), "t.txt:1: bad CAMEO code");
   CHECK_THROWS_WITH(statements::SayingVerbs("t.txt", "say say 01 Says\n"), "t.txt:1: a form is not a lower-case word");
 }
+
+TEST_CASE("a participle clause takes the subject of the outermost cue of its sentence", "[statements]") {
+  Run r("Ada Lund told the council that she believes we must repair the dam, saying \"the water will not wait for "
+        "anyone this spring.\"");
+  r.find();
+  const LocalStatement* s = r.direct();
+  REQUIRE(s != nullptr);
+  CHECK(r.speaker_words(*s) == "Ada Lund");
+}

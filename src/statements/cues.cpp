@@ -358,7 +358,19 @@ class CueFinder : Reader {
   // "..., saying ...": the subject of the main clause, or the speaker of
   // the cue before it in the sentence.
   TokRange participle_subject(uint32_t s, uint32_t i) const {
-    if (!cues_.empty() && cues_.back().sentence == s && !cues_.back().relative) return cues_.back().speaker;
+    // Of the sentence's cues, the outermost: not one inside the content of
+    // another ("X told them that she believes we must continue ..., saying": X).
+    // The sentence's cues are the last ones found (a few).
+    size_t first = cues_.size();
+    while (first > 0 && cues_[first - 1].sentence == s) --first;
+    for (size_t c = first; c < cues_.size(); ++c) {
+      const Cue& cue = cues_[c];
+      if (cue.relative) continue;
+      bool nested = false;
+      for (size_t o = first; o < cues_.size() && !nested; ++o)
+        nested = o != c && cues_[o].content.first <= cue.verb.first && cue.verb.first < cues_[o].content.last;
+      if (!nested) return cue.speaker;
+    }
     const Sentence& sn = sents_[s];
     uint32_t b = sn.first_token;
     if (lex_.stopword(w(b))) {  // "During a speech, Trump attacked ..., saying"
