@@ -1,9 +1,20 @@
 // Statements: direct and indirect quotes, speakers, dates, edge cases.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
 
+#include "actors/lexicon.hpp"
+#include "eventloom/analyse.hpp"
 #include "eventloom/statements.hpp"
+#include "events/lexicon.hpp"
+#include "statements/lexicon.hpp"
+#include "statements/saying.hpp"
+#include "util/embedded.hpp"
+#include "util/lines.hpp"
 
 using namespace eventloom;
 
@@ -557,4 +568,272 @@ TEST_CASE("a title in an adverbial is not the content of a cue", "[statements]")
   r.find();
   REQUIRE(r.out.size() == 1);
   CHECK(r.text(r.out[0].content) == "the pier would reopen");
+}
+
+// ---- reported speech by class of verb, split quotes, pronouns, commentary --
+
+namespace {
+
+// A Run whose statements see the article's tags and trees too.
+struct ParsedRun : Run {
+  Analysis analysis;
+  explicit ParsedRun(const std::string& text) : Run(text), analysis(analyse_article(at)) {}
+  const std::vector<LocalStatement>& find() {
+    StatementInput in{at, actors, timexes, std::nullopt, &analysis};
+    out = find_statements(in);
+    return out;
+  }
+  const LocalStatement* with_speaker(const std::string& words) const {
+    for (const auto& s : out)
+      if (speaker_words(s) == words) return &s;
+    return nullptr;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("every class of verb of saying gives a statement with its subject as speaker", "[statements]") {
+  struct Case {
+    const char* cls;
+    const char* text;
+    const char* speaker;
+    const char* content_has;
+    bool direct;
+  };
+  const Case cases[] = {
+      {"say", "Mayor Ilse Brandt said the old bridge would reopen in May.", "Mayor Ilse Brandt",
+       "the old bridge would reopen in May", false},
+      {"tell", "The harbour master told reporters that the ferry would run again on Monday.", "The harbour master",
+       "the ferry would run again", false},
+      {"weak + that", "The fisheries ministry confirmed that two trawlers had been seized near the reef.",
+       "The fisheries ministry", "two trawlers had been seized", false},
+      {"weak + quotation", "Rasmus Olafsson urged the farmers to \"stay calm and keep every gate shut.\"",
+       "Rasmus Olafsson", "stay calm", true},
+      {"think + that", "Ivo Lind believes that the new tariff will hurt the small bakeries.", "Ivo Lind",
+       "the new tariff will hurt", false},
+      {"describe ... as", "Councillor Petra Holm described the housing plan as a gift to the developers.",
+       "Councillor Petra Holm", "a gift to the developers", false},
+      {"call ... a", "Councillor Petra Holm called the housing plan \"a gift to the developers.\"",
+       "Councillor Petra Holm", "a gift to the developers", true},
+      {"according to", "The new dam will be finished next year, according to the water board.", "the water board",
+       "The new dam will be finished", false},
+      {"deny", "The shipyard denied that it had dumped oil into the bay last winter.", "The shipyard",
+       "it had dumped oil", false},
+      {"accuse ... of", "Olga Tamm accused the council of \"wasting every spare coin on statues.\"", "Olga Tamm",
+       "wasting every spare coin", true},
+      {"liken ... to", "Jorun Vik likened the new road toll to \"a slow leak in every household budget.\"", "Jorun Vik",
+       "a slow leak", true},
+      {"warn", "The coast guard warned that the ice on the northern lakes was too thin to cross.", "The coast guard",
+       "the ice on the northern lakes", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.cls << ": " << c.text);
+    Run r(c.text);
+    r.find();
+    const LocalStatement* found = nullptr;
+    for (const auto& s : r.out)
+      if (r.speaker_words(s) == c.speaker) found = &s;
+    REQUIRE(found != nullptr);
+    CHECK(r.text(found->content).find(c.content_has) != std::string::npos);
+    CHECK((found->kind == StatementKind::Direct) == c.direct);
+  }
+}
+
+TEST_CASE("a quotation split around its attribution and an adverbial is one statement", "[statements]") {
+  Run r("\"The river is rising,\" Kaja Stenberg said, pointing at the gauges, \"and the dykes will not hold for "
+        "long.\"");
+  r.find();
+  REQUIRE(r.count(StatementKind::Direct) == 1);
+  std::string t = r.text(r.direct()->content);
+  CHECK(t.find("river is rising") != std::string::npos);
+  CHECK(t.find("dykes will not hold") != std::string::npos);
+  CHECK(r.speaker_words(*r.direct()) == "Kaja Stenberg");
+}
+
+TEST_CASE("\"A,\" X said, adding that \"B\" reports twice", "[statements]") {
+  Run r("\"The river is rising fast,\" Kaja Stenberg said, adding that \"the dykes will not hold for long.\"");
+  r.find();
+  CHECK(r.count(StatementKind::Direct) == 2);
+}
+
+TEST_CASE("a time expression after the verb is not the reported clause", "[statements]") {
+  Run r("\"The tolls are a tax on the poor and a gift to the rich,\" Tove Aune told the Evening Post this week.");
+  r.timex("this week", "2024-W10");
+  r.find();
+  REQUIRE(r.out.size() == 1);
+  CHECK(r.out[0].kind == StatementKind::Direct);
+  CHECK(r.speaker_words(r.out[0]) == "Tove Aune");
+}
+
+TEST_CASE("pronoun and description speakers resolve to the actor named before", "[statements]") {
+  {
+    Run r("Fisheries Minister Lars Eide visited the harbour on Monday.\n\n"
+          "\"We will not close the fishing grounds this year,\" the minister said.");
+    uint32_t lars = r.actor("Lars Eide", ActorType::Person);
+    r.actors.actors[lars].roles.push_back("Fisheries Minister");
+    r.find();
+    const LocalStatement* s = r.direct();
+    REQUIRE(s != nullptr);
+    CHECK(r.speaker_words(*s) == "the minister");
+    CHECK(s->speaker == lars);
+  }
+  {
+    Run r("Dagny Moe said the ferry fares would rise in spring.\n\n"
+          "She added that students would keep their discount.");
+    uint32_t dagny = r.actor("Dagny Moe", ActorType::Person);
+    r.find();
+    REQUIRE(r.out.size() == 2);
+    CHECK(r.speaker_words(r.out[1]) == "She");
+    CHECK(r.out[1].speaker == dagny);
+  }
+}
+
+TEST_CASE("a short quotation in the object of an actor's verb is the actor's statement", "[statements][parse]") {
+  {
+    ParsedRun r("Senator Mira Kallas greeted the harbour budget as \"pure theatre\" on Tuesday.");
+    uint32_t mira = r.actor("Mira Kallas", ActorType::Person);
+    r.find();
+    const LocalStatement* s = r.direct();
+    REQUIRE(s != nullptr);
+    CHECK(s->speaker == mira);
+    CHECK(r.text(s->content).find("pure theatre") != std::string::npos);
+  }
+  {  // no actor for a subject: a scare quote stays a scare quote
+    ParsedRun r("The old brewery sent its \"chief taster\" to the autumn fair.");
+    r.find();
+    CHECK(r.count(StatementKind::Direct) == 0);
+  }
+}
+
+TEST_CASE("a title in quotation marks with no cue is not a statement", "[statements]") {
+  Run r("The museum opened \"Ships of the Northern Sea and Their Crews\" on Friday to large crowds.");
+  r.find();
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("a line naming an expert makes the paragraphs after it their commentary", "[statements][parse]") {
+  ParsedRun r(
+      "The government proposed a levy on cargo passing through the port of Lindhaven on Tuesday.\n\n"
+      "Marta Kowal, economist at the Lindhaven Institute:\n\n"
+      "The levy will raise the cost of every container by a few percent, and shippers will pass it on.\n\n"
+      "Smaller ports along the coast stand to gain, because some traffic will move there within a year.\n\n"
+      "Piet Haan, professor of trade law at Northgate University:\n\n"
+      "The proposal breaks no treaty, but the neighbours will see it as a hostile step.");
+  uint32_t marta = r.actor("Marta Kowal", ActorType::Person);
+  uint32_t piet = r.actor("Piet Haan", ActorType::Person);
+  r.find();
+  std::vector<std::pair<std::string, uint32_t>> got;
+  for (const auto& s : r.out)
+    if (s.speaker) got.emplace_back(r.text(s.content).substr(0, 20), *s.speaker);
+  REQUIRE(got.size() == 3);
+  CHECK(got[0] == std::make_pair(std::string("The levy will raise "), marta));
+  CHECK(got[1] == std::make_pair(std::string("Smaller ports along "), marta));
+  CHECK(got[2] == std::make_pair(std::string("The proposal breaks "), piet));
+}
+
+TEST_CASE("a bare name line is a caption, not the start of a commentary", "[statements][parse]") {
+  ParsedRun r(
+      "The government proposed a levy on cargo passing through the port of Lindhaven on Tuesday.\n\n"
+      "Marta Kowal\n\n"
+      "The levy will raise the cost of every container by a few percent, and shippers will pass it on.");
+  r.actor("Marta Kowal", ActorType::Person);
+  r.find();
+  CHECK(r.count(StatementKind::Direct) == 0);
+}
+
+// ---- the data files --------------------------------------------------------
+
+TEST_CASE("every data file is compiled in and reads as text", "[statements][data]") {
+  namespace fs = std::filesystem;
+  size_t files = 0;
+  for (const auto& stage : fs::directory_iterator(fs::path(EVENTLOOM_SOURCE_DIR) / "src")) {
+    const fs::path dir = stage.path() / "data";
+    if (!fs::is_directory(dir)) continue;
+    for (const auto& f : fs::directory_iterator(dir)) {
+      if (f.path().extension() != ".txt") continue;
+      const std::string name = (stage.path().filename() / "data" / f.path().filename()).generic_string();
+      INFO(name);
+      std::ifstream in(f.path(), std::ios::binary);
+      std::stringstream bytes;
+      bytes << in.rdbuf();
+      CHECK(data::get(name) == bytes.str());  // the file is embedded as it is on disk
+      // every list is lines of text: no control characters, at least one entry
+      CHECK_NOTHROW(util::read_data_file(name, {1, 1, true}, [](const util::DataFields&) -> const char* { return nullptr; }));
+      ++files;
+    }
+  }
+  CHECK(files > 30);
+  // and each stage's loader, which checks the shape of its own lists, accepts them
+  CHECK_NOTHROW(statements::SayingVerbs::get());
+  CHECK_NOTHROW(statements::Lexicon::get());
+  CHECK_NOTHROW(actors::lexicon());
+  CHECK_NOTHROW(events::Lexicon::get());
+}
+
+TEST_CASE("the loader refuses a malformed line with the file and line number", "[statements][data]") {
+  auto message = [](std::string_view text, util::DataShape shape) {
+    try {
+      util::read_data_text("x/data/list.txt", text, shape, [](const util::DataFields& f) -> const char* {
+        return f[0] == "bad" ? "a bad word" : nullptr;
+      });
+    } catch (const util::DataError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK(message("# comment\none\ntwo\n", {1, 1, false}).empty());
+  CHECK(message("# comment\none\ntwo three\n", {1, 1, false}) == "x/data/list.txt:3: expected 1 fields, found 2");
+  CHECK(message("one two\n\nthree four five\n", {1, 2, false}) == "x/data/list.txt:3: expected 1-2 fields, found 3");
+  CHECK(message("one\nbad\n", {1, 1, false}) == "x/data/list.txt:2: a bad word");
+  CHECK(message("one\ntw\x01o\n", {1, 1, true}) == "x/data/list.txt:2: control character");
+  CHECK(message("# only a comment\n", {1, 1, false}) == "x/data/list.txt:0: no entries");
+  CHECK(message("", {1, 1, false}).find("x/data/list.txt:0:") == 0);
+}
+
+TEST_CASE("the table of verbs of saying: one row a verb, each form once", "[statements][data]") {
+  const auto& t = statements::SayingVerbs::get();
+  std::set<std::string_view> forms;
+  for (const auto& f : t.forms()) {
+    INFO(f.form);
+    CHECK(forms.insert(f.form).second);
+  }
+  auto form = [&](std::string_view w) -> const statements::SayingForm* {
+    for (const auto& f : t.forms())
+      if (f.form == w) return &f;
+    return nullptr;
+  };
+  REQUIRE(form("said"));
+  CHECK(form("said")->lemma == "say");
+  CHECK(form("said")->names_speaker);
+  CHECK(form("told")->cls == statements::VerbClass::Tell);
+  CHECK(form("warned")->cls == statements::VerbClass::Say);
+  CHECK(form("warning")->cls == statements::VerbClass::Weak);
+  uint8_t warn = 0, urge = 0, reject = 0;
+  for (const auto& v : t.verbs()) {
+    if (v.lemma == "warn") warn = v.cameo;
+    if (v.lemma == "urge") urge = v.cameo;
+    if (v.lemma == "reject") reject = v.cameo;
+  }
+  CHECK(warn == 13);
+  CHECK(urge == 2);
+  CHECK(reject == 12);
+  // all three stages read the same table
+  CHECK(statements::Lexicon::get().verb("Accused") == statements::VerbClass::Weak);
+  CHECK(actors::lexicon().say_verbs.count("told") == 1);
+  char buf[48];
+  CHECK(events::Lexicon::get().statement_code(events::Lexicon::get().lemma("denied", buf)) == 12);
+
+  CHECK_THROWS_WITH(statements::SayingVerbs("t.txt", "say say 01 says\nwarn shout 13 warns\n"),
+                    "t.txt:2: the class is none of say, tell, weak, think, -");
+  CHECK_THROWS_WITH(statements::SayingVerbs("t.txt", "say say 1 says\n"), "t.txt:1: bad CAMEO code");
+  CHECK_THROWS_WITH(statements::SayingVerbs("t.txt", "say say 01 Says\n"), "t.txt:1: a form is not a lower-case word");
+}
+
+TEST_CASE("a participle clause takes the subject of the outermost cue of its sentence", "[statements]") {
+  Run r("Ada Lund told the council that she believes we must repair the dam, saying \"the water will not wait for "
+        "anyone this spring.\"");
+  r.find();
+  const LocalStatement* s = r.direct();
+  REQUIRE(s != nullptr);
+  CHECK(r.speaker_words(*s) == "Ada Lund");
 }

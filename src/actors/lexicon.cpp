@@ -4,16 +4,21 @@
 #include <algorithm>
 
 #include "eventloom/text.hpp"
-#include "util/embedded.hpp"
+#include "statements/saying.hpp"
 #include "util/lines.hpp"
 
 namespace eventloom::actors {
 namespace {
 
-// Calls f(line) for each line of a data file that is neither blank nor a comment.
+// Calls f(line) for each line of a data file that is neither blank nor a
+// comment; util::read_data_file() refuses a file that is absent or empty, or
+// a line with a control character.
 template <typename F>
 void for_lines(std::string_view file, F f) {
-  util::for_each_data_row(data::get(file), f);
+  util::read_data_file(file, {1, 1, true}, [&](const util::DataFields& line) -> const char* {
+    f(line[0]);
+    return nullptr;
+  });
 }
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
@@ -117,7 +122,8 @@ Lexicon build() {
   b.countries();
   b.orgs();
   load_roles(lx);
-  load_words("actors/data/say_verbs.txt", lx.say_verbs);
+  for (const statements::SayingForm& f : statements::SayingVerbs::get().forms())
+    if (f.names_speaker) lx.say_verbs.insert(text::fold(f.form));
   load_words("actors/data/nonname_words.txt", lx.nonname);
   load_words("actors/data/org_words.txt", lx.org_words);
   load_words("actors/data/legal_suffixes.txt", lx.legal_suffixes);

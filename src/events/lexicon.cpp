@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "statements/saying.hpp"
 #include "util/embedded.hpp"
 #include "util/lines.hpp"
 
@@ -48,13 +49,11 @@ Lexicon::Lexicon() {
   util::for_each_data_line(data::get("events/data/irregular.txt"), [&](const util::DataFields& w) {
     if (w.size() == 2) irregular_.emplace(w[0], w[1]);
   });
-  util::for_each_data_line(data::get("events/data/statement_types.txt"), [&](const util::DataFields& w) {
-    if (w.size() != 2) return;
-    uint8_t code = parse_code(w[1]);
-    if (code < 1 || code > 20) return;
-    statement_codes_.emplace(w[0], code);
-    words_.emplace(w[0], 1);
-  });
+  for (const statements::SayingVerb& v : statements::SayingVerbs::get().verbs()) {
+    if (v.cameo == 1) continue;  // the default
+    statement_codes_.emplace(v.lemma, v.cameo);
+    words_.emplace(v.lemma, 1);
+  }
 }
 
 const std::vector<uint32_t>* Lexicon::starting_with(std::string_view lemma) const {

@@ -35,7 +35,8 @@ class Attacher : Reader {
     for (const QuoteUnit& u : units_) {
       if (u.toks.empty()) continue;
       while (cue_lo < cues_.size() && cues_[cue_lo].sentence + 1 < sidx(u.toks.first)) ++cue_lo;
-      int32_t d = overlapping_draft(u, cue_lo, draft_of_cue);
+      int32_t d = split_draft(u, last_direct, cue_lo);
+      if (d < 0) d = overlapping_draft(u, cue_lo, draft_of_cue);
       if (d < 0) d = continued_draft(u, last_direct);
       if (d >= 0) {
         Draft& dr = drafts_[d];
@@ -53,8 +54,28 @@ class Attacher : Reader {
         last_direct = d;
         continue;
       }
-      if (u.words <= kShortQuoteWords) continue;
+      if (title(u)) continue;
       Draft nd;
+      if (u.words <= kShortQuoteWords) {  // a scare quote, unless the parse gives it a speaker
+        if (!syntactic_speaker(u, nd)) continue;
+        if (last_direct >= 0 && drafts_[last_direct].speaker.first == nd.speaker.first &&
+            !drafts_[last_direct].speaker.empty() && drafts_[last_direct].last_sentence == sidx(u.toks.first) &&
+            drafts_[last_direct].content.end <= u.inner.start) {  // "accused X of being “duped” by “a con”"
+          Draft& dr = drafts_[last_direct];
+          dr.content.end = u.inner.end;
+          dr.quoted.end = u.inner.end;
+          dr.quote_words += u.words;
+          dr.last_sentence = std::max(dr.last_sentence, sidx(u.toks.last - 1));
+          continue;
+        }
+        nd.direct = true;
+        nd.content = u.inner;
+        nd.paragraph = u.para_first;
+        nd.last_sentence = sidx(u.toks.last - 1);
+        add_draft(nd);
+        last_direct = static_cast<int32_t>(drafts_.size() - 1);
+        continue;
+      }
       nd.direct = true;
       nd.content = u.inner;
       nd.paragraph = u.para_first;
@@ -67,6 +88,21 @@ class Attacher : Reader {
   }
 
  private:
+  // "“The Morning Show”", "‘Legend in the Coal Fields.’": every word
+  // capitalised but for short function words names a work, not speech
+  // (inside a cue's content it still makes the statement direct: "called
+  // her “Miss Housekeeping”").
+  bool title(const QuoteUnit& u) const {
+    uint32_t caps = 0;
+    for (uint32_t k = u.toks.first; k < u.toks.last; ++k) {
+      if (!tok(k).has(kAlpha)) continue;
+      if (tok(k).has(kUpperInit)) ++caps;
+      else if (!(w(k).size() <= 4 && (lex_.stopword(w(k)) || lex_.determiner(w(k)) || lex_.np_link_before(w(k)))))
+        return false;
+    }
+    return caps >= 2 && 2 * caps > u.words;
+  }
+
   // Of the cues whose content holds the quotation, a strong verb before a
   // weak one, then the one whose content starts last: the innermost
   // ("When Clinton noted that A ― Trump boasted, “B.”": Trump says B).
@@ -91,6 +127,24 @@ class Attacher : Reader {
     return best < 0 ? -1 : draft_of_cue[best];
   }
 
+  // "“A,” Tester said, pointing to X, “B.”": a quotation split around its
+  // attribution is one statement. The quotation before the cue's verb is
+  // the last one joined to it, B follows the attribution in its sentence,
+  // and no other cue stands between them ("“A,” he said, adding that “B”"
+  // reports twice).
+  int32_t split_draft(const QuoteUnit& u, int32_t last_direct, size_t cue_lo) const {
+    if (last_direct < 0) return -1;
+    const Draft& d = drafts_[last_direct];
+    if (d.cue < 0 || d.quote_words == 0) return -1;
+    const Cue& cue = cues_[d.cue];
+    uint32_t attribution_end = std::max(cue.verb.last, cue.speaker.last);
+    if (d.quoted.end > tok(cue.verb.first).span.start || u.toks.first < attribution_end) return -1;
+    if (sidx(u.toks.first) != cue.sentence || u.toks.first > attribution_end + 20) return -1;
+    for (size_t c = cue_lo; c < cues_.size() && cues_[c].verb.first < u.toks.first; ++c)
+      if (cues_[c].verb.first > cue.verb.first) return -1;
+    return last_direct;
+  }
+
   // "“A,” he said. “B.”": B continues A's statement when only A's
   // attribution lies between them, in the same paragraph.
   int32_t continued_draft(const QuoteUnit& u, int32_t last_direct) const {
@@ -98,7 +152,16 @@ class Attacher : Reader {
     const Draft& d = drafts_[last_direct];
     if (d.cue < 0 || d.paragraph != u.para_first) return -1;
     uint32_t first_sentence = sidx(u.toks.first);
-    if (first_sentence != d.last_sentence + 1 && first_sentence != d.last_sentence) return -1;
+    if (first_sentence != d.last_sentence + 1 && first_sentence != d.last_sentence) {
+      // "“A,” said Rep. Ann Lee (D-N.C.), head of the caucus. “B.”": the
+      // attribution runs over the full stop of an abbreviation. Between its
+      // end and B: a few words, no quotation mark, no other verb of saying.
+      const Cue& cue = cues_[d.cue];
+      uint32_t from = std::max(cue.verb.last, cue.speaker.last), to = opening_mark(u);
+      if (to < from || to - from > 24) return -1;
+      for (uint32_t k = from; k < to; ++k)
+        if (in_quote_[k] || tok(k).has(kQuote) || lex_.verb(w(k)) != VerbClass::None) return -1;
+    }
     return d.content.end <= u.inner.start ? last_direct : -1;
   }
 
@@ -132,7 +195,36 @@ class Attacher : Reader {
       nd.parent = last_direct;
       return;
     }
-    previous_subject(u, nd);
+    if (!previous_subject(u, nd)) syntactic_speaker(u, nd, false);
+  }
+
+  // "Reid has been pounding Trump as a “con artist”", "it referenced
+  // “political tensions”": a short quotation in the object of a verb whose
+  // subject is an actor named, or a pronoun, is that subject's words. From
+  // the quotation's head up the tree (a few steps, never through a subject)
+  // to the first verb; its nominal subject is the speaker. A longer
+  // quotation that nothing else attributes takes the subject whatever it
+  // names ("Scott's family has called on police to release the videos “as
+  // a matter of ...”"): `named` is false.
+  bool syntactic_speaker(const QuoteUnit& u, Draft& nd, bool named = true) const {
+    uint32_t vt = governing_verb(u.toks);
+    if (vt == kNoToken) return false;
+    // a verb of saying with no cue of its own: its cue was refused ("“That,” he added, “B”")
+    VerbClass vc = lex_.verb(w(vt));
+    if (vc == VerbClass::Say || vc == VerbClass::Tell) return false;
+    TokRange r = parsed_subject(vt);
+    if (r.empty() || quote_in(r)) return false;
+    bool pronoun = r.last == r.first + 1 && lex_.pronoun(w(r.first)) != PronounClass::None;
+    if (named && !pronoun && !speakers_.resolve_named(r)) return false;
+    nd.speaker = r;
+    nd.verb = {vt, vt + 1};
+    return true;
+  }
+
+  bool quote_in(TokRange r) const {
+    for (uint32_t k = r.first; k < r.last; ++k)
+      if (in_quote_[k] || tok(k).has(kQuote)) return true;
+    return false;
   }
 
   // The first of the quotation marks that open u.

@@ -186,6 +186,7 @@ class CueFinder : Reader {
       if (p == "to" || p == "To" || lex_.determiner(p) || tok(i - 1).has(kPossessive)) return;
     }
     if (i + 1 < sn.last_token && lex_.auxiliary(w(i + 1))) return;  // a noun: "Kim's mental state is"
+    if ((vc == VerbClass::Weak || vc == VerbClass::Think) && tagged_noun(i)) return;  // "32% of Republican claims"
     Cue c;
     c.verb = {i, i + 1};
     c.sentence = s;
@@ -357,7 +358,19 @@ class CueFinder : Reader {
   // "..., saying ...": the subject of the main clause, or the speaker of
   // the cue before it in the sentence.
   TokRange participle_subject(uint32_t s, uint32_t i) const {
-    if (!cues_.empty() && cues_.back().sentence == s && !cues_.back().relative) return cues_.back().speaker;
+    // Of the sentence's cues, the outermost: not one inside the content of
+    // another ("X told them that she believes we must continue ..., saying": X).
+    // The sentence's cues are the last ones found (a few).
+    size_t first = cues_.size();
+    while (first > 0 && cues_[first - 1].sentence == s) --first;
+    for (size_t c = first; c < cues_.size(); ++c) {
+      const Cue& cue = cues_[c];
+      if (cue.relative) continue;
+      bool nested = false;
+      for (size_t o = first; o < cues_.size() && !nested; ++o)
+        nested = o != c && cues_[o].content.first <= cue.verb.first && cue.verb.first < cues_[o].content.last;
+      if (!nested) return cue.speaker;
+    }
     const Sentence& sn = sents_[s];
     uint32_t b = sn.first_token;
     if (lex_.stopword(w(b))) {  // "During a speech, Trump attacked ..., saying"
@@ -411,6 +424,7 @@ class CueFinder : Reader {
       TokRange obj = np_after(k, sn.last_token);
       if (!obj.empty()) k = obj.last;
     }
+    if (k < sn.last_token && timex_end_[k]) k = timex_end_[k];  // "said this month on CNBC"
     if (k >= content_end(sn) || is(k, ",") || is(k, ";") || in_quote_[k] || tok(k).has(kQuote)) return false;
     std::string_view s = w(k);
     if (lex_.stopword(s) || lex_.np_link(s) || lex_.pre_verb(s)) return false;
@@ -419,9 +433,13 @@ class CueFinder : Reader {
 
   // "The latest talks, Zakharova said, showed that ...": the attribution
   // sits inside the reported sentence, which goes on after its comma.
+  // The attribution may carry an adverbial ("A, X explained earlier in
+  // the hearing, were B"): lower-case words, none a verb of saying.
   bool parenthetical(uint32_t i, const Sentence& sn) const {
     uint32_t k = i + 1;
-    while (k < sn.last_token && k < i + 6 && !is(k, ",") && lex_.stopword(w(k))) ++k;
+    while (k < sn.last_token && k < i + 8 && !is(k, ",") && !in_quote_[k] &&
+           (lex_.stopword(w(k)) || (tok(k).has(kLower) && lex_.verb(w(k)) == VerbClass::None)))
+      ++k;
     if (k + 1 >= sn.last_token || !is(k, ",")) return false;
     return continues_clause(k + 1);
   }
@@ -550,6 +568,19 @@ class CueFinder : Reader {
         return true;
     }
     return false;
+  }
+
+  // A weak verb's word that the tagger reads as a noun after a word that
+  // opens a noun phrase ("of Republican claims", "two reports"): no cue.
+  // A noun tag after a name is the tagger's slip ("Blige sings to ...").
+  // Without tags, every word may be a verb.
+  bool tagged_noun(uint32_t i) const {
+    const Analysis* an = in_.analysis;
+    if (!an || i == 0 || i >= an->token_word.size()) return false;
+    std::string_view u = upos(an->words[an->token_word[i]].tag);
+    if (u != "NOUN" && u != "PROPN") return false;
+    std::string_view before = upos(an->words[an->token_word[i - 1]].tag);
+    return before == "DET" || before == "ADJ" || before == "NUM" || before == "ADP";
   }
 
   bool quote_in(uint32_t b, uint32_t e) const {

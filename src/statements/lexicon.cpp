@@ -2,22 +2,34 @@
 
 #include <algorithm>
 
-#include "util/embedded.hpp"
 #include "util/lines.hpp"
 
 namespace eventloom::statements {
 namespace {
 
-// Each line "word [class]"; `classify` maps the class word to a value.
-template <typename Classify>
-void load(std::string_view file, std::unordered_map<std::string_view, uint8_t, util::WordHash>& out, Classify classify) {
+using Map = std::unordered_map<std::string_view, uint8_t, util::WordHash>;
+
+// Each line "word [class]": the class, when the file has one, must be one of
+// `classes` (value 1, 2, ...); a word alone has value 1 or, where classes
+// are given, `bare`.
+void load(std::string_view file, Map& out, std::initializer_list<std::string_view> classes = {}, uint8_t bare = 1) {
   out.max_load_factor(0.25f);  // few collisions: most lookups miss
-  util::for_each_data_line(data::get(file), [&](const util::DataFields& f) {
-    out.emplace(f[0], classify(f.size() > 1 ? f[1] : std::string_view()));
+  const size_t max_fields = classes.size() ? 2 : 1;
+  util::read_data_file(file, {1, max_fields, false}, [&](const util::DataFields& f) -> const char* {
+    uint8_t v = bare;
+    if (f.size() > 1) {
+      v = 0;
+      uint8_t n = 1;
+      for (std::string_view c : classes) {
+        if (f[1] == c) v = n;
+        ++n;
+      }
+      if (!v) return "unknown class";
+    }
+    out.emplace(f[0], v);
+    return nullptr;
   });
 }
-
-uint8_t one(std::string_view) { return 1; }
 
 }  // namespace
 
@@ -27,37 +39,22 @@ const Lexicon& Lexicon::get() {
 }
 
 Lexicon::Lexicon() {
-  load("statements/data/reporting_verbs.txt", verbs_, [](std::string_view c) {
-    VerbClass v = c == "tell"    ? VerbClass::Tell
-                  : c == "weak"  ? VerbClass::Weak
-                  : c == "think" ? VerbClass::Think
-                                 : VerbClass::Say;
-    return static_cast<uint8_t>(v);
-  });
-  load("statements/data/pronouns.txt", pronouns_, [](std::string_view c) {
-    return static_cast<uint8_t>(c == "person" ? PronounClass::Person : PronounClass::Group);
-  });
-  load("statements/data/determiners.txt", determiners_, one);
-  load("statements/data/np_links.txt", links_,
-       [](std::string_view c) { return static_cast<uint8_t>(c == "before" ? 2 : 1); });
-  load("statements/data/pre_verb_words.txt", pre_verb_, one);
-  load("statements/data/stopwords.txt", stop_, one);
-  load("statements/data/auxiliaries.txt", aux_, one);
-  load("statements/data/light_verbs.txt", light_, one);
-  load("statements/data/framing_verbs.txt", framing_, [](std::string_view c) {
-    Framing f = c == "as" ? Framing::As : c == "against" ? Framing::Against : Framing::Object;
-    return static_cast<uint8_t>(f);
-  });
-  load("statements/data/noun_cues.txt", nouns_, [](std::string_view c) {
-    return static_cast<uint8_t>(c == "to" ? NounCue::To : NounCue::That);
-  });
-  load("statements/data/person_nouns.txt", person_nouns_, [](std::string_view c) {
-    // 1: no gender; 2: female; 3: male (Gender + 1, so that 0 stays "absent").
-    return static_cast<uint8_t>(c == "f" ? 2 : c == "m" ? 3 : 1);
-  });
-  load("statements/data/given_names_gender.txt", gender_, [](std::string_view c) {
-    return static_cast<uint8_t>(c == "f" ? Gender::Female : Gender::Male);
-  });
+  verbs_.max_load_factor(0.25f);
+  for (const SayingForm& f : SayingVerbs::get().forms())
+    if (f.cls != VerbClass::None) verbs_.emplace(f.form, static_cast<uint8_t>(f.cls));
+  // The values are the enums' (PronounClass, Framing, NounCue, Gender), or,
+  // for person nouns, Gender + 1 so that 0 stays "absent".
+  load("statements/data/pronouns.txt", pronouns_, {"person", "group"});
+  load("statements/data/determiners.txt", determiners_);
+  load("statements/data/np_links.txt", links_, {"", "before"});
+  load("statements/data/pre_verb_words.txt", pre_verb_);
+  load("statements/data/stopwords.txt", stop_);
+  load("statements/data/auxiliaries.txt", aux_);
+  load("statements/data/light_verbs.txt", light_);
+  load("statements/data/framing_verbs.txt", framing_, {"as", "against", "object"});
+  load("statements/data/noun_cues.txt", nouns_, {"that", "to"});
+  load("statements/data/person_nouns.txt", person_nouns_, {"", "f", "m"});
+  load("statements/data/given_names_gender.txt", gender_, {"f", "m"});
 }
 
 uint8_t Lexicon::find(const Map& m, std::string_view w) {

@@ -7,11 +7,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "statements/saying.hpp"
 #include "util/hash.hpp"
 
 namespace eventloom::statements {
 
-enum class VerbClass : uint8_t { None, Say, Tell, Weak, Think };
 enum class PronounClass : uint8_t { None, Person, Group };
 enum class Gender : uint8_t { Unknown, Female, Male };
 // What must follow a framing verb for its object to be reported content.

@@ -23,7 +23,12 @@ bool Reader::np_word(uint32_t i) const {
   if (lex_.stopword(s) || lex_.pre_verb(s)) return false;
   // After a determiner a verb-like word is a noun: "The Post", "the ruling".
   if (i > 0 && !in_quote_[i - 1] && lex_.determiner(w(i - 1))) return true;
-  if (lex_.verb(s) != VerbClass::None) return false;
+  // A capitalised verb of saying after a capitalised word goes on a name
+  // ("the Evening Post"), but not in a headline ("the Kremlin Says").
+  if (lex_.verb(s) != VerbClass::None &&
+      !(t.has(kUpperInit) && i > 0 && tok(i - 1).has(kUpperInit) && !in_quote_[i - 1] &&
+        at_.paragraphs[sent_of(i).paragraph].kind != ParagraphKind::Title))
+    return false;
   if (t.has(kUpperInit)) return true;
   return !(ends_with(s, "ly") || ends_with(s, "ing") || ends_with(s, "ed"));
 }

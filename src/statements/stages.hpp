@@ -6,6 +6,8 @@
 //   phrases.cpp     Reader: token helpers and noun phrases, for every stage
 //   cues.cpp        2. cues: reporting verbs, framing verbs, reporting nouns
 //   attach.cpp      3. quotations to cues: the drafts of the statements
+//   syntax.cpp      Reader: what the dependency parse says (governing verb, subject)
+//   commentary.cpp  3b. commentary blocks: a name line and the paragraphs after it
 //   speakers.cpp    4. speaker words to an actor: names, pronouns, "the diplomat"
 //
 // The algorithm as a whole is described at the top of statements.cpp.
@@ -20,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "eventloom/analyse.hpp"
 #include "eventloom/statements.hpp"
 #include "statements/lexicon.hpp"
 
@@ -85,6 +88,7 @@ struct Article {
   std::vector<uint32_t> sent_idx;
   std::vector<QuoteUnit> units;
   std::vector<uint8_t> in_quote;  // per token: inside a quote unit
+  std::vector<uint32_t> timex_end;  // per token: the end of the time expression it starts, else 0
 };
 
 // What every stage reads the article with: tokens, sentences, noun phrases.
@@ -92,7 +96,7 @@ class Reader {
  public:
   explicit Reader(const Article& a)
       : in_(a.in), at_(a.at), lex_(a.lex), sents_(a.sents), sent_idx_(a.sent_idx), units_(a.units),
-        in_quote_(a.in_quote) {}
+        in_quote_(a.in_quote), timex_end_(a.timex_end) {}
 
  protected:
   std::string_view w(uint32_t i) const { return at_.word(i); }
@@ -127,8 +131,21 @@ class Reader {
   TokRange name_before(uint32_t i, uint32_t floor) const;
   // The first token after a leading adverbial ("On July 6, 2015, Sanders made ...").
   uint32_t after_adverbial(const Sentence& sn, uint32_t limit) const;
+  // From the dependency parse (syntax.cpp; nothing without
+  // StatementInput::analysis): the token of the verb that governs the
+  // quotation q (up from its head, never through a subject), or kNoToken;
+  // the words of the nominal subject of the verb at token vt (shared with
+  // the verb it complements; a relative pronoun's noun), or empty.
+  static constexpr uint32_t kNoToken = UINT32_MAX;
+  uint32_t governing_verb(TokRange q) const;
+  TokRange parsed_subject(uint32_t vt) const;
+
   // The first actor mention that starts at or after pos.
   std::vector<Mention>::const_iterator mentions_from(uint32_t pos) const;
+
+  const SentenceParse* parse_of(uint32_t t) const;
+  bool parsed_verb(const SentenceParse& p, uint32_t w) const;
+  uint32_t token_of(const SentenceParse& p, uint32_t w) const;
 
   const StatementInput& in_;
   const AnnotatedText& at_;
@@ -137,6 +154,7 @@ class Reader {
   const std::vector<uint32_t>& sent_idx_;
   const std::vector<QuoteUnit>& units_;
   const std::vector<uint8_t>& in_quote_;
+  const std::vector<uint32_t>& timex_end_;
 };
 
 // 4. Speaker words to an actor. Remembers who spoke, in the order the
@@ -192,5 +210,10 @@ std::vector<Cue> find_cues(const Article& a);
 // with the quote units joined to it, then one for each quote unit of more
 // than kShortQuoteWords words that joined none.
 std::vector<Draft> attach_quotes(const Article& a, const std::vector<Cue>& cues, const Speakers& speakers);
+
+// 3b. Commentary blocks: a line naming a person and their role, then the
+// paragraphs after it with no statement of their own, each a statement by
+// that person (only with the article's tags: StatementInput::analysis).
+void add_commentary(const Article& a, std::vector<Draft>& drafts);
 
 }  // namespace eventloom::statements

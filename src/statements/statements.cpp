@@ -12,7 +12,7 @@
 //     (nested quotes) belong to it. Tokens inside a unit are never read as
 //     reporting cues: what the speaker says is not who says it.
 //  2. Cues. One pass over the sentences finds, from data files:
-//     - reporting verbs (reporting_verbs.txt) and "according to". The
+//     - reporting verbs (saying_verbs.txt) and "according to". The
 //       speaker is the noun phrase before the verb (over adverbs, an
 //       appositive, a relative "who", a list of verbs sharing one subject:
 //       "Putin has ordered ..., suggested ..."), or after it when the verb
@@ -35,19 +35,37 @@
 //     auxiliary, at a colon before a quotation, and for a relative "who
 //     said" at its comma; a "that" is the complementizer only before any
 //     auxiliary and not after "and".
+//     A weak verb that the tagger reads as a noun after a determiner, an
+//     adjective, a number or a preposition ("of Republican claims") is no
+//     cue; a time expression right after a verb opens no reported clause
+//     ("“A,” X said this month on CNBC").
 //  3. Attachment. A quote unit joins the cue whose content it overlaps; of
 //     several, a strong verb before a weak one, then the innermost ("When
-//     Clinton noted A ― Trump boasted, “B”"). A unit with no cue of its own
-//     continues the statement just before it when only that statement's
-//     attribution separates them ("“A,” he said. “B.”": one statement), or
+//     Clinton noted A ― Trump boasted, “B”"). A quotation split around its
+//     attribution is one statement ("“A,” X said, pointing to Y, “B.”";
+//     but "“A,” X said, adding that “B”" reports twice). A unit with no cue
+//     of its own continues the statement just before it when only that
+//     statement's attribution separates them ("“A,” he said. “B.”", also
+//     over an abbreviation's full stop: "said Rep. X (D-N.C.). “B.”"), or
 //     takes a speaker from a dash ("“…” – X"), a colon ending the sentence
 //     before ("Sanders made the following comment:"), a cue closing the
 //     sentence before ("..., Schiff said. “B”"), the previous paragraph's
-//     quote (when it opens its paragraph), or the named person who is the
-//     subject of the sentence before. A cue with quotation units is Direct;
-//     when the quotation opens its content or is most of it, the statement
-//     is the quotation ("blaming “the reckless decisions ...” in ..."). A
-//     unit of four words or fewer with no cue is a scare quote or a title.
+//     quote (when it opens its paragraph), the named person who is the
+//     subject of the sentence before, or, in the dependency parse, the
+//     subject of the verb that governs it (syntax.cpp). A cue with
+//     quotation units is Direct; when the quotation opens its content or is
+//     most of it, the statement is the quotation ("blaming “the reckless
+//     decisions ...” in ..."). A unit of four words or fewer with no cue is
+//     a scare quote, unless the parse makes it the object of a verb whose
+//     subject is an actor named or a pronoun ("Reid has been pounding Trump
+//     as a “con artist”"); a unit in title case with no cue names a work.
+//     Only these quotations make the stage parse a sentence.
+//  3b. Commentary. A line inside the article that names a person and their
+//     role ("Anna Berg, economist at ...:"), with no verb and no quotation,
+//     makes each paragraph after it a statement by that person, until a
+//     paragraph with a statement of its own, a quotation or another such
+//     line (at most ten). A bare name is a caption or a signature, and the
+//     byline above the article's first body paragraph is its author.
 //  4. Speaker and date. Speaker words resolve to the actor whose mention
 //     overlaps them (a person before an organisation: "Kremlin spokesman
 //     Dmitry Peskov" is Peskov); a group ("Three lawmakers from ...", "The
@@ -145,6 +163,10 @@ void build_units(const AnnotatedText& at, std::vector<QuoteUnit>& units, std::ve
 Article::Article(const StatementInput& input) : in(input), at(input.text), lex(Lexicon::get()) {
   split_sentences(at, sents, sent_idx);
   build_units(at, units, in_quote);
+  timex_end.assign(at.tokens.size(), 0);
+  for (const Timex& t : in.timexes)
+    if (t.first_token < t.last_token && t.last_token <= at.tokens.size())
+      timex_end[t.first_token] = std::max(timex_end[t.first_token], t.last_token);
 }
 
 namespace {
@@ -288,6 +310,7 @@ std::vector<LocalStatement> find_statements(const StatementInput& in) {
   statements::Speakers speakers(article);
   std::vector<statements::Cue> cues = statements::find_cues(article);
   std::vector<statements::Draft> drafts = statements::attach_quotes(article, cues, speakers);
+  statements::add_commentary(article, drafts);
   return statements::Assembler(article, drafts, speakers).run();
 }
 
