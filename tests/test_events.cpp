@@ -215,3 +215,105 @@ TEST_CASE("participants in passives, coordination, accusations and prepositions"
     CHECK(roles_of(f, *e) == c.roles);
   }
 }
+
+namespace {
+
+// The whole pipeline up to events, with the tagger, names and parse.
+Found run_parsed(std::string_view text, const char* dct = "2024-03-14") {
+  Found f;
+  f.at = analyze_text(text);
+  std::optional<boost::gregorian::date> d;
+  if (dct) d = boost::gregorian::from_simple_string(dct);
+  std::vector<Timex> tx = tag_times(f.at, TimeOptions{d});
+  Analysis a = analyse_article(f.at);
+  f.actors = find_actors(f.at, a);
+  std::vector<LocalStatement> none;
+  f.events = find_events(EventInput{f.at, f.actors, tx, none, d, &a});
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("from the parse: every CAMEO root, its source, target and modality") {
+  struct Case {
+    const char* sentence;
+    const char* trigger;
+    const char* type;  // two-digit root
+    const char* source;
+    const char* target;  // "" = none
+    const char* modality;
+  };
+  const Case cases[] = {
+      {"Norway announced a new budget.", "announced", "01", "Norway", "", "asserted"},
+      {"Kenya urged Uganda to release the prisoners.", "urged", "02", "Kenya", "Uganda", "asserted"},
+      {"Chile pledged support to Bolivia.", "pledged support", "03", "Chile", "Bolivia", "asserted"},
+      {"Japan held talks with Vietnam.", "held talks", "04", "Japan", "Vietnam", "asserted"},
+      {"Portugal praised Brazil for its reforms.", "praised", "05", "Portugal", "Brazil", "asserted"},
+      {"Sweden extradited two suspects to Finland.", "extradited", "06", "Sweden", "Finland", "asserted"},
+      {"Canada delivered food to Haiti.", "delivered", "07", "Canada", "Haiti", "asserted"},
+      {"Ethiopia withdrew its troops from the border.", "withdrew", "08", "Ethiopia", "", "asserted"},
+      {"Germany investigated Turkey's role in the affair.", "investigated", "09", "Germany", "Turkey", "asserted"},
+      {"Iran demanded an apology from Iraq.", "demanded", "10", "Iran", "", "asserted"},
+      {"Greece condemned Turkey on Monday.", "condemned", "11", "Greece", "Turkey", "asserted"},
+      {"Argentina rejected Britain's proposal.", "rejected", "12", "Argentina", "Britain", "asserted"},
+      {"Pakistan threatened India with sanctions.", "threatened", "13", "Pakistan", "India", "asserted"},
+      {"Mexico protested against the United States.", "protested", "14", "Mexico", "United States", "asserted"},
+      {"China deployed troops near the border.", "deployed", "15", "China", "", "asserted"},
+      {"Morocco severed ties with Algeria.", "severed ties", "16", "Morocco", "Algeria", "asserted"},
+      {"Belarus arrested the mayor of Warsaw.", "arrested", "17", "Belarus", "Warsaw", "asserted"},
+      {"Iraq assassinated Kuwait's ambassador.", "assassinated", "18", "Iraq", "Kuwait", "asserted"},
+      {"Azerbaijan invaded Armenia.", "invaded", "19", "Azerbaijan", "Armenia", "asserted"},
+      {"Syria used chemical weapons against Turkey.", "used chemical weapons", "20", "Syria", "Turkey", "asserted"},
+      // passives: the agent is the source, the subject the target
+      {"Brazil was attacked by Argentina in May 2020.", "attacked", "19", "Argentina", "Brazil", "asserted"},
+      {"Lebanon was invaded by Israel.", "invaded", "19", "Israel", "Lebanon", "asserted"},
+      // a noun taken by a light verb: the verb's subject is its source
+      {"Israel launched an attack on Lebanon.", "attack", "19", "Israel", "Lebanon", "asserted"},
+      {"Egypt's invasion of Libya alarmed observers.", "invasion", "19", "Egypt", "Libya", "asserted"},
+      // a relative clause: the noun it modifies is the subject
+      {"Kenya, which invaded Somalia in 2011, signed a treaty.", "invaded", "19", "Kenya", "Somalia", "asserted"},
+      // control: the urged party is the source of what it is urged to do
+      {"Kenya urged Uganda to withdraw its troops.", "withdraw", "08", "Uganda", "", "hypothetical"},
+      // modality
+      {"Japan will hold talks with Chile on Tuesday.", "hold talks", "04", "Japan", "Chile", "future"},
+      {"Norway could sever ties with Peru.", "sever ties", "16", "Norway", "Peru", "hypothetical"},
+      {"If Egypt attacks Sudan, the region will suffer.", "attacks", "19", "Egypt", "Sudan", "hypothetical"},
+      {"Ghana plans to arrest three ministers from Togo.", "arrest", "17", "Ghana", "", "future"},
+      {"Maybe Russia attacked Ukraine.", "attacked", "19", "Russia", "Ukraine", "hypothetical"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sentence << " / " << c.trigger);
+    Found f = run_parsed(c.sentence);
+    const LocalEvent* e = with_trigger(f, c.trigger);
+    REQUIRE(e);
+    CHECK(e->type.substr(0, 2) == c.type);
+    CHECK(actor_with(f, *e, ParticipantRole::Source) == c.source);
+    CHECK(actor_with(f, *e, ParticipantRole::Target) == c.target);
+    CHECK(e->modality == c.modality);
+  }
+}
+
+TEST_CASE("from the parse: coordinated actors each take their role") {
+  Found f = run_parsed("Chile and Peru met in Lima.");
+  const LocalEvent* met = with_trigger(f, "met");
+  REQUIRE(met);
+  CHECK(roles_of(f, *met) == Roles{"o:Lima", "s:Chile", "s:Peru"});
+  Found g = run_parsed("Russia attacked Georgia and Ukraine.");
+  const LocalEvent* a = with_trigger(g, "attacked");
+  REQUIRE(a);
+  CHECK(roles_of(g, *a) == Roles{"s:Russia", "t:Georgia", "t:Ukraine"});
+}
+
+TEST_CASE("from the parse: no actor, a negation or a question is no event") {
+  // No actor argument.
+  CHECK(with_trigger(run_parsed("The attack killed two people."), "attack") == nullptr);
+  CHECK(with_trigger(run_parsed("Wars are terrible for everyone."), "Wars") == nullptr);
+  // Negated.
+  CHECK(with_trigger(run_parsed("Chile did not attack Peru."), "attack") == nullptr);
+  CHECK(with_trigger(run_parsed("Denmark is not ready for war with Norway."), "war") == nullptr);
+  CHECK(with_trigger(run_parsed("Spain never invaded Portugal."), "invaded") == nullptr);
+  // A question.
+  CHECK(with_trigger(run_parsed("Did Iran attack Iraq?"), "attack") == nullptr);
+  // A noun tied to a date needs no actor argument.
+  CHECK(with_trigger(run_parsed("The 1967 war changed the region."), "war") != nullptr);
+}

@@ -52,6 +52,7 @@
 #include "actors/lexicon.hpp"
 #include "eventloom/events.hpp"
 #include "events/lexicon.hpp"
+#include "events/syntax.hpp"
 #include "time/timex_index.hpp"
 #include "util/embedded.hpp"
 #include "util/lines.hpp"
@@ -735,6 +736,45 @@ class Finder {
     add_others(e, t, c, right);
   }
 
+  // The unit, not a modifier, that covers token k.
+  const Unit* unit_at(uint32_t k) const {
+    size_t j = first_unit_from(k + 1);
+    for (size_t n = 0; j-- > 0 && n < 8; ++n) {
+      const Unit& u = units_[j];
+      if (u.first <= k && k < u.last && !u.modifier) return &u;
+    }
+    return nullptr;
+  }
+
+  // The participants the tree gives (events/syntax.hpp); false when it
+  // names no actor as source or target.
+  bool tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s) const {
+    bool named = false;
+    for (const events::TreeArg& a : r.args) {
+      const Unit* u = nullptr;
+      for (uint32_t k : a.tokens)
+        if ((u = unit_at(k))) break;
+      if (!u && a.pronoun) u = pronoun_antecedent(s, a.tokens[0], a.pronoun == 1);
+      if (!u) continue;
+      add(e, u->actor, a.role);
+      named = true;
+    }
+    return named;
+  }
+
+  static bool has_role(const LocalEvent& e, ParticipantRole r) {
+    return std::any_of(e.participants.begin(), e.participants.end(), [&](const Participant& p) { return p.role == r; });
+  }
+
+  // The source and target that `from` has and `to` lacks.
+  static void fill_missing_roles(LocalEvent& to, const LocalEvent& from) {
+    for (ParticipantRole r : {ParticipantRole::Source, ParticipantRole::Target}) {
+      if (has_role(to, r)) continue;
+      for (const Participant& p : from.participants)
+        if (p.role == r) add(to, p.actor, r);
+    }
+  }
+
   // Every other actor of the clause, up to `right`, is `other`.
   void add_others(LocalEvent& e, const Trigger& t, const Clause& c, uint32_t right) const {
     for (size_t k = first_unit_from(c.left); k < units_.size() && units_[k].first < right; ++k) {
@@ -830,13 +870,45 @@ class Finder {
       e.type = std::string(events::cameo_name(t.code));
       e.trigger = {at_.tokens[t.first].span.start, at_.tokens[t.last - 1].span.end};
       e.sentence = s.span;
-      participants(e, s, t, c, noun, next);
       const Timex* x = governing_timex(t, c, s.paragraph);
       if (!x) x = inherited_timex(s, c);
+      std::string_view tree_modality;
+      if (in_.analysis) {
+        // The tree decides: no actor argument, no event (a noun tied to a
+        // date or a place aside: "the 1967 war"); no question or negated
+        // event either.
+        const events::TreeReading r = events::read_tree(at_, *in_.analysis, si, t.first, t.last);
+        if (getenv("EVDBG")) fprintf(stderr, "trig %u-%u found=%d noun=%d q=%d mod=%d args=%zu\n", t.first, t.last, r.found, r.noun, r.question, int(r.modality), r.args.size());
+        if (r.question || r.modality == events::Modality::Negated) continue;
+        if (!tree_participants(e, r, s)) {
+          // Where the parse went astray the words may still show a whole
+          // event: a subject and an object, both actors.
+          LocalEvent w;
+          participants(w, s, t, c, noun || r.noun, next);
+          if (has_role(w, ParticipantRole::Source) && has_role(w, ParticipantRole::Target)) {
+            e.participants = std::move(w.participants);
+          } else {
+            add_others(e, t, c, participants_end(t, c));
+            // A noun with a date of its own ("the 1967 war", "test launches
+            // were conducted in October") needs no actor.
+            if (!r.noun || !(t.weak ? weak_attached(e, t, x) : x != nullptr)) continue;
+          }
+        } else {
+          // A role the tree leaves empty (a parse that went astray: "Moscow's
+          // February 2022 invasion" read as a compound) is read from the words.
+          LocalEvent w;
+          participants(w, s, t, c, noun || r.noun, next);
+          fill_missing_roles(e, w);
+        }
+        add_others(e, t, c, participants_end(t, c));
+        tree_modality = events::to_string(r.modality);
+      } else {
+        participants(e, s, t, c, noun, next);
+      }
       if (t.weak && !weak_attached(e, t, x)) continue;
       if (!x && refers_back(e, t, out)) continue;
       set_date(e, x);
-      e.modality = modality(t, c, s);
+      e.modality = tree_modality.empty() ? modality(t, c, s) : std::string(tree_modality);
       found_by_type_[e.type].push_back(static_cast<uint32_t>(out.size()));
       covered_.insert(actors_key(e));  // an event covers its own participants
       out.push_back(std::move(e));
