@@ -72,6 +72,7 @@ struct Trigger {
   uint32_t first = 0, last = 0;
   uint8_t code = 0;
   bool weak = false;
+  std::string_view lemma = {};  // the pattern's first word
 };
 
 bool is_one_of(std::string_view w, std::initializer_list<std::string_view> set) {
@@ -398,8 +399,15 @@ class Finder {
       if (inside_unit(i) && at_.tokens[i].has(kUpperInit)) continue;  // a name: "Ban Ki-moon", "Desert Storm"
       const events::TriggerPhrase* p = nullptr;
       uint32_t e = match_at(i, s.last_token, p);
-      if (!e) continue;
-      if (p->code) out.push_back({i, e, p->code, p->weak});
+      if (!e) {
+        // "called the strike an escalatory step": a verb of characterising
+        // with a hostile predicate.
+        if (in_.analysis)
+          if (uint8_t code = events::characterising_code(at_, *in_.analysis, at_.tokens[i].sentence, i))
+            out.push_back({i, i + 1, code, false, {}});
+        continue;
+      }
+      if (p->code) out.push_back({i, e, p->code, p->weak, p->lemmas[0]});
       if (p->lemmas.size() > 1) i = e - 1;
     }
     return out;
@@ -748,9 +756,10 @@ class Finder {
 
   // The participants the tree gives (events/syntax.hpp); false when it
   // names no actor as source or target.
-  bool tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s) const {
+  bool tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t) const {
     bool named = false;
     for (const events::TreeArg& a : r.args) {
+      if (a.modifier && t.weak) continue;  // "the Ukraine conflict": a situation, no act of Ukraine's
       const Unit* u = nullptr;
       for (uint32_t k : a.tokens)
         if ((u = unit_at(k))) break;
@@ -766,12 +775,24 @@ class Finder {
     return std::any_of(e.participants.begin(), e.participants.end(), [&](const Participant& p) { return p.role == r; });
   }
 
-  // The source and target that `from` has and `to` lacks.
-  static void fill_missing_roles(LocalEvent& to, const LocalEvent& from) {
+  // The source and target that `from` has and `to` lacks; not a target
+  // that is the object of a preposition of place ("met in Lima").
+  void fill_missing_roles(LocalEvent& to, const LocalEvent& from, const Sentence& s) const {
+    auto placed = [&](uint32_t actor) {
+      for (size_t k = first_unit_from(s.first_token); k < units_.size() && units_[k].first < s.last_token; ++k) {
+        const Unit& u = units_[k];
+        if (u.actor != actor || u.modifier) continue;
+        uint32_t f = phrase_start(u);
+        if (f > s.first_token && is_one_of(word(f - 1), {"the"})) --f;
+        if (f > s.first_token && is_one_of(word(f - 1), {"in", "at", "near", "across", "inside", "within", "around"}))
+          return true;
+      }
+      return false;
+    };
     for (ParticipantRole r : {ParticipantRole::Source, ParticipantRole::Target}) {
       if (has_role(to, r)) continue;
       for (const Participant& p : from.participants)
-        if (p.role == r) add(to, p.actor, r);
+        if (p.role == r && (r == ParticipantRole::Source || !placed(p.actor))) add(to, p.actor, r);
     }
   }
 
@@ -877,10 +898,9 @@ class Finder {
         // The tree decides: no actor argument, no event (a noun tied to a
         // date or a place aside: "the 1967 war"); no question or negated
         // event either.
-        const events::TreeReading r = events::read_tree(at_, *in_.analysis, si, t.first, t.last);
-        if (getenv("EVDBG")) fprintf(stderr, "trig %u-%u found=%d noun=%d q=%d mod=%d args=%zu\n", t.first, t.last, r.found, r.noun, r.question, int(r.modality), r.args.size());
-        if (r.question || r.modality == events::Modality::Negated) continue;
-        if (!tree_participants(e, r, s)) {
+        const events::TreeReading r = events::read_tree(at_, *in_.analysis, si, t.first, t.last, t.lemma);
+        if (r.question || r.frame_missing || r.modality == events::Modality::Negated) continue;
+        if (!tree_participants(e, r, s, t)) {
           // Where the parse went astray the words may still show a whole
           // event: a subject and an object, both actors.
           LocalEvent w;
@@ -889,16 +909,17 @@ class Finder {
             e.participants = std::move(w.participants);
           } else {
             add_others(e, t, c, participants_end(t, c));
-            // A noun with a date of its own ("the 1967 war", "test launches
-            // were conducted in October") needs no actor.
-            if (!r.noun || !(t.weak ? weak_attached(e, t, x) : x != nullptr)) continue;
+            // A noun tied to a date or a place ("the 1967 war"), or taken by
+            // a light verb with a date ("launches were conducted in May"),
+            // needs no actor.
+            if (!r.noun || !(weak_attached(e, t, x) || (r.light && x))) continue;
           }
         } else {
           // A role the tree leaves empty (a parse that went astray: "Moscow's
           // February 2022 invasion" read as a compound) is read from the words.
           LocalEvent w;
           participants(w, s, t, c, noun || r.noun, next);
-          fill_missing_roles(e, w);
+          fill_missing_roles(e, w, s);
         }
         add_others(e, t, c, participants_end(t, c));
         tree_modality = events::to_string(r.modality);
@@ -1008,7 +1029,10 @@ class Finder {
       const Sentence& s = at_.sentences[sentence_at(anchor.start)];
       LocalEvent e;
       uint8_t code = 1;
-      if (st.cue) {
+      // A statement typed beyond 01 (an accusation, a demand) is an act
+      // only of a speaker the article names; "Western leaders deny" is a
+      // statement, no event.
+      if (st.cue && st.speaker) {
         uint32_t tok = at_.token_at(st.cue->start);
         char low[48], buf[48];
         if (tok < at_.tokens.size()) code = lex_.statement_code(lemma_at(tok, low, buf));
@@ -1037,6 +1061,36 @@ class Finder {
                                      cues.begin());
       return n > 0 && reach[n - 1] > o.trigger.start;
     };
+    // A statement made with a verb the patterns type ("expressed his support
+    // for X" 03, "accused X of" 11) is that act: the bare statement (01)
+    // takes the pattern's type and target rather than being a second event.
+    std::vector<std::pair<Span, uint32_t>> typed;  // triggers on cues, by start
+    for (uint32_t i = 0; i < out.size(); ++i)
+      if (on_cue(out[i]) && out[i].type.compare(0, 2, "01") != 0) typed.push_back({out[i].trigger, i});
+    std::sort(typed.begin(), typed.end(), [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
+    for (LocalEvent& x : extra) {
+      if (x.type.compare(0, 2, "01") != 0 || !has_role(x, ParticipantRole::Source)) continue;
+      auto it = std::lower_bound(typed.begin(), typed.end(), x.trigger.start,
+                                 [](const auto& a, uint32_t st) { return a.first.start < st; });
+      // The trigger that starts at the cue, or the one just before that covers it.
+      if (it == typed.end() || it->first.start >= x.trigger.end) {
+        if (it == typed.begin()) continue;
+        --it;
+        if (it->first.end <= x.trigger.start) continue;
+      }
+      const LocalEvent& o = out[it->second];
+      x.type = o.type;
+      x.modality = o.modality;
+      for (const Participant& q : o.participants)
+        if (q.role == ParticipantRole::Target) add(x, q.actor, ParticipantRole::Target);
+      // The target was an `other` of the statement: now it is the target.
+      for (Participant& q : x.participants)
+        if (q.role == ParticipantRole::Other && has_role(o, ParticipantRole::Target) &&
+            std::any_of(o.participants.begin(), o.participants.end(), [&](const Participant& op) {
+              return op.actor == q.actor && op.role == ParticipantRole::Target;
+            }))
+          q.role = ParticipantRole::Target;
+    }
     out.erase(std::remove_if(out.begin(), out.end(), on_cue), out.end());
     for (auto& e : extra) out.push_back(std::move(e));
   }

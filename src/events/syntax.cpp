@@ -26,8 +26,11 @@ using Map = std::unordered_map<std::string_view, Modality, util::WordHash>;
 using Set = std::unordered_map<std::string_view, uint8_t, util::WordHash>;
 
 struct Tables {
-  Set party, agent, light, neg;
+  Set party, agent, light, neg, negative;
   Map aux, adv, mark, gov;
+  std::unordered_map<std::string_view, uint8_t, util::WordHash> frame;  // word -> CAMEO root
+  // lemma -> the relations or prepositions of which it needs one
+  std::unordered_map<std::string_view, std::vector<std::string_view>, util::WordHash> needs;
 };
 
 const Tables& tables() {
@@ -36,8 +39,21 @@ const Tables& tables() {
     util::for_each_data_line(data::get("events/data/syntax.txt"), [&](const util::DataFields& f) {
       if (f.size() < 2) return;
       std::string_view k = f[0], w = f[1];
+      if (k == "needs") {
+        for (size_t i = 2; i < f.size(); ++i) t.needs[w].push_back(f[i]);
+        return;
+      }
+      if (k == "frame" && f.size() == 3 && f[2].size() == 2) {
+        t.frame.emplace(w, static_cast<uint8_t>((f[2][0] - '0') * 10 + (f[2][1] - '0')));
+        return;
+      }
       if (f.size() == 2) {
-        Set* s = k == "party" ? &t.party : k == "agent" ? &t.agent : k == "light" ? &t.light : k == "neg" ? &t.neg : nullptr;
+        Set* s = k == "party"      ? &t.party
+                 : k == "agent"    ? &t.agent
+                 : k == "light"    ? &t.light
+                 : k == "neg"      ? &t.neg
+                 : k == "negative" ? &t.negative
+                                   : nullptr;
         if (s) s->emplace(w, 1);
         return;
       }
@@ -97,7 +113,8 @@ class Tree {
 
 class Reader {
  public:
-  Reader(const Tree& t, std::vector<uint32_t> words) : t_(t), p_(t.p()), tab_(tables()), words_(std::move(words)) {}
+  Reader(const Tree& t, std::vector<uint32_t> words, std::string_view lemma)
+      : t_(t), p_(t.p()), tab_(tables()), words_(std::move(words)), lemma_(lemma) {}
 
   TreeReading read() {
     TreeReading r;
@@ -113,7 +130,27 @@ class Reader {
     r.head_token = t_.token(head_);
     r.modality = modality();
     read_args(r);
+    const uint32_t h = p_.head[head_];
+    char b[32];
+    r.light = r.noun && h != kNone && (p_.is(head_, "obj") || p_.relation(head_) == "nsubj:pass") &&
+              tab_.light.count(t_.lower(h, b));
+    r.frame_missing = !has_needed();
     return r;
+  }
+
+  // Whether the head has one of the dependents its pattern needs.
+  bool has_needed() const {
+    auto it = tab_.needs.find(lemma_);
+    if (it == tab_.needs.end()) return true;
+    bool ok = false;
+    t_.each_child(head_, [&](uint32_t c) {
+      char b[32];
+      std::string_view cs = t_.case_of(c, b);
+      if (cs.empty() && p_.child(c, "mark") != kNone) cs = t_.lower(p_.child(c, "mark"), b);
+      for (std::string_view n : it->second)
+        if (p_.is(c, n) || cs == n) ok = true;
+    });
+    return ok;
   }
 
  private:
@@ -121,13 +158,14 @@ class Reader {
   const SentenceParse& p_;
   const Tables& tab_;
   std::vector<uint32_t> words_;
+  std::string_view lemma_;
   uint32_t head_ = 0;
 
   bool mine(uint32_t w) const { return std::find(words_.begin(), words_.end(), w) != words_.end(); }
 
   // --- arguments -------------------------------------------------------------
 
-  void add_arg(TreeReading& r, uint32_t w, ParticipantRole role) const {
+  void add_arg(TreeReading& r, uint32_t w, ParticipantRole role, bool modifier = false) const {
     char b[32];
     std::string_view l = t_.lower(w, b);
     // A relative pronoun stands for the noun its clause modifies.
@@ -139,6 +177,7 @@ class Reader {
     l = t_.lower(w, b);
     TreeArg a;
     a.role = role;
+    a.modifier = modifier;
     if (l == "he" || l == "she" || l == "him" || l == "her" || l == "his") a.pronoun = 1;
     if (l == "it" || l == "they" || l == "them" || l == "its" || l == "their") a.pronoun = 2;
     a.tokens.push_back(t_.token(w));
@@ -215,7 +254,7 @@ class Reader {
         } else if (rel == "nmod:poss" && noun) {
           add_arg(r, c, ParticipantRole::Source), have_source = true;
         } else if ((rel == "compound" || rel == "amod") && noun && c < w) {
-          add_arg(r, c, ParticipantRole::Source), have_source = true;  // "Russian strike", "US sanctions"
+          add_arg(r, c, ParticipantRole::Source, true), have_source = true;  // "Russian strike", "US sanctions"
         } else if (rel == "obl" || rel == "nmod") {
           std::string_view cs = t_.case_of(c, b);
           if (tab_.agent.count(cs) && (noun || passive(w))) {
@@ -233,8 +272,12 @@ class Reader {
     }
     if (have_source) return;
     if (!r.noun) {
+      // A passive participle's clause ("when asked about X, Peskov said")
+      // borrows its head's subject as its target: who acted is not said.
+      const bool borrowed_passive = t_.xpos_of(head_) == "VBN" && p_.is(head_, "advcl") &&
+                                    p_.child(head_, "aux") == kNone && p_.child(head_, "nsubj") == kNone;
       uint32_t s = subject(head_, 0);
-      if (s != kNone) add_arg(r, s, ParticipantRole::Source);
+      if (s != kNone) add_arg(r, s, borrowed_passive ? ParticipantRole::Target : ParticipantRole::Source);
       return;
     }
     // A noun that a light verb ("launched an attack") or a verb of plan or wish
@@ -283,7 +326,7 @@ class Reader {
       const uint32_t h = p_.head[x];
       if (h == kNone) break;
       std::string_view rel = p_.relation(x);
-      const bool takes = rel == "xcomp" || rel == "obj" || rel == "obl" || rel == "nmod";
+      const bool takes = rel == "xcomp" || rel == "obj" || rel == "obl" || rel == "nmod" || rel == "acl";
       char b[32];
       const std::string_view hw = t_.lower(h, b);
       bool governed = false;
@@ -309,7 +352,8 @@ class Reader {
 
 }  // namespace
 
-TreeReading read_tree(const AnnotatedText& at, const Analysis& a, uint32_t s, uint32_t first, uint32_t last) {
+TreeReading read_tree(const AnnotatedText& at, const Analysis& a, uint32_t s, uint32_t first, uint32_t last,
+                      std::string_view lemma) {
   const SentenceParse& p = a.parse(at, s);
   Tree tree(at, a, p);
   std::vector<uint32_t> words;
@@ -319,11 +363,49 @@ TreeReading read_tree(const AnnotatedText& at, const Analysis& a, uint32_t s, ui
     w -= p.first_word;
     if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
   }
-  TreeReading r = Reader(tree, std::move(words)).read();
+  TreeReading r = Reader(tree, std::move(words), lemma).read();
   const Sentence& sn = at.sentences[s];
   for (uint32_t k = last; k < sn.last_token; ++k)
     if (at.word(k) == "?") r.question = true;
   return r;
+}
+
+uint8_t characterising_code(const AnnotatedText& at, const Analysis& a, uint32_t s, uint32_t tok) {
+  const Tables& tab = tables();
+  if (tok >= a.token_word.size()) return 0;
+  char lb[32];
+  std::string_view w0 = at.word(tok);
+  if (w0.size() > sizeof lb) return 0;
+  for (size_t i = 0; i < w0.size(); ++i) lb[i] = (w0[i] >= 'A' && w0[i] <= 'Z') ? char(w0[i] - 'A' + 'a') : w0[i];
+  auto code = tab.frame.find(std::string_view(lb, w0.size()));
+  if (code == tab.frame.end()) return 0;
+  const SentenceParse& p = a.parse(at, s);
+  Tree tree(at, a, p);
+  uint32_t v = a.token_word[tok];
+  if (v < p.first_word || v - p.first_word >= p.size()) return 0;
+  v -= p.first_word;
+  if (p.child(v, "obj") == kNone) return 0;
+  // The predicate: "an escalatory step" (xcomp or a second object), "as a land-grab".
+  bool negative = false;
+  auto judge = [&](uint32_t x) {
+    char b[32];
+    if (tab.negative.count(tree.lower(x, b))) negative = true;
+    tree.each_child(x, [&](uint32_t c) {
+      std::string_view rel = p.relation(c);
+      if ((rel == "amod" || rel == "compound") && tab.negative.count(tree.lower(c, b))) negative = true;
+    });
+  };
+  bool first_obj = true;
+  tree.each_child(v, [&](uint32_t c) {
+    char b[32];
+    if (p.is(c, "xcomp")) judge(c);
+    if (p.is(c, "obj")) {
+      if (!first_obj) judge(c);
+      first_obj = false;
+    }
+    if ((p.is(c, "obl") || p.is(c, "advcl")) && tree.case_of(c, b) == "as") judge(c);
+  });
+  return negative ? code->second : 0;
 }
 
 }  // namespace eventloom::events

@@ -41,6 +41,9 @@ struct TreeArg {
   // The head is a pronoun: 1 for a person ("he", "she"), 2 for a group
   // ("it", "they"); to be resolved to the actor named before.
   uint8_t pronoun = 0;
+  // A name or demonym before a noun ("Russian strike", "Ukraine conflict"):
+  // the actor of an act, but only the place or side of a situation.
+  bool modifier = false;
 };
 
 struct TreeReading {
@@ -50,9 +53,23 @@ struct TreeReading {
   Modality modality = Modality::Asserted;
   std::vector<TreeArg> args;
   uint32_t head_token = 0;  // the token of the trigger's head word
+  // A noun that a light verb takes ("test launches were conducted in May"):
+  // the verb's date is the noun's.
+  bool light = false;
+  // The pattern names dependents the trigger must have ("ask" appeals only
+  // with "to" or "for": "asked X to leave"; not "asked about X") and it has none.
+  bool frame_missing = false;
 };
 
 // Reads the tree of sentence s for the trigger on tokens [first, last).
-TreeReading read_tree(const AnnotatedText& at, const Analysis& a, uint32_t s, uint32_t first, uint32_t last);
+// `lemma` is the pattern's first word ("ask"), for the dependents it needs.
+TreeReading read_tree(const AnnotatedText& at, const Analysis& a, uint32_t s, uint32_t first, uint32_t last,
+                      std::string_view lemma = {});
+
+// Verbs of characterising ("called the strike an escalatory step", "cast
+// the war as a land-grab"): the CAMEO root (data/syntax.txt "frame") when
+// word `tok` is one with an object and a predicate that a "negative" word
+// heads or qualifies; else 0.
+uint8_t characterising_code(const AnnotatedText& at, const Analysis& a, uint32_t s, uint32_t tok);
 
 }  // namespace eventloom::events
