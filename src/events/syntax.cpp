@@ -232,6 +232,11 @@ class Reader {
     }
     if (rel == "conj" || rel == "advcl") return subject(h, depth + 1);
     if (rel == "acl" && t_.xpos_of(v) == "VBG") return h;  // "forces occupying X"
+    if (rel == "acl" && p_.child(v, "mark") != kNone) {
+      // "Russia's attempt to seize X", "Ghana's plans to arrest X".
+      uint32_t o = p_.child(h, "nmod:poss");
+      return o != kNone ? o : p_.child(h, "nsubj");
+    }
     return kNone;
   }
 
