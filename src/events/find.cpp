@@ -771,6 +771,19 @@ class Finder {
     return named;
   }
 
+  // "X and Y met", "X and Y will hold talks": a cooperative act between
+  // coordinated subjects and nobody else is dyadic, as CAMEO codes it: the
+  // first named is the source, the others its targets.
+  static void pair_coordinated_sources(LocalEvent& e) {
+    if (has_role(e, ParticipantRole::Target)) return;
+    bool first = true;
+    for (Participant& p : e.participants) {
+      if (p.role != ParticipantRole::Source) continue;
+      if (!first) p.role = ParticipantRole::Target;
+      first = false;
+    }
+  }
+
   static bool has_role(const LocalEvent& e, ParticipantRole r) {
     return std::any_of(e.participants.begin(), e.participants.end(), [&](const Participant& p) { return p.role == r; });
   }
@@ -923,6 +936,7 @@ class Finder {
         }
         add_others(e, t, c, participants_end(t, c));
         tree_modality = events::to_string(r.modality);
+        if (t.code >= 3 && t.code <= 6) pair_coordinated_sources(e);
       } else {
         participants(e, s, t, c, noun, next);
       }
