@@ -177,6 +177,11 @@ void Finder::add_demonyms() {
 
 // --- events ----------------------------------------------------------------
 
+bool Finder::has_unit_in(const Sentence& s) const {
+  size_t k = first_unit_from(s.first_token);
+  return k < units_.size() && units_[k].first < s.last_token;
+}
+
 void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
   const Sentence& s = at_.sentences[si];
   std::vector<Trigger> ts = triggers(s);
@@ -192,7 +197,17 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
     const Timex* x = governing_timex(t, c, s.paragraph);
     if (!x) x = inherited_timex(s, c);
     std::string_view tree_modality;
-    if (in_.analysis) {
+    // What the words show, first: where they show no actor near the trigger
+    // and no date, the tree could save no event, and the sentence is not
+    // parsed for it (most sentences of business news).
+    // A bare public statement (01: "announced", "declared") is read from
+    // the words alone: the statements stage reads its speaker.
+    const bool use_tree = in_.analysis && t.code != 1;
+    LocalEvent w;
+    if (use_tree && has_unit_in(s)) participants(w, s, t, c, noun, next);
+    if (use_tree && !x && !has_role(w, ParticipantRole::Source) && !has_role(w, ParticipantRole::Target)) continue;
+    if (use_tree && t.weak && !weak_attached(w, t, x)) continue;
+    if (use_tree) {
       // The tree decides: no actor argument, no event (a noun tied to a
       // date or a place aside: "the 1967 war"); no question or negated
       // event either.
@@ -201,8 +216,7 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
       if (!tree_participants(e, r, s, t)) {
         // Where the parse went astray the words may still show a whole
         // event: a subject and an object, both actors.
-        LocalEvent w;
-        participants(w, s, t, c, noun || r.noun, next);
+        if (r.noun && !noun) w = LocalEvent{}, participants(w, s, t, c, true, next);
         if (has_role(w, ParticipantRole::Source) && has_role(w, ParticipantRole::Target)) {
           e.participants = std::move(w.participants);
         } else {
@@ -215,8 +229,7 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
       } else {
         // A role the tree leaves empty (a parse that went astray: "Moscow's
         // February 2022 invasion" read as a compound) is read from the words.
-        LocalEvent w;
-        participants(w, s, t, c, noun || r.noun, next);
+        if (r.noun && !noun) w = LocalEvent{}, participants(w, s, t, c, true, next);
         fill_missing_roles(e, w, s);
       }
       add_others(e, t, c, participants_end(t, c));

@@ -345,6 +345,7 @@ class Finder {
 
   // --- events ----------------------------------------------------------------
 
+  bool has_unit_in(const Sentence& s) const;  // an actor is named in s
   void find_in_sentence(uint32_t si, std::vector<LocalEvent>& out);
 
   // The event's type and its participants' actors, sorted, each once.

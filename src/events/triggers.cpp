@@ -57,7 +57,7 @@ std::vector<Trigger> Finder::triggers(const Sentence& s) const {
     if (!e) {
       // "called the strike an escalatory step": a verb of characterising
       // with a hostile predicate.
-      if (in_.analysis)
+      if (in_.analysis && has_unit_in(at_.sentences[at_.tokens[i].sentence]))
         if (uint8_t code = events::characterising_code(at_, *in_.analysis, at_.tokens[i].sentence, i))
           out.push_back({i, i + 1, code, false, {}});
       continue;
