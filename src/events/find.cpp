@@ -215,9 +215,11 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
       if (r.question || r.frame_missing || r.modality == events::Modality::Negated) continue;
       if (!tree_participants(e, r, s, t)) {
         // Where the parse went astray the words may still show a whole
-        // event: a subject and an object, both actors.
+        // event: a subject and an object, both actors, or a noun's possessor.
         if (r.noun && !noun) w = LocalEvent{}, participants(w, s, t, c, true, next);
-        if (has_role(w, ParticipantRole::Source) && has_role(w, ParticipantRole::Target)) {
+        // "Moscow's February 2022 invasion": a dated noun with a possessor.
+        const bool owned = (noun || r.noun) && x && possessor(s, t) != nullptr;
+        if ((has_role(w, ParticipantRole::Source) && has_role(w, ParticipantRole::Target)) || owned) {
           e.participants = std::move(w.participants);
         } else {
           add_others(e, t, c, participants_end(t, c));
