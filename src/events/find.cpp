@@ -94,6 +94,19 @@ void Finder::index_units() {
   }
 }
 
+// Quotations of more than four words (a shorter one is a label: "bluff"),
+// outermost, sorted by start.
+void Finder::index_quotations() {
+  for (const Quotation& q : at_.quotes) {
+    if (q.depth != 0 || q.inner.empty()) continue;
+    uint32_t f = at_.token_at(q.inner.start), l = at_.token_at(q.inner.end);
+    uint32_t words = 0;
+    for (uint32_t k = f; k < l && k < at_.tokens.size() && words < 5; ++k) words += at_.tokens[k].has(kAlpha);
+    if (words >= 5) quoted_.push_back(q.inner);
+  }
+  std::sort(quoted_.begin(), quoted_.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+}
+
 void Finder::index_words() {
   for (uint32_t i = 0; i < at_.tokens.size(); ++i) {
     std::string_view w = word(i);
@@ -177,6 +190,12 @@ void Finder::add_demonyms() {
 
 // --- events ----------------------------------------------------------------
 
+bool Finder::in_quotation(uint32_t pos) const {
+  auto it = std::upper_bound(quoted_.begin(), quoted_.end(), pos,
+                             [](uint32_t p, const Span& q) { return p < q.start; });
+  return it != quoted_.begin() && std::prev(it)->end > pos;
+}
+
 bool Finder::has_unit_in(const Sentence& s) const {
   size_t k = first_unit_from(s.first_token);
   return k < units_.size() && units_[k].first < s.last_token;
@@ -190,6 +209,10 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
     uint32_t next = k + 1 < ts.size() ? ts[k + 1].first : s.last_token;
     Clause c = clause_of(s, t);
     bool noun = is_noun_use(t, s);
+    // Inside a quotation the trigger is the speaker's word, reported by the
+    // statement, not an event of the story ("It looks as if they want to
+    // surrender Ukraine," she said); a short quoted label is no quotation.
+    if (in_quotation(at_.tokens[t.first].span.start)) continue;
     LocalEvent e;
     e.type = std::string(events::cameo_name(t.code));
     e.trigger = {at_.tokens[t.first].span.start, at_.tokens[t.last - 1].span.end};

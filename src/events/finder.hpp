@@ -144,6 +144,7 @@ class Finder {
     build_units();
     index_units();
     index_words();
+    index_quotations();
   }
 
   std::vector<LocalEvent> run() {
@@ -187,6 +188,7 @@ class Finder {
   // type, and the (type, actors) keys that one of them covers.
   std::unordered_map<std::string, std::vector<uint32_t>> found_by_type_;
   std::unordered_set<std::string> covered_;
+  std::vector<Span> quoted_;  // index_quotations()
 
   std::string_view word(uint32_t i) const { return at_.word(i); }
 
@@ -346,6 +348,8 @@ class Finder {
   // --- events ----------------------------------------------------------------
 
   bool has_unit_in(const Sentence& s) const;  // an actor is named in s
+  void index_quotations();
+  bool in_quotation(uint32_t pos) const;  // inside a quotation of five words or more
   void find_in_sentence(uint32_t si, std::vector<LocalEvent>& out);
 
   // The event's type and its participants' actors, sorted, each once.
