@@ -318,3 +318,30 @@ TEST_CASE("from the parse: no actor, a negation or a question is no event") {
   // A noun tied to a date needs no actor argument.
   CHECK(with_trigger(run_parsed("The 1967 war changed the region."), "war") != nullptr);
 }
+
+TEST_CASE("from the parse: quotations, characterisations and idioms") {
+  // A trigger inside a quotation is the speaker's word; the statement reports it.
+  Found q = run_parsed("\"We think Chile will attack Peru very soon,\" the minister said.");
+  CHECK(with_trigger(q, "attack") == nullptr);
+  // A verb of characterising with a hostile predicate disapproves of its object's author.
+  Found c = run_parsed("Greece described Turkey's drilling as an illegal provocation.");
+  const LocalEvent* called = with_trigger(c, "described");
+  REQUIRE(called);
+  CHECK(called->type.substr(0, 2) == "11");
+  CHECK(actor_with(c, *called, ParticipantRole::Source) == "Greece");
+  // ... but not with a neutral one.
+  CHECK(with_trigger(run_parsed("Greece described Turkey's offer as a useful start."), "described") == nullptr);
+  // Idioms: striking a tone is no attack, striking a deal is cooperation.
+  CHECK(with_trigger(run_parsed("Kenya struck a softer tone with Uganda on Monday."), "struck") == nullptr);
+  Found d = run_parsed("Kenya struck a deal with Uganda on Monday.");
+  const LocalEvent* deal = with_trigger(d, "struck a deal");
+  REQUIRE(deal);
+  CHECK(deal->type.substr(0, 2) == "05");
+  // "asked about" is a question, not an appeal; "asked X to" is.
+  CHECK(with_trigger(run_parsed("When asked about Chile, Peru's minister smiled."), "asked") == nullptr);
+  Found a = run_parsed("Peru asked Chile to withdraw its troops.");
+  const LocalEvent* asked = with_trigger(a, "asked");
+  REQUIRE(asked);
+  CHECK(asked->type.substr(0, 2) == "02");
+  CHECK(actor_with(a, *asked, ParticipantRole::Target) == "Chile");
+}

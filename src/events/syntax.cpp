@@ -26,7 +26,7 @@ using Map = std::unordered_map<std::string_view, Modality, util::WordHash>;
 using Set = std::unordered_map<std::string_view, uint8_t, util::WordHash>;
 
 struct Tables {
-  Set party, agent, light, neg, negative;
+  Set party, agent, light, neg, negative, gov_xcomp;
   Map aux, adv, mark, gov;
   std::unordered_map<std::string_view, uint8_t, util::WordHash> frame;  // word -> CAMEO root
   // lemma -> the relations or prepositions of which it needs one
@@ -58,6 +58,7 @@ const Tables& tables() {
         return;
       }
       Modality m = f[2] == "future" ? Modality::Future : Modality::Hypothetical;
+      if (k == "gov" && f.size() > 3 && f[3] == "xcomp") t.gov_xcomp.emplace(w, 1);
       Map* s = k == "aux" ? &t.aux : k == "adv" ? &t.adv : k == "mark" ? &t.mark : k == "gov" ? &t.gov : nullptr;
       if (s) s->emplace(w, m);
     });
@@ -337,7 +338,8 @@ class Reader {
       bool governed = false;
       if (takes) {
         auto it = tab_.gov.find(hw);
-        if (it != tab_.gov.end()) m = stronger(m, it->second), governed = true;
+        if (it != tab_.gov.end() && (rel == "xcomp" || !tab_.gov_xcomp.count(hw)))
+          m = stronger(m, it->second), governed = true;
       }
       // Up through a control verb, a conjunct, a light verb or a word of
       // wish or plan; a reported clause keeps its own modality ("said that
