@@ -373,6 +373,7 @@ class Finder {
   // clause, as for a trigger, else the publication date.
   void date_statement(LocalEvent& e, const Sentence& s, Span anchor) const;
 
+  bool says_must(Span content) const;  // a statement's words say what must be done
   void add_statements(std::vector<LocalEvent>& out) const;
 };
 

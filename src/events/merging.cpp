@@ -158,6 +158,19 @@ void Finder::date_statement(LocalEvent& e, const Sentence& s, Span anchor) const
   set_date(e, x);
 }
 
+bool Finder::says_must(Span content) const {
+  const uint32_t f = at_.token_at(content.start);
+  const uint32_t l = std::min<uint32_t>(at_.token_at(content.end), f + 80);
+  for (uint32_t k = f; k < l && k < at_.tokens.size(); ++k) {
+    std::string_view w = word(k);
+    char low[16];
+    if (w.size() > sizeof low) continue;
+    for (size_t i = 0; i < w.size(); ++i) low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? char(w[i] - 'A' + 'a') : w[i];
+    if (events::is_demand_word(std::string_view(low, w.size()))) return true;
+  }
+  return false;
+}
+
 void Finder::add_statements(std::vector<LocalEvent>& out) const {
   if (at_.sentences.empty()) return;
   std::vector<LocalEvent> extra;
@@ -175,6 +188,8 @@ void Finder::add_statements(std::vector<LocalEvent>& out) const {
       uint32_t tok = at_.token_at(st.cue->start);
       char low[48], buf[48];
       if (tok < at_.tokens.size()) code = lex_.statement_code(lemma_at(tok, low, buf));
+      // "X said Ukraine must not be excluded": saying what must be done is a demand.
+      if (code == 1 && says_must(st.content)) code = 10;
     }
     e.type = std::string(events::cameo_name(code));
     e.trigger = st.cue ? *st.cue : Span{s.span.start, std::min(s.span.end, anchor.end)};
@@ -201,14 +216,14 @@ void Finder::add_statements(std::vector<LocalEvent>& out) const {
     return n > 0 && reach[n - 1] > o.trigger.start;
   };
   // A statement made with a verb the patterns type ("expressed his support
-  // for X" 03, "accused X of" 11) is that act: the bare statement (01)
-  // takes the pattern's type and target rather than being a second event.
+  // for X" 03, "accused X of" 11) is that act: the statement takes the
+  // pattern's type and target rather than being a second event.
   std::vector<std::pair<Span, uint32_t>> typed;  // triggers on cues, by start
   for (uint32_t i = 0; i < out.size(); ++i)
     if (on_cue(out[i]) && out[i].type.compare(0, 2, "01") != 0) typed.push_back({out[i].trigger, i});
   std::sort(typed.begin(), typed.end(), [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
+  std::vector<char> keep(out.size(), 0);  // typed triggers on cues that stand as they are
   for (LocalEvent& x : extra) {
-    if (x.type.compare(0, 2, "01") != 0 || !has_role(x, ParticipantRole::Source)) continue;
     auto it = std::lower_bound(typed.begin(), typed.end(), x.trigger.start,
                                [](const auto& a, uint32_t st) { return a.first.start < st; });
     // The trigger that starts at the cue, or the one just before that covers it.
@@ -218,6 +233,17 @@ void Finder::add_statements(std::vector<LocalEvent>& out) const {
       if (it->first.end <= x.trigger.start) continue;
     }
     const LocalEvent& o = out[it->second];
+    if (!has_role(x, ParticipantRole::Source)) {
+      // No named speaker ("the West and Ukraine cast the war as a
+      // land-grab"): the trigger's own reading stands, the bare statement goes.
+      if (has_role(o, ParticipantRole::Source) || has_role(o, ParticipantRole::Target)) {
+        keep[it->second] = 1;
+        x.type.clear();
+      }
+      continue;
+    }
+    // The pattern is more specific than the reporting verb's default type
+    // ("called the strike an escalatory step" 11, not "call" 02).
     x.type = o.type;
     x.modality = o.modality;
     for (const Participant& q : o.participants)
@@ -230,7 +256,15 @@ void Finder::add_statements(std::vector<LocalEvent>& out) const {
           }))
         q.role = ParticipantRole::Target;
   }
-  out.erase(std::remove_if(out.begin(), out.end(), on_cue), out.end());
+  size_t n = 0;
+  for (size_t i = 0; i < out.size(); ++i)
+    if (keep[i] || !on_cue(out[i])) {
+      if (n != i) out[n] = std::move(out[i]);
+      ++n;
+    }
+  out.resize(n);
+  extra.erase(std::remove_if(extra.begin(), extra.end(), [](const LocalEvent& e) { return e.type.empty(); }),
+              extra.end());
   for (auto& e : extra) out.push_back(std::move(e));
 }
 

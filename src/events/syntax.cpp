@@ -26,7 +26,7 @@ using Map = std::unordered_map<std::string_view, Modality, util::WordHash>;
 using Set = std::unordered_map<std::string_view, uint8_t, util::WordHash>;
 
 struct Tables {
-  Set party, agent, light, neg, negative, gov_xcomp;
+  Set party, agent, light, neg, negative, gov_xcomp, demand;
   Map aux, adv, mark, gov;
   std::unordered_map<std::string_view, uint8_t, util::WordHash> frame;  // word -> CAMEO root
   // lemma -> the relations or prepositions of which it needs one
@@ -53,6 +53,7 @@ const Tables& tables() {
                  : k == "light"    ? &t.light
                  : k == "neg"      ? &t.neg
                  : k == "negative" ? &t.negative
+                 : k == "demand"   ? &t.demand
                                    : nullptr;
         if (s) s->emplace(w, 1);
         return;
@@ -376,6 +377,8 @@ TreeReading read_tree(const AnnotatedText& at, const Analysis& a, uint32_t s, ui
     if (at.word(k) == "?") r.question = true;
   return r;
 }
+
+bool is_demand_word(std::string_view lower) { return tables().demand.count(lower) != 0; }
 
 uint8_t characterising_code(const AnnotatedText& at, const Analysis& a, uint32_t s, uint32_t tok) {
   const Tables& tab = tables();

@@ -72,4 +72,8 @@ TreeReading read_tree(const AnnotatedText& at, const Analysis& a, uint32_t s, ui
 // heads or qualifies; else 0.
 uint8_t characterising_code(const AnnotatedText& at, const Analysis& a, uint32_t s, uint32_t tok);
 
+// Whether a lower-case word says that something must be done ("must",
+// "should"; data/syntax.txt "demand").
+bool is_demand_word(std::string_view lower);
+
 }  // namespace eventloom::events
