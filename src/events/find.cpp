@@ -203,6 +203,15 @@ bool Finder::has_unit_in(const Sentence& s) const {
 
 void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
   const Sentence& s = at_.sentences[si];
+  // A headline, or a photo caption without a date of its own, repeats what
+  // the body reports: the body's sentences give the events. A dated caption
+  // ("18 August 2018: X arrives at ...") reports its own.
+  bool caption = false;
+  if (has_body_ && s.paragraph < at_.paragraphs.size()) {
+    const ParagraphKind k = at_.paragraphs[s.paragraph].kind;
+    if (k == ParagraphKind::Title) return;
+    caption = k == ParagraphKind::Caption;
+  }
   std::vector<Trigger> ts = triggers(s);
   for (size_t k = 0; k < ts.size(); ++k) {
     const Trigger& t = ts[k];
@@ -219,6 +228,7 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
     e.sentence = s.span;
     const Timex* x = governing_timex(t, c, s.paragraph);
     if (!x) x = inherited_timex(s, c);
+    if (caption && !x) continue;
     std::string_view tree_modality;
     // What the words show, first: where they show no actor near the trigger
     // and no date, the tree could save no event, and the sentence is not
@@ -235,7 +245,7 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
       // date or a place aside: "the 1967 war"); no question or negated
       // event either.
       const events::TreeReading r = events::read_tree(at_, *in_.analysis, si, t.first, t.last, t.lemma);
-      if (r.question || r.frame_missing || r.modality == events::Modality::Negated) continue;
+      if (r.question || r.frame_missing || r.attributive || r.modality == events::Modality::Negated) continue;
       if (!tree_participants(e, r, s, t)) {
         // Where the parse went astray the words may still show a whole
         // event: a subject and an object, both actors, or a noun's possessor.

@@ -145,6 +145,8 @@ class Finder {
     index_units();
     index_words();
     index_quotations();
+    has_body_ = std::any_of(at_.paragraphs.begin(), at_.paragraphs.end(),
+                            [](const Paragraph& p) { return p.kind == ParagraphKind::Body; });
   }
 
   std::vector<LocalEvent> run() {
@@ -189,6 +191,7 @@ class Finder {
   std::unordered_map<std::string, std::vector<uint32_t>> found_by_type_;
   std::unordered_set<std::string> covered_;
   std::vector<Span> quoted_;  // index_quotations()
+  bool has_body_ = false;     // the article has body paragraphs
 
   std::string_view word(uint32_t i) const { return at_.word(i); }
 

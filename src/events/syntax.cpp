@@ -137,6 +137,7 @@ class Reader {
     r.light = r.noun && h != kNone && (p_.is(head_, "obj") || p_.relation(head_) == "nsubj:pass") &&
               tab_.light.count(t_.lower(h, b));
     r.frame_missing = !has_needed();
+    r.attributive = !r.noun && p_.is(head_, "amod") && t_.upos_of(head_) != "NOUN";
     return r;
   }
 

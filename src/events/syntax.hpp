@@ -59,6 +59,9 @@ struct TreeReading {
   // The pattern names dependents the trigger must have ("ask" appeals only
   // with "to" or "for": "asked X to leave"; not "asked about X") and it has none.
   bool frame_missing = false;
+  // A verb used as an adjective ("the frozen assets", "occupied land"): a
+  // state, no act.
+  bool attributive = false;
 };
 
 // Reads the tree of sentence s for the trigger on tokens [first, last).
