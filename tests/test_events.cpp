@@ -347,3 +347,31 @@ TEST_CASE("from the parse: quotations, characterisations and idioms") {
   CHECK(asked->type.substr(0, 2) == "02");
   CHECK(actor_with(a, *asked, ParticipantRole::Target) == "Chile");
 }
+
+TEST_CASE("from the parse: a headline or an undated caption gives no event, a dated caption does") {
+  Document doc;
+  doc.text =
+      "Chile Attacks Peru\n\n"
+      "A soldier stands near a tank after Chile attacked Peru.\n\n"
+      "On 3 May 2021, Chile attacked Peru.\n\n"
+      "Chile attacked Peru on Monday, officials said.";
+  const uint32_t t_end = 18, c1 = 20, c1_end = c1 + 55, c2 = c1_end + 2, c2_end = c2 + 35, b = c2_end + 2;
+  doc.paragraphs = {{{0, t_end}, ParagraphKind::Title},
+                    {{c1, c1_end}, ParagraphKind::Caption},
+                    {{c2, c2_end}, ParagraphKind::Caption},
+                    {{b, static_cast<uint32_t>(doc.text.size())}, ParagraphKind::Body}};
+  REQUIRE(doc.text.substr(c2, c2_end - c2) == "On 3 May 2021, Chile attacked Peru.");
+  AnnotatedText at = analyze(doc);
+  std::optional<boost::gregorian::date> d = boost::gregorian::from_simple_string("2024-03-14");
+  std::vector<Timex> tx = tag_times(at, TimeOptions{d});
+  Analysis a = analyse_article(at);
+  ActorExtraction actors = find_actors(at, a);
+  std::vector<LocalStatement> none;
+  std::vector<LocalEvent> events = find_events(EventInput{at, actors, tx, none, d, &a});
+  std::vector<std::string> dates;
+  for (const LocalEvent& e : events)
+    if (e.type.compare(0, 2, "19") == 0) dates.push_back(e.date);
+  std::sort(dates.begin(), dates.end());
+  // The dated caption's attack and the body's; not the headline's nor the undated caption's.
+  CHECK(dates == std::vector<std::string>{"2021-05-03", "2024-03-11"});
+}
