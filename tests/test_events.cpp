@@ -215,3 +215,163 @@ TEST_CASE("participants in passives, coordination, accusations and prepositions"
     CHECK(roles_of(f, *e) == c.roles);
   }
 }
+
+namespace {
+
+// The whole pipeline up to events, with the tagger, names and parse.
+Found run_parsed(std::string_view text, const char* dct = "2024-03-14") {
+  Found f;
+  f.at = analyze_text(text);
+  std::optional<boost::gregorian::date> d;
+  if (dct) d = boost::gregorian::from_simple_string(dct);
+  std::vector<Timex> tx = tag_times(f.at, TimeOptions{d});
+  Analysis a = analyse_article(f.at);
+  f.actors = find_actors(f.at, a);
+  std::vector<LocalStatement> none;
+  f.events = find_events(EventInput{f.at, f.actors, tx, none, d, &a});
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("from the parse: every CAMEO root, its source, target and modality") {
+  struct Case {
+    const char* sentence;
+    const char* trigger;
+    const char* type;  // two-digit root
+    const char* source;
+    const char* target;  // "" = none
+    const char* modality;
+  };
+  const Case cases[] = {
+      {"Norway announced a new budget.", "announced", "01", "Norway", "", "asserted"},
+      {"Kenya urged Uganda to release the prisoners.", "urged", "02", "Kenya", "Uganda", "asserted"},
+      {"Chile pledged support to Bolivia.", "pledged support", "03", "Chile", "Bolivia", "asserted"},
+      {"Japan held talks with Vietnam.", "held talks", "04", "Japan", "Vietnam", "asserted"},
+      {"Portugal praised Brazil for its reforms.", "praised", "05", "Portugal", "Brazil", "asserted"},
+      {"Sweden extradited two suspects to Finland.", "extradited", "06", "Sweden", "Finland", "asserted"},
+      {"The United States delivered vaccines to Haiti on Monday.", "delivered", "07", "United States", "Haiti", "asserted"},
+      {"Ethiopia withdrew its troops from the border.", "withdrew", "08", "Ethiopia", "", "asserted"},
+      {"Germany investigated Turkey's role in the affair.", "investigated", "09", "Germany", "Turkey", "asserted"},
+      {"Iran demanded an apology from Iraq.", "demanded", "10", "Iran", "Iraq", "asserted"},
+      {"Greece condemned Turkey on Monday.", "condemned", "11", "Greece", "Turkey", "asserted"},
+      {"Argentina rejected Britain's proposal.", "rejected", "12", "Argentina", "United Kingdom", "asserted"},
+      {"Pakistan threatened India with sanctions.", "threatened", "13", "Pakistan", "India", "asserted"},
+      {"Mexico protested against the United States.", "protested against", "14", "Mexico", "United States", "asserted"},
+      {"China deployed troops near the border.", "deployed", "15", "China", "", "asserted"},
+      {"Morocco severed ties with Algeria.", "severed ties", "16", "Morocco", "Algeria", "asserted"},
+      {"Belarus arrested the ambassador of Poland.", "arrested", "17", "Belarus", "Poland", "asserted"},
+      // a place does not act: only where it happened
+      {"Belarus arrested two men near Vitebsk on Monday.", "arrested", "17", "Belarus", "", "asserted"},
+      {"Iraq assassinated Kuwait's ambassador.", "assassinated", "18", "Iraq", "Kuwait", "asserted"},
+      {"Azerbaijan invaded Armenia.", "invaded", "19", "Azerbaijan", "Armenia", "asserted"},
+      {"Syria used chemical weapons against Turkey.", "used chemical weapons", "20", "Syria", "Turkey", "asserted"},
+      // passives: the agent is the source, the subject the target
+      {"Brazil was attacked by Argentina in May 2020.", "attacked", "19", "Argentina", "Brazil", "asserted"},
+      {"Lebanon was invaded by Israel.", "invaded", "19", "Israel", "Lebanon", "asserted"},
+      // a noun taken by a light verb: the verb's subject is its source
+      {"Israel launched an attack on Lebanon.", "attack", "19", "Israel", "Lebanon", "asserted"},
+      {"Egypt's invasion of Libya alarmed observers.", "invasion", "19", "Egypt", "Libya", "asserted"},
+      // a relative clause: the noun it modifies is the subject
+      {"Kenya, which invaded Somalia in 2011, signed a treaty.", "invaded", "19", "Kenya", "Somalia", "asserted"},
+      // control: the urged party is the source of what it is urged to do
+      {"Kenya urged Uganda to withdraw its troops.", "withdraw", "08", "Uganda", "", "hypothetical"},
+      // modality
+      {"Japan will hold talks with Chile on Tuesday.", "hold talks", "04", "Japan", "Chile", "future"},
+      {"Norway could sever ties with Peru.", "sever ties", "16", "Norway", "Peru", "hypothetical"},
+      {"If Egypt attacks Sudan, the region will suffer.", "attacks", "19", "Egypt", "Sudan", "hypothetical"},
+      {"Ghana plans to arrest three smugglers.", "arrest", "17", "Ghana", "", "future"},
+      {"Maybe Russia attacked Ukraine.", "attacked", "19", "Russia", "Ukraine", "hypothetical"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sentence << " / " << c.trigger);
+    Found f = run_parsed(c.sentence);
+    const LocalEvent* e = with_trigger(f, c.trigger);
+    REQUIRE(e);
+    CHECK(e->type.substr(0, 2) == c.type);
+    CHECK(actor_with(f, *e, ParticipantRole::Source) == c.source);
+    CHECK(actor_with(f, *e, ParticipantRole::Target) == c.target);
+    CHECK(e->modality == c.modality);
+  }
+}
+
+TEST_CASE("from the parse: coordinated actors each take their role") {
+  Found f = run_parsed("Chile and Peru met in Lima.");
+  const LocalEvent* met = with_trigger(f, "met");
+  REQUIRE(met);
+  // a cooperative act between coordinated subjects is dyadic: the first is the source
+  CHECK(roles_of(f, *met) == Roles{"o:Lima", "s:Chile", "t:Peru"});
+  Found g = run_parsed("Russia attacked Georgia and Ukraine.");
+  const LocalEvent* a = with_trigger(g, "attacked");
+  REQUIRE(a);
+  CHECK(roles_of(g, *a) == Roles{"s:Russia", "t:Georgia", "t:Ukraine"});
+}
+
+TEST_CASE("from the parse: no actor, a negation or a question is no event") {
+  // No actor argument.
+  CHECK(with_trigger(run_parsed("The attack killed two people."), "attack") == nullptr);
+  CHECK(with_trigger(run_parsed("Wars are terrible for everyone."), "Wars") == nullptr);
+  // Negated.
+  CHECK(with_trigger(run_parsed("Chile did not attack Peru."), "attack") == nullptr);
+  CHECK(with_trigger(run_parsed("Denmark is not ready for war with Norway."), "war") == nullptr);
+  CHECK(with_trigger(run_parsed("Spain never invaded Portugal."), "invaded") == nullptr);
+  // A question.
+  CHECK(with_trigger(run_parsed("Did Iran attack Iraq?"), "attack") == nullptr);
+  // A noun tied to a date needs no actor argument.
+  CHECK(with_trigger(run_parsed("The 1967 war changed the region."), "war") != nullptr);
+}
+
+TEST_CASE("from the parse: quotations, characterisations and idioms") {
+  // A trigger inside a quotation is the speaker's word; the statement reports it.
+  Found q = run_parsed("\"We think Chile will attack Peru very soon,\" the minister said.");
+  CHECK(with_trigger(q, "attack") == nullptr);
+  // A verb of characterising with a hostile predicate disapproves of its object's author.
+  Found c = run_parsed("Greece described Turkey's drilling as an illegal provocation.");
+  const LocalEvent* called = with_trigger(c, "described");
+  REQUIRE(called);
+  CHECK(called->type.substr(0, 2) == "11");
+  CHECK(actor_with(c, *called, ParticipantRole::Source) == "Greece");
+  // ... but not with a neutral one.
+  CHECK(with_trigger(run_parsed("Greece described Turkey's offer as a useful start."), "described") == nullptr);
+  // Idioms: striking a tone is no attack, striking a deal is cooperation.
+  CHECK(with_trigger(run_parsed("Kenya struck a softer tone with Uganda on Monday."), "struck") == nullptr);
+  Found d = run_parsed("Kenya struck a deal with Uganda on Monday.");
+  const LocalEvent* deal = with_trigger(d, "struck a deal");
+  REQUIRE(deal);
+  CHECK(deal->type.substr(0, 2) == "05");
+  // "asked about" is a question, not an appeal; "asked X to" is.
+  CHECK(with_trigger(run_parsed("When asked about Chile, Peru's minister smiled."), "asked") == nullptr);
+  Found a = run_parsed("Peru asked Chile to withdraw its troops.");
+  const LocalEvent* asked = with_trigger(a, "asked");
+  REQUIRE(asked);
+  CHECK(asked->type.substr(0, 2) == "02");
+  CHECK(actor_with(a, *asked, ParticipantRole::Target) == "Chile");
+}
+
+TEST_CASE("from the parse: a headline or an undated caption gives no event, a dated caption does") {
+  Document doc;
+  doc.text =
+      "Chile Attacks Peru\n\n"
+      "A soldier stands near a tank after Chile attacked Peru.\n\n"
+      "On 3 May 2021, Chile attacked Peru.\n\n"
+      "Chile attacked Peru on Monday, officials said.";
+  const uint32_t t_end = 18, c1 = 20, c1_end = c1 + 55, c2 = c1_end + 2, c2_end = c2 + 35, b = c2_end + 2;
+  doc.paragraphs = {{{0, t_end}, ParagraphKind::Title},
+                    {{c1, c1_end}, ParagraphKind::Caption},
+                    {{c2, c2_end}, ParagraphKind::Caption},
+                    {{b, static_cast<uint32_t>(doc.text.size())}, ParagraphKind::Body}};
+  REQUIRE(doc.text.substr(c2, c2_end - c2) == "On 3 May 2021, Chile attacked Peru.");
+  AnnotatedText at = analyze(doc);
+  std::optional<boost::gregorian::date> d = boost::gregorian::from_simple_string("2024-03-14");
+  std::vector<Timex> tx = tag_times(at, TimeOptions{d});
+  Analysis a = analyse_article(at);
+  ActorExtraction actors = find_actors(at, a);
+  std::vector<LocalStatement> none;
+  std::vector<LocalEvent> events = find_events(EventInput{at, actors, tx, none, d, &a});
+  std::vector<std::string> dates;
+  for (const LocalEvent& e : events)
+    if (e.type.compare(0, 2, "19") == 0) dates.push_back(e.date);
+  std::sort(dates.begin(), dates.end());
+  // The dated caption's attack and the body's; not the headline's nor the undated caption's.
+  CHECK(dates == std::vector<std::string>{"2021-05-03", "2024-03-11"});
+}

@@ -1,0 +1,385 @@
+// The events stage's internals (find.cpp says what it does, phase by phase):
+// the Finder that find_events() runs, and the word helpers its phases
+// share. Its methods live by phase: find.cpp (units and the sentence loop),
+// triggers.cpp, arguments.cpp (clause and participants), merging.cpp (dates,
+// repeated mentions, statements).
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <iterator>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "actors/lexicon.hpp"
+#include "eventloom/events.hpp"
+#include "events/lexicon.hpp"
+#include "events/syntax.hpp"
+#include "time/timex_index.hpp"
+#include "util/embedded.hpp"
+#include "util/lines.hpp"
+
+namespace eventloom::events::detail {
+
+using events::Lexicon;
+
+struct Unit {
+  uint32_t first = 0, last = 0;  // tokens [first, last)
+  uint32_t actor = 0;
+  bool modifier = false;  // "Ukrainian" in "Ukrainian President Volodymyr Zelenskiy": the person's affiliation
+};
+
+struct Trigger {
+  uint32_t first = 0, last = 0;
+  uint8_t code = 0;
+  bool weak = false;
+  std::string_view lemma = {};  // the pattern's first word
+};
+
+inline bool is_one_of(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set)
+    if (w.size() == s.size() && std::equal(w.begin(), w.end(), s.begin(), [](char a, char b) {
+          return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b;
+        }))
+      return true;
+  return false;
+}
+
+inline bool is_preposition(std::string_view w) {
+  return is_one_of(w, {"in", "of", "with", "to", "for", "from", "by", "at", "on", "against", "into", "toward",
+                       "towards", "over", "about", "between", "under", "near", "across", "than", "like"});
+}
+
+inline bool is_clause_mark(std::string_view w) {
+  return is_one_of(w, {";", ":", ",", "-", "--", "(", ")", "that", "who", "which", "when", "after", "before",
+                       "while", "though", "although", "because", "if", "unless", "whereas", "but", "since",
+                       "following", "as"});
+}
+
+// The one-word lines of a data file, lower case.
+inline std::unordered_set<std::string_view> word_set(std::string_view file) {
+  std::unordered_set<std::string_view> s;
+  util::for_each_data_line(data::get(file), [&](const util::DataFields& w) {
+    if (w.size() == 1) s.insert(w[0]);
+  });
+  return s;
+}
+
+// Words that open an adjunct.
+inline const std::unordered_set<std::string_view>& adjunct_openers() {
+  static const auto set = word_set("events/data/adjuncts.txt");
+  return set;
+}
+
+// Words for those acting for a country or body.
+inline const std::unordered_set<std::string_view>& group_nouns() {
+  static const auto set = word_set("events/data/group_nouns.txt");
+  return set;
+}
+
+// "leaders", "forces": the head of "the X of Country".
+inline bool is_group_noun(std::string_view w) {
+  char low[24];
+  if (w.empty() || w.size() > sizeof low) return false;
+  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
+  return group_nouns().count(std::string_view(low, w.size())) != 0;
+}
+
+inline bool opens_adjunct(std::string_view w) {
+  char low[24];
+  if (w.empty() || w.size() > sizeof low) return false;
+  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
+  return adjunct_openers().count(std::string_view(low, w.size())) != 0;
+}
+
+// Prepositions whose object is the other party of an event ("spoke with X",
+// "aid to X", "sanctions on X", "war against X"); the objects of the others
+// ("in X", "from X", "of X") are a place, origin or part, taken as the target
+// only when no direct object or party is there.
+inline bool is_party_preposition(std::string_view w) {
+  return is_one_of(w, {"with", "to", "against", "on", "upon", "into", "toward", "towards"});
+}
+
+// How far after the trigger (in tokens) a party preposition's object may
+// start and still be preferred as the target to an actor before it: further
+// on, "with X" or "to X" hangs on some later word ("a civil war in Libya and
+// the rebels have much in common with the US").
+inline constexpr uint32_t kCoreReach = 5;
+
+inline bool is_be(std::string_view w) {
+  return is_one_of(w, {"was", "were", "been", "being", "is", "are", "be", "got", "get"});
+}
+
+// The words modality() reads before a trigger.
+enum class Modal : uint8_t { None, Negation, Will, Plan, Hypothetical };
+
+inline Modal modal_class(std::string_view w) {
+  if (is_one_of(w, {"not", "n't", "never", "no"})) return Modal::Negation;
+  if (is_one_of(w, {"will", "shall", "'ll"})) return Modal::Will;
+  if (is_one_of(w, {"planned", "plans", "expected"})) return Modal::Plan;
+  if (is_one_of(w, {"could", "would", "may", "might", "should", "can", "possible", "considering", "consider",
+                    "prospect", "if", "unless"}))
+    return Modal::Hypothetical;
+  return Modal::None;
+}
+
+// The largest value in sorted v below `below`, or -1; the smallest at or
+// after `from`, or UINT32_MAX.
+inline int64_t last_below(const std::vector<uint32_t>& v, uint32_t below) {
+  auto it = std::lower_bound(v.begin(), v.end(), below);
+  return it == v.begin() ? -1 : static_cast<int64_t>(*std::prev(it));
+}
+inline uint32_t first_from(const std::vector<uint32_t>& v, uint32_t from) {
+  auto it = std::lower_bound(v.begin(), v.end(), from);
+  return it == v.end() ? UINT32_MAX : *it;
+}
+
+class Finder {
+ public:
+  explicit Finder(const EventInput& in) : in_(in), at_(in.text), lex_(Lexicon::get()), timexes_(in.timexes) {
+    build_units();
+    index_units();
+    index_words();
+    index_quotations();
+    has_body_ = std::any_of(at_.paragraphs.begin(), at_.paragraphs.end(),
+                            [](const Paragraph& p) { return p.kind == ParagraphKind::Body; });
+  }
+
+  std::vector<LocalEvent> run() {
+    std::vector<LocalEvent> out;
+    for (uint32_t s = 0; s < at_.sentences.size(); ++s) find_in_sentence(s, out);
+    add_statements(out);
+    // By trigger, then type. Sorting the indices makes the same comparisons
+    // and moves as sorting the events would, so equals end in the same
+    // order; each event is then moved once, not at every step of the sort.
+    std::vector<uint32_t> order(out.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+      const LocalEvent &a = out[i], &b = out[j];
+      if (!(a.trigger == b.trigger)) return a.trigger < b.trigger;
+      return a.type < b.type;
+    });
+    std::vector<LocalEvent> sorted;
+    sorted.reserve(out.size());
+    for (uint32_t i : order) sorted.push_back(std::move(out[i]));
+    return sorted;
+  }
+
+ private:
+  const EventInput& in_;
+  const AnnotatedText& at_;
+  const Lexicon& lex_;
+  std::vector<Unit> units_;  // sorted by first token
+  std::vector<char> shielded_;  // per token: inside a mention or a time expression
+  // Indexes, so that what one trigger reads does not grow with the article
+  // (an article of the same sentence 100,000 times made every trigger read
+  // every actor, date and event before it).
+  timex::ByFirstToken timexes_;
+  std::vector<uint32_t> by_last_;  // indices into units_, by (last token, index)
+  std::vector<uint32_t> reach_;    // reach_[k]: the largest `last` of units_[0..k]
+  std::vector<int32_t> last_person_, last_group_;  // [k]: the last unit up to k, not a modifier, (not) a person; -1
+  std::vector<char> in_actor_unit_;  // per token: inside a unit that is not a modifier
+  // Tokens outside units, in order: clause marks; clause marks and "."; adjunct
+  // openers; commas. And the tokens modality() reads.
+  std::vector<uint32_t> clause_marks_, clause_ends_, adjunct_openers_, commas_, modal_words_;
+  // For refers_back(): the events found so far (indices into the output) by
+  // type, and the (type, actors) keys that one of them covers.
+  std::unordered_map<std::string, std::vector<uint32_t>> found_by_type_;
+  std::unordered_set<std::string> covered_;
+  std::vector<Span> quoted_;  // index_quotations()
+  bool has_body_ = false;     // the article has body paragraphs
+
+  std::string_view word(uint32_t i) const { return at_.word(i); }
+
+  void build_units();
+
+  void index_units();
+
+  void index_words();
+
+  // The index of the first unit that starts at or after token tok.
+  size_t first_unit_from(uint32_t tok) const;
+
+  // The indices of the units whose last token is in [lo, hi] (by last
+  // token, then index).
+  std::pair<const uint32_t*, const uint32_t*> units_ending_in(uint32_t lo, uint32_t hi) const;
+
+  // A unit followed by role words and then a person's name ("Ukrainian
+  // President Volodymyr Zelenskiy", "Kremlin spokesman Dmitry Peskov",
+  // "Russia's President Putin") modifies that name: the person takes part,
+  // the country or body is only an affiliation.
+  void mark_modifiers();
+
+  // "Russian" before "forces" stands for Russia when the article names Russia.
+  void add_demonyms();
+
+  // --- triggers ------------------------------------------------------------
+
+  std::string_view lemma_at(uint32_t i, char (&low)[48], char (&buf)[48]) const;
+
+  // Tries the phrases that start at token i; returns the end token of the
+  // match (0 when none) and its phrase.
+  uint32_t match_at(uint32_t i, uint32_t end, const events::TriggerPhrase*& hit) const;
+
+  std::vector<Trigger> triggers(const Sentence& s) const;
+
+  // --- clause and participants ---------------------------------------------
+
+  struct Clause {
+    uint32_t left = 0, right = 0;  // tokens [left, right)
+    bool relative = false;         // opened by ", who" / ", which"
+    uint32_t mark = 0;             // the opening mark when relative
+  };
+
+  Clause clause_of(const Sentence& s, const Trigger& t) const;
+
+  // Inside a name or a time expression, a comma marks no clause ("March 3, 2021").
+  bool inside_unit(uint32_t tok) const { return tok < shielded_.size() && shielded_[tok]; }
+
+  const Unit* unit_ending_before(uint32_t tok, uint32_t lo) const;
+
+  // Where a unit's noun phrase starts: at its modifier, if it has one
+  // ("Russian President Vladimir Putin").
+  uint32_t phrase_start(const Unit& u) const;
+
+  // Whether a preposition governs the unit: "in Syria", "against the US",
+  // and "Yemen" in "in Syria and Yemen"; not "of" after the people acting
+  // for it ("the leaders of Valdoria", "foreign ministers of X and Y").
+  bool governed_by_preposition(const Unit& u, uint32_t lo) const;
+
+  bool is_person(const Unit& u) const { return in_.actors.actors[u.actor].type == ActorType::Person; }
+
+  // The last person (for "his/her") or group (for "its/their") named before tok.
+  // (Reading the units in order up to the first that ends after tok.)
+  const Unit* antecedent(uint32_t tok, bool person) const;
+
+  // The subject of the clause [lo, hi): an actor that opens it, with only
+  // articles, names, role words or a date before it ("the Kremlin", "US
+  // President Donald Trump"), when of the wanted kind (a person or not).
+  const Unit* subject_in(uint32_t lo, uint32_t hi, std::optional<bool> person) const;
+
+  // A possessive pronoun inside an adjunct refers to the adjunct's own
+  // subject, else to the subject of the main clause it hangs on ("Trump
+  // spoke with Zelenskiy after his call with Putin": Trump's call; "After his
+  // call with Putin, Trump spoke ..."); elsewhere, and when neither fits, to
+  // the last fitting actor named before it.
+  const Unit* pronoun_antecedent(const Sentence& s, uint32_t tok, bool person) const;
+
+  // A possessor right before a noun trigger: "Moscow's February 2022 invasion",
+  // "his phone call", "Russian strike".
+  const Unit* possessor(const Sentence& s, const Trigger& t) const;
+
+  // The first unit, not a modifier, that ends with token i (a demonym or a
+  // name as modifier, starting at lo or later) or just before it when i is
+  // a possessive "'s".
+  const Unit* owner_at(uint32_t i, uint32_t lo) const;
+
+  static void add(LocalEvent& e, uint32_t actor, ParticipantRole r);
+
+  void add_coordinated(LocalEvent& e, const Unit& u, uint32_t lo, ParticipantRole r) const;
+
+  bool is_noun_use(const Trigger& t, const Sentence& s) const;
+
+  bool is_passive(const Trigger& t, const Sentence& s) const;
+
+  // Where the trigger's participants end on the right: the clause's end, or
+  // an adjunct opened before it ("spoke with X after his call with Y",
+  // "met X during a visit to Y"): what it names belongs to another event.
+  uint32_t participants_end(const Trigger& t, const Clause& c) const;
+
+  // Where the trigger's participants start on the left: the clause's start,
+  // or just after the opener of the adjunct the trigger stands in ("met Xi
+  // during talks with Modi": not Xi's talks).
+  uint32_t participants_start(const Trigger& t, const Clause& c) const;
+
+  // Where the sentence's main clause starts: after the comma closing a
+  // leading adjunct ("After Russia attacked Kyiv, NATO met ..."), when tok
+  // lies past it; else the sentence's first token.
+  uint32_t main_clause_start(const Sentence& s, uint32_t tok) const;
+
+  // Whether a unit after the trigger is the event's other party: the object
+  // of the verb ("attacked X", "met Ukraine's president") or of a party
+  // preposition ("spoke with X", "aid to the X") is; the object of another
+  // preposition ("a district of X", "troops in X"), of another word ("its
+  // bid to join X") or an actor after another ("X and Y") is not. Only
+  // articles, role words and names may stand between.
+  bool is_core_complement(const Unit& u, const Trigger& t, bool noun) const;
+
+  // `next` is where the sentence's next trigger starts: a party after it
+  // belongs to that event ("a coup led to a conflict in X").
+  void participants(LocalEvent& e, const Sentence& s, const Trigger& t, const Clause& clause, bool noun,
+                    uint32_t next) const;
+
+  // The unit, not a modifier, that covers token k.
+  const Unit* unit_at(uint32_t k) const;
+
+  // The participants the tree gives (events/syntax.hpp); false when it
+  // names no actor as source or target.
+  bool tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t) const;
+
+  // "X and Y met", "X and Y will hold talks": a cooperative act between
+  // coordinated subjects and nobody else is dyadic, as CAMEO codes it: the
+  // first named is the source, the others its targets.
+  static void pair_coordinated_sources(LocalEvent& e);
+
+  static bool has_role(const LocalEvent& e, ParticipantRole r);
+
+  // The source and target that `from` has and `to` lacks; not a target
+  // that is the object of a preposition of place ("met in Lima").
+  void fill_missing_roles(LocalEvent& to, const LocalEvent& from, const Sentence& s) const;
+
+  // Every other actor of the clause, up to `right`, is `other`.
+  void add_others(LocalEvent& e, const Trigger& t, const Clause& c, uint32_t right) const;
+
+  // --- date and modality -----------------------------------------------------
+
+  const Timex* governing_timex(const Trigger& t, const Clause& c, uint32_t para) const;
+
+  // Without a date in its own clause, a clause takes the date that opens its
+  // sentence ("On Thursday, ...", "18 August 2018, Meseberg: ...") or the one
+  // that a ", when" clause hangs on ("since 2014, when a coup ...").
+  const Timex* inherited_timex(const Sentence& s, const Clause& c) const;
+
+  void set_date(LocalEvent& e, const Timex* x) const;
+
+  std::string modality(const Trigger& t, const Clause& c, const Sentence& s) const;
+
+  // --- events ----------------------------------------------------------------
+
+  bool has_unit_in(const Sentence& s) const;  // an actor is named in s
+  bool can_act(uint32_t actor) const;         // a person, organisation or country, not a place
+  void index_quotations();
+  bool in_quotation(uint32_t pos) const;  // inside a quotation of five words or more
+  void find_in_sentence(uint32_t si, std::vector<LocalEvent>& out);
+
+  // The event's type and its participants' actors, sorted, each once.
+  static std::string actors_key(const LocalEvent& e);
+
+  // "The attack", "the strike": a definite noun with no date of its own whose
+  // participants all took part in an event of the same type reported earlier
+  // in the article names that event again, not a new one.
+  // Each (type, actors) found covered is remembered: the same sentence
+  // again does not read the events before it again.
+  bool refers_back(const LocalEvent& e, const Trigger& t, const std::vector<LocalEvent>& earlier);
+
+  // A weak noun ("war", "talk") counts when a date sits next to it or an
+  // actor is its possessor or follows it with a preposition (as a party or
+  // not: "a civil war in Libya").
+  bool dated(const Trigger& t, const Timex* x) const;  // a date right before or after the trigger
+  bool weak_attached(const LocalEvent& e, const Trigger& t, const Timex* x) const;
+
+  uint32_t sentence_at(uint32_t pos) const;
+
+  // A statement that came undated: the time expression of its reporting
+  // clause, as for a trigger, else the publication date.
+  void date_statement(LocalEvent& e, const Sentence& s, Span anchor) const;
+
+  bool says_must(Span content) const;  // a statement's words say what must be done
+  void add_statements(std::vector<LocalEvent>& out) const;
+};
+
+}  // namespace eventloom::events::detail
