@@ -837,3 +837,9 @@ TEST_CASE("a participle clause takes the subject of the outermost cue of its sen
   REQUIRE(s != nullptr);
   CHECK(r.speaker_words(*s) == "Ada Lund");
 }
+
+TEST_CASE("a bare noun after a weak verb is its object, not an inverted speaker", "[statements]") {
+  Run r("The Harbour Council, the body that runs the port of Lindhaven, urged restraint.");
+  r.find();
+  CHECK(r.out.empty());
+}

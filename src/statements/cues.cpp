@@ -263,6 +263,12 @@ class CueFinder : Reader {
   TokRange inverted_speaker(uint32_t i, uint32_t end) const {
     TokRange r = np_after(i + 1, end);
     if (r.empty()) return {};
+    // After a weak verb, a name or a determiner's phrase ("noted the
+    // report"), not a bare noun: "X, the regional body ..., urged restraint"
+    VerbClass vc = lex_.verb(w(i));
+    bool named = vc == VerbClass::Say || vc == VerbClass::Tell || lex_.determiner(w(r.first));
+    for (uint32_t k = r.first; k < r.last && !named; ++k) named = tok(k).has(kUpperInit);
+    if (!named) return {};
     if (r.last >= end || (punct(r.last) && !tok(r.last).has(kQuote))) return r;
     std::string_view nx = w(r.last);
     static constexpr std::string_view kFollow[] = {"in", "on", "at", "during", "who", "after", "before", "when",
