@@ -158,6 +158,27 @@ TEST_CASE("timeline of the examples: well-formed, names the actors, items in dat
   CHECK(tips >= items.size());
 }
 
+TEST_CASE("the timeline drawn from the lean graph (links = false) is the one drawn from the full graph") {
+  const Corpus& c = examples();
+  for (bool by_type : {false, true})
+    for (const char* from : {"", "2025-03-10"}) {
+      GraphFilter full;
+      full.from = from;
+      GraphFilter lean = full;
+      lean.links = false;
+      EventGraph a = build_graph(c, full), b = build_graph(c, lean);
+      TimelineOptions opt;
+      opt.lanes = by_type ? Lanes::Type : Lanes::Actor;
+      INFO("lanes by type " << by_type << ", from '" << from << "'");
+      CHECK(timeline_graph(c, b, opt).dot == timeline_graph(c, a, opt).dot);
+      // Fewer vertices and edges, the same items at the same numbers.
+      CHECK(boost::num_edges(b.g) < boost::num_edges(a.g));
+      CHECK(b.statement_vertex == a.statement_vertex);
+      CHECK(b.event_vertex == a.event_vertex);
+      for (size_t i = 0; i < b.article_vertex.size(); ++i) CHECK(b.article_vertex[i] == EventGraph::kNone);
+    }
+}
+
 TEST_CASE("timeline lanes per type, and the type filter") {
   const Corpus& c = examples();
   GraphFilter f;

@@ -116,7 +116,9 @@ class SqliteStore {
   // is drawn from: every actor, the statements and events placed on those
   // days, and the articles that report them. build_graph() of it with a
   // filter on those days gives the graph of the whole corpus with that filter.
-  Corpus slice(const std::string& from, const std::string& to);
+  // Without `actor_details`, the actors have their id, name and type only (no
+  // aliases, roles or affiliations): what a timeline draws, and less to read.
+  Corpus slice(const std::string& from, const std::string& to, bool actor_details = true);
 
   struct Impl;
 

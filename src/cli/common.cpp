@@ -232,7 +232,7 @@ void add_picture_options(CLI::App* sub, PictureArgs& a, std::string_view what, b
   add_filter_options(sub, a.filter, actor_and_type);
 }
 
-int prepare_picture(const PictureArgs& a, PictureInput& in, std::ostream& err) {
+int prepare_picture(const PictureArgs& a, PictureInput& in, std::ostream& err, bool actor_details) {
   if (int rc = parse_format(a.format, a.output, in.format, err)) return rc;
   GraphFilter days;
   if (int rc = parse_days(a.filter, days, err)) return rc;
@@ -243,7 +243,7 @@ int prepare_picture(const PictureArgs& a, PictureInput& in, std::ostream& err) {
     std::unique_ptr<SqliteStore> store = SqliteStore::open(a.input, d);
     if (report(d, false, err) || !store) return kSkipped;
     try {
-      in.corpus = store->slice(days.from, days.to);
+      in.corpus = store->slice(days.from, days.to, actor_details || !a.filter.actors.empty());
     } catch (const StoreError& e) {
       err << "eventloom: " << e.what() << "\n";
       return kSkipped;

@@ -121,7 +121,9 @@ struct PictureInput {
   GraphFilter filter;
 };
 // kOk, kUsage (bad --format or filter) or kSkipped (the store is unreadable).
-int prepare_picture(const PictureArgs& a, PictureInput& in, std::ostream& err);
+// Without `actor_details` a SQLite store's actors come without aliases, roles
+// and affiliations unless --actor names one (SqliteStore::slice).
+int prepare_picture(const PictureArgs& a, PictureInput& in, std::ostream& err, bool actor_details = true);
 
 // --format by name, else from the output's extension. kOk or kUsage.
 int parse_format(const std::string& name, const std::string& output, RenderFormat& f, std::ostream& err);

@@ -19,7 +19,9 @@ struct TimelineArgs {
 
 int do_timeline(const TimelineArgs& a, std::ostream& out, std::ostream& err) {
   PictureInput in;
-  if (int rc = prepare_picture(a.picture, in, err)) return rc;
+  // A timeline draws actors by name: their aliases, roles and affiliations
+  // are read only to find those --actor names.
+  if (int rc = prepare_picture(a.picture, in, err, false)) return rc;
   TimelineOptions opt;
   opt.lanes = a.lanes == "type" ? Lanes::Type : Lanes::Actor;
   opt.top = a.top;

@@ -246,7 +246,7 @@ std::optional<std::vector<PathStepInfo>> SqliteStore::actor_path(uint32_t from, 
   });
 }
 
-Corpus SqliteStore::slice(const std::string& from, const std::string& to) {
+Corpus SqliteStore::slice(const std::string& from, const std::string& to, bool actor_details) {
   return guarded(path_, [&] {
     Corpus c;
     Impl& m = *impl_;
@@ -261,15 +261,17 @@ Corpus SqliteStore::slice(const std::string& from, const std::string& to) {
         c.actors.push_back(std::move(x));
       }
       const size_t n = c.actors.size();
-      Stmt al = m.prepare("SELECT actor, name FROM actor_names WHERE kind = 'alias' ORDER BY rowid");
-      while (al.step())
-        if (al.u32(0) < n) c.actors[al.u32(0)].aliases.push_back(al.str(1));
-      Stmt r = m.prepare("SELECT actor, role FROM actor_roles ORDER BY actor, seq");
-      while (r.step())
-        if (r.u32(0) < n) c.actors[r.u32(0)].roles.push_back(r.str(1));
-      Stmt f = m.prepare("SELECT actor, member_of FROM affiliations ORDER BY actor, seq");
-      while (f.step())
-        if (f.u32(0) < n && f.u32(1) < n) c.actors[f.u32(0)].affiliations.push_back(f.u32(1));
+      if (actor_details) {
+        Stmt al = m.prepare("SELECT actor, name FROM actor_names WHERE kind = 'alias' ORDER BY rowid");
+        while (al.step())
+          if (al.u32(0) < n) c.actors[al.u32(0)].aliases.push_back(al.str(1));
+        Stmt r = m.prepare("SELECT actor, role FROM actor_roles ORDER BY actor, seq");
+        while (r.step())
+          if (r.u32(0) < n) c.actors[r.u32(0)].roles.push_back(r.str(1));
+        Stmt f = m.prepare("SELECT actor, member_of FROM affiliations ORDER BY actor, seq");
+        while (f.step())
+          if (f.u32(0) < n && f.u32(1) < n) c.actors[f.u32(0)].affiliations.push_back(f.u32(1));
+      }
     }
     const bool all_days = from.empty() && to.empty();
     const std::string lo = from, hi = to.empty() ? std::string("9999-12-31") : to;
