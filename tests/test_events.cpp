@@ -317,8 +317,10 @@ TEST_CASE("from the parse: no actor, a negation or a question is no event") {
   CHECK(with_trigger(run_parsed("Spain never invaded Portugal."), "invaded") == nullptr);
   // A question.
   CHECK(with_trigger(run_parsed("Did Iran attack Iraq?"), "attack") == nullptr);
-  // A noun tied to a date needs no actor argument.
+  // A noun tied to a date needs no actor argument, nor does one that names
+  // an event alone (data/triggers.txt "!").
   CHECK(with_trigger(run_parsed("The 1967 war changed the region."), "war") != nullptr);
+  CHECK(with_trigger(run_parsed("The envoy said the talks went well."), "talks") != nullptr);
 }
 
 TEST_CASE("from the parse: quotations, characterisations and idioms") {

@@ -235,10 +235,13 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
     // parsed for it (most sentences of business news).
     // A bare public statement (01: "announced", "declared") is read from
     // the words alone: the statements stage reads its speaker.
-    const bool use_tree = in_.analysis && t.code != 1;
+    bool use_tree = in_.analysis && t.code != 1;
     LocalEvent w;
     if (use_tree && has_unit_in(s)) participants(w, s, t, c, noun, next);
-    if (use_tree && !x && !has_role(w, ParticipantRole::Source) && !has_role(w, ParticipantRole::Target)) continue;
+    if (use_tree && !x && !has_role(w, ParticipantRole::Source) && !has_role(w, ParticipantRole::Target)) {
+      if (!t.alone) continue;
+      use_tree = false;  // "the talks went well": a noun that names an event alone
+    }
     if (use_tree && t.weak && !weak_attached(w, t, x)) continue;
     if (use_tree) {
       // The tree decides: no actor argument, no event (a noun tied to a

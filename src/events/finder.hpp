@@ -38,6 +38,7 @@ struct Trigger {
   uint8_t code = 0;
   bool weak = false;
   std::string_view lemma = {};  // the pattern's first word
+  bool alone = false;           // TriggerPhrase::alone
 };
 
 inline bool is_one_of(std::string_view w, std::initializer_list<std::string_view> set) {
