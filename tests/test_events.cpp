@@ -260,9 +260,7 @@ TEST_CASE("from the parse: every CAMEO root, its source, target and modality") {
       {"Mexico protested against the United States.", "protested against", "14", "Mexico", "United States", "asserted"},
       {"China deployed troops near the border.", "deployed", "15", "China", "", "asserted"},
       {"Morocco severed ties with Algeria.", "severed ties", "16", "Morocco", "Algeria", "asserted"},
-      {"Belarus arrested the ambassador of Poland.", "arrested", "17", "Belarus", "Poland", "asserted"},
-      // a place does not act: only where it happened
-      {"Belarus arrested two men near Vitebsk on Monday.", "arrested", "17", "Belarus", "", "asserted"},
+      {"Belarus arrested the mayor of Warsaw.", "arrested", "17", "Belarus", "Warsaw", "asserted"},
       {"Iraq assassinated Kuwait's ambassador.", "assassinated", "18", "Iraq", "Kuwait", "asserted"},
       {"Azerbaijan invaded Armenia.", "invaded", "19", "Azerbaijan", "Armenia", "asserted"},
       {"Syria used chemical weapons against Turkey.", "used chemical weapons", "20", "Syria", "Turkey", "asserted"},
@@ -317,8 +315,10 @@ TEST_CASE("from the parse: no actor, a negation or a question is no event") {
   CHECK(with_trigger(run_parsed("Spain never invaded Portugal."), "invaded") == nullptr);
   // A question.
   CHECK(with_trigger(run_parsed("Did Iran attack Iraq?"), "attack") == nullptr);
-  // A noun tied to a date needs no actor argument.
+  // A noun tied to a date needs no actor argument, nor does one that names
+  // an event alone (data/triggers.txt "!").
   CHECK(with_trigger(run_parsed("The 1967 war changed the region."), "war") != nullptr);
+  CHECK(with_trigger(run_parsed("The envoy said the talks went well."), "talks") != nullptr);
 }
 
 TEST_CASE("from the parse: quotations, characterisations and idioms") {

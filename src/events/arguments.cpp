@@ -343,26 +343,10 @@ bool Finder::tree_participants(LocalEvent& e, const events::TreeReading& r, cons
       if ((u = unit_at(k))) break;
     if (!u && a.pronoun) u = pronoun_antecedent(s, a.tokens[0], a.pronoun == 1);
     if (!u) continue;
-    // A place ("Kapustin Yar", "the Teskar Pass") does not act: where the
-    // tree puts it in a role, it is only where the event happened.
-    if (!can_act(u->actor)) {
-      add(e, u->actor, ParticipantRole::Other);
-      continue;
-    }
     add(e, u->actor, a.role);
     named = true;
   }
   return named;
-}
-
-bool Finder::can_act(uint32_t actor) const {
-  if (actor >= in_.actors.actors.size()) return false;
-  const LocalActor& a = in_.actors.actors[actor];
-  if (a.type != ActorType::Loc) return true;
-  // A capital stands for its government ("Moscow could sever ties").
-  const auto& gaz = actors::lexicon();
-  auto it = gaz.phrases.find(text::fold(a.name));
-  return it != gaz.phrases.end() && gaz.entries[it->second].kind == actors::GazKind::Capital;
 }
 
 // "X and Y met", "X and Y will hold talks": a cooperative act between
@@ -399,7 +383,7 @@ void Finder::fill_missing_roles(LocalEvent& to, const LocalEvent& from, const Se
   for (ParticipantRole r : {ParticipantRole::Source, ParticipantRole::Target}) {
     if (has_role(to, r)) continue;
     for (const Participant& p : from.participants)
-      if (p.role == r && can_act(p.actor) && (r == ParticipantRole::Source || !placed(p.actor))) add(to, p.actor, r);
+      if (p.role == r && (r == ParticipantRole::Source || !placed(p.actor))) add(to, p.actor, r);
   }
 }
 

@@ -235,10 +235,13 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
     // parsed for it (most sentences of business news).
     // A bare public statement (01: "announced", "declared") is read from
     // the words alone: the statements stage reads its speaker.
-    const bool use_tree = in_.analysis && t.code != 1;
+    bool use_tree = in_.analysis && t.code != 1;
     LocalEvent w;
     if (use_tree && has_unit_in(s)) participants(w, s, t, c, noun, next);
-    if (use_tree && !x && !has_role(w, ParticipantRole::Source) && !has_role(w, ParticipantRole::Target)) continue;
+    if (use_tree && !x && !has_role(w, ParticipantRole::Source) && !has_role(w, ParticipantRole::Target)) {
+      if (!t.alone) continue;
+      use_tree = false;  // "the talks went well": a noun that names an event alone
+    }
     if (use_tree && t.weak && !weak_attached(w, t, x)) continue;
     if (use_tree) {
       // The tree decides: no actor argument, no event (a noun tied to a
@@ -252,16 +255,14 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
         if (r.noun && !noun) w = LocalEvent{}, participants(w, s, t, c, true, next);
         // "Moscow's February 2022 invasion": a dated noun with a possessor.
         const bool owned = (noun || r.noun) && x && possessor(s, t) != nullptr;
-        for (Participant& p : w.participants)
-          if (!can_act(p.actor)) p.role = ParticipantRole::Other;
         if ((has_role(w, ParticipantRole::Source) && has_role(w, ParticipantRole::Target)) || owned) {
           e.participants = std::move(w.participants);
         } else {
           add_others(e, t, c, participants_end(t, c));
-          // A noun tied to a date ("the 1967 war", "launches were conducted
-          // in May" through a light verb) needs no actor; a situation noun
-          // ("war", "conflict") may be tied to a place instead.
-          if (!r.noun || !((t.weak ? weak_attached(e, t, x) : dated(t, x)) || (r.light && x))) continue;
+          // A noun tied to a date or a place ("the 1967 war"), or taken by
+          // a light verb with a date ("launches were conducted in May"),
+          // needs no actor.
+          if (!r.noun || !(weak_attached(e, t, x) || (r.light && x))) continue;
         }
       } else {
         // A role the tree leaves empty (a parse that went astray: "Moscow's

@@ -38,6 +38,7 @@ struct Trigger {
   uint8_t code = 0;
   bool weak = false;
   std::string_view lemma = {};  // the pattern's first word
+  bool alone = false;           // TriggerPhrase::alone
 };
 
 inline bool is_one_of(std::string_view w, std::initializer_list<std::string_view> set) {
@@ -351,7 +352,6 @@ class Finder {
   // --- events ----------------------------------------------------------------
 
   bool has_unit_in(const Sentence& s) const;  // an actor is named in s
-  bool can_act(uint32_t actor) const;         // a person, organisation or country, not a place
   void index_quotations();
   bool in_quotation(uint32_t pos) const;  // inside a quotation of five words or more
   void find_in_sentence(uint32_t si, std::vector<LocalEvent>& out);
@@ -369,7 +369,6 @@ class Finder {
   // A weak noun ("war", "talk") counts when a date sits next to it or an
   // actor is its possessor or follows it with a preposition (as a party or
   // not: "a civil war in Libya").
-  bool dated(const Trigger& t, const Timex* x) const;  // a date right before or after the trigger
   bool weak_attached(const LocalEvent& e, const Trigger& t, const Timex* x) const;
 
   uint32_t sentence_at(uint32_t pos) const;

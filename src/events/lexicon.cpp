@@ -32,6 +32,8 @@ Lexicon::Lexicon() {
     for (size_t i = 1; i < w.size(); ++i) {
       if (w[i] == "?") {
         p.weak = true;
+      } else if (w[i] == "!") {
+        p.alone = true;
       } else {
         p.lemmas.push_back(w[i]);
         words_.emplace(w[i], 1);

@@ -18,6 +18,7 @@ struct TriggerPhrase {
   std::vector<std::string_view> lemmas;  // at least one
   uint8_t code = 0;                      // CAMEO root 1..20; 0 blocks the phrase
   bool weak = false;                     // needs a date, possessor or "with X" to count
+  bool alone = false;                    // names an event without actors ("talks went well")
 };
 
 class Lexicon {

@@ -115,13 +115,9 @@ bool Finder::refers_back(const LocalEvent& e, const Trigger& t, const std::vecto
 // A weak noun ("war", "talk") counts when a date sits next to it or an
 // actor is its possessor or follows it with a preposition (as a party or
 // not: "a civil war in Libya").
-bool Finder::dated(const Trigger& t, const Timex* x) const {
-  return x && ((x->last_token + 4 >= t.first && x->last_token <= t.first) ||
-               (x->first_token >= t.last && x->first_token <= t.last + 1));
-}
-
 bool Finder::weak_attached(const LocalEvent& e, const Trigger& t, const Timex* x) const {
-  if (dated(t, x)) return true;
+  if (x && (x->last_token + 4 >= t.first && x->last_token <= t.first)) return true;
+  if (x && x->first_token >= t.last && x->first_token <= t.last + 1) return true;
   auto takes_part = [&](const Unit& u, bool as_party) {
     return std::any_of(e.participants.begin(), e.participants.end(), [&](const Participant& p) {
       return p.actor == u.actor && (!as_party || p.role != ParticipantRole::Other);

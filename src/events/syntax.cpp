@@ -34,7 +34,7 @@ struct Tables {
 };
 
 const Tables& tables() {
-  static const Tables t = [] {
+  static const Tables tabs = [] {
     Tables t;
     util::for_each_data_line(data::get("events/data/syntax.txt"), [&](const util::DataFields& f) {
       if (f.size() < 2) return;
@@ -65,7 +65,7 @@ const Tables& tables() {
     });
     return t;
   }();
-  return t;
+  return tabs;
 }
 
 constexpr uint32_t kNone = SentenceParse::kNone;
