@@ -241,6 +241,7 @@ TEST_CASE("alias keys survive transliteration") {
       {"Russian Federation", "Russia", ActorType::Gpe},
       {"the Kremlin", "Kremlin", ActorType::Org},
       {"Joe Biden administration", "Biden administration", ActorType::Org},
+      {"the Anna Kowalczyk campaign", "the Kowalczyk campaign", ActorType::Org},
   };
   for (const auto& c : same) {
     INFO(c.a << " / " << c.b);
@@ -353,6 +354,51 @@ TEST_CASE("cross-article: spelling, dominance and middle initials") {
   auto d = cluster_actors({&j1, &j2, &s});
   CHECK(d[2] != d[0]);
   CHECK(d[2] != d[1]);
+}
+
+LocalActor other(std::string name, ActorType type) {
+  LocalActor a = person(std::move(name));
+  a.type = type;
+  a.key = actor_key(a.name, a.type);
+  return a;
+}
+
+TEST_CASE("a lone surname read as an organisation joins the person who bears it") {
+  LocalActor full1 = person("Anna Kowalczyk"), full2 = person("Anna Kowalczyk"), lone = person("Kowalczyk");
+  LocalActor full3 = person("Anna Kowalczyk"), full4 = person("Anna Kowalczyk");
+  LocalActor as_org = other("Kowalczyk", ActorType::Org), as_place = other("Kowalczyk", ActorType::Loc);
+  auto c = cluster_actors({&full1, &full2, &lone, &as_org, &as_place, &full3, &full4});
+  CHECK(c[3] == c[0]);  // four articles name her in full, one each reads her as an organisation and a place
+  CHECK(c[4] == c[0]);
+  CHECK(c[2] == c[0]);
+
+  // A word of a longer organisation's name is that organisation's ("Brenner" of "Brenner Foods Inc").
+  LocalActor company = other("Brenner Foods Inc", ActorType::Org), brenner = other("Brenner", ActorType::Org);
+  LocalActor ann1 = person("Anna Brenner"), ann2 = person("Anna Brenner"), ann3 = person("Anna Brenner");
+  auto d = cluster_actors({&ann1, &ann2, &ann3, &company, &brenner});
+  CHECK(d[4] != d[0]);
+  // But "the Kowalczyk administration" is still hers.
+  LocalActor admin = other("Kowalczyk administration", ActorType::Org);
+  auto g = cluster_actors({&full1, &full2, &full3, &full4, &admin, &as_org});
+  CHECK(g[5] == g[0]);
+
+  // Read as no person about as often as a person: it stays apart.
+  LocalActor o1 = other("Kowalczyk", ActorType::Org), o2 = other("Kowalczyk", ActorType::Org);
+  auto e = cluster_actors({&full1, &full2, &o1, &o2});
+  CHECK(e[2] != e[0]);
+
+  // A "person" with no given name eventloom knows ("Northern Vostrand") lends nothing.
+  LocalActor odd1 = person("Northern Vostrand"), odd2 = person("Northern Vostrand"), vo = other("Vostrand", ActorType::Loc);
+  auto f = cluster_actors({&odd1, &odd2, &vo});
+  CHECK(f[2] != f[0]);
+}
+
+TEST_CASE("role words alone are no actor") {
+  Found f("The Valdorian MP told reporters that the Lawmaker would resign . Army spokesman Tomas Vell said the "
+          "Army was ready .");
+  CHECK_FALSE(f.mentioned("MP"));
+  CHECK_FALSE(f.mentioned("Lawmaker"));
+  CHECK(f.mentioned("Tomas Vell"));
 }
 
 TEST_CASE("demonyms name their country") {

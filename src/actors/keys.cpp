@@ -132,7 +132,7 @@ std::string other_key(const std::string& folded, ActorType type) {
   }
   auto ws = words_of(folded);
   // "the Joe Biden administration" and "the Biden administration" are one.
-  if (type == ActorType::Org && ws.size() >= 2 && (ws.back() == "administration" || ws.back() == "government"))
+  if (type == ActorType::Org && ws.size() >= 2 && lx.holder_heads.count(ws.back()))
     return skeleton(ws[ws.size() - 2]) + " " + ws.back();
   std::string out;
   for (auto& w : ws) {
@@ -294,6 +294,50 @@ class StringIds {
   std::vector<uint32_t> slots_;
 };
 
+// A one-word organisation or place that no gazetteer knows, whose word is
+// the surname of a person named in full somewhere in the corpus, and which
+// that person bears in at least twice as many articles as the word is read
+// otherwise: that person ("Trump's call", where a name tagger trained on
+// older news saw the company). A word that is part of a longer name of an
+// organisation or place anywhere ("Heinz" of "H.J. Heinz Co") is that
+// organisation's, and stays; so does a word whose "person" has no given name
+// eventloom knows.
+void join_lone_surnames(const std::vector<const LocalActor*>& actors, const std::vector<std::string>& skel,
+                        const std::unordered_map<std::string, SurnameGroup>& full_by_surname,
+                        std::vector<std::string>& label) {
+  const auto& lx = actors::lexicon();
+  auto one_word_other = [&](size_t i) {
+    const LocalActor& a = *actors[i];
+    return a.type != ActorType::Person && a.name.find(' ') == std::string::npos && !is_acronym(a.name) &&
+           full_by_surname.count(skel[i]);
+  };
+  std::unordered_map<std::string, size_t> others;  // surname -> articles that read it as no person
+  for (size_t i = 0; i < actors.size(); ++i) {
+    if (one_word_other(i)) {
+      others[skel[i]]++;
+    } else if (actors[i]->type != ActorType::Person && actors[i]->name.find(' ') != std::string::npos) {
+      std::vector<std::string> ws = words_of(text::fold(actors[i]->name));
+      if (lx.holder_heads.count(ws.back())) continue;  // "the Trump administration" is still Trump's
+      for (const std::string& w : ws) {
+        auto it = full_by_surname.find(skeleton(w));
+        if (it != full_by_surname.end()) others[it->first] += actors.size();  // never a person's
+      }
+    }
+  }
+  for (size_t i = 0; i < actors.size(); ++i) {
+    if (!one_word_other(i)) continue;
+    const std::string folded = text::fold(actors[i]->name);
+    if (lx.nonname.count(folded) || lx.phrases.count(actors::phrase_key(folded))) continue;
+    const SurnameGroup& g = full_by_surname.at(skel[i]);
+    std::string given = g.roles.size() == 1 ? g.roles.begin()->first : dominant(g.count);
+    if (given.empty() || g.count.at(given) < 2 * others[skel[i]]) continue;
+    // A known given name: "Swiss Volksbank", "East Alton" read as persons lend nothing.
+    if (!lx.given.count(given.substr(0, given.find('+')))) continue;
+    if (given.find('+') == std::string::npos) given = with_middle(g, given);
+    label[i] = "0|" + given + "|" + skel[i];
+  }
+}
+
 }  // namespace
 
 std::string actor_key(std::string_view name, ActorType type) {
@@ -374,6 +418,7 @@ std::vector<uint32_t> cluster_actors(const std::vector<const LocalActor*>& actor
     l.reserve(3 + given.size() + p.surname.size());
     l.append("0|").append(given).append("|").append(p.surname);
   }
+  join_lone_surnames(actors, skel, full_by_surname, label);
   // Cluster numbers follow the sorted distinct labels.
   StringIds distinct(n);  // label -> its number in order of appearance
   std::vector<uint32_t> out(n);

@@ -131,6 +131,7 @@ Lexicon build() {
   load_words("actors/data/place_words.txt", lx.place_words);
   load_words("actors/data/thing_nouns.txt", lx.thing_nouns);
   load_words("actors/data/demonym_nouns.txt", lx.demonym_nouns);
+  load_words("actors/data/holder_heads.txt", lx.holder_heads);
   load_given(lx);
   return lx;
 }

@@ -48,6 +48,7 @@ struct Lexicon {
   std::unordered_set<std::string> event_words;
   std::unordered_set<std::string> place_words;  // "Gulf", "Coast", "Square": a run ending so is a place
   std::unordered_set<std::string> thing_nouns;  // "rig", "ship": a name before one is a thing  // "Conference", "War": a run ending so is no actor
+  std::unordered_set<std::string> holder_heads;   // "administration": a person's name before one is still theirs
   std::unordered_set<std::string> demonym_nouns;  // "officials", "side": what follows a nationality adjective
   std::unordered_map<std::string, std::string> given;  // folded variant -> folded canonical form
 };

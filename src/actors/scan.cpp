@@ -532,6 +532,12 @@ class ArticleScanner {
     bool all_legal = true;
     for (uint32_t k = m.first; k < m.last && all_legal; ++k) all_legal = is(k, kLegalSuffix) || ptb_[k];
     if (all_legal) return;
+    // "the Polish MP", "a Labour lawmaker": role words alone name a role,
+    // not an actor. Titles ("the Pope", "the Queen") and organisation words
+    // ("the Army") can stand for their holder, and stay.
+    bool all_role = true;
+    for (uint32_t k = m.first; k < m.last && all_role; ++k) all_role = is(k, kRoleHead) && !is(k, kTitle | kOrgWord);
+    if (all_role) return;
     const uint32_t b = sent_->first_token;
     if (gaz_start(m.first) && gaz_[m.first - b].second == m.last - m.first) {
       // The gazetteer's name where it agrees with the tagger on the kind of
