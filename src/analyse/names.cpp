@@ -174,22 +174,11 @@ void word_features(const std::vector<NameWord>& s, size_t i, const NameMemory& m
 void NameTagger::tag(const std::vector<NameWord>& s, NameMemory& mem, std::vector<uint8_t>& labels) const {
   labels.assign(s.size(), 0);
   const bool headline = all_caps_sentence(s);
-  // name_features(), with the word's features known a word ahead: their
-  // slots are asked for while the word before is scored (the same features
-  // in the same order).
-  thread_local std::vector<Feature> f, ahead;
-  f.clear();
-  ahead.clear();
-  if (!s.empty()) word_features(s, 0, mem, headline, ahead);
+  std::vector<Feature> f;
+  f.reserve(96);
   float scores[kNameLabels];
   for (size_t i = 0; i < s.size(); ++i) {
-    f.swap(ahead);
-    ahead.clear();
-    if (i + 1 < s.size()) {
-      word_features(s, i + 1, mem, headline, ahead);
-      model_.prefetch(ahead.data(), ahead.size());
-    }
-    label_features(s, i, i > 0 ? labels[i - 1] : kNoLabel, i > 1 ? labels[i - 2] : kNoLabel, f);
+    name_features(s, i, labels, mem, headline, f);
     std::fill(scores, scores + kNameLabels, 0.0f);
     model_.score(f.data(), f.size(), scores);
     labels[i] = static_cast<uint8_t>(best_label(scores, i ? labels[i - 1] : 0, i + 1 == s.size()));

@@ -188,12 +188,6 @@ void PosTagger::pass(const LinearModel& m, const std::vector<WordInfo>& words, c
       known_features(words, i + 1, first, ahead);
       m.prefetch(ahead.data(), ahead.size());
     }
-    // The features of the tags just chosen first, and their slots asked
-    // for, so that their misses overlap the additions of the cached rows
-    // (the same features in the same order: the same sums).
-    const size_t known = f.size();
-    tag_features(words, i, tags, first, f);
-    m.prefetch(f.data() + known, f.size() - known);
     const WordInfo& w = words[i];
     const float* own = cache.row(m, key(w, i == 0 ? 1 : 2), [&](auto& out) { own_features(w, i == 0, out); });
     std::copy(own, own + stride, scores.begin());
@@ -205,6 +199,7 @@ void PosTagger::pass(const LinearModel& m, const std::vector<WordInfo>& words, c
       const float* r = cache.row(m, key(words[i + 1], 4), [&](auto& out) { after_features(words[i + 1], out); });
       for (uint32_t c = 0; c < stride; ++c) scores[c] += r[c];
     }
+    tag_features(words, i, tags, first, f);
     m.score(f.data(), f.size(), scores.data());
     tags[i] = static_cast<uint8_t>(best_class(scores.data(), nc));
   }
