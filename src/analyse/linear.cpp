@@ -198,16 +198,16 @@ int LinearModel::class_index(std::string_view name) const {
   return -1;
 }
 
-// Compiled twice where the compiler can: the dense rows add 16 classes at a
-// time with AVX-512 (chosen when the program loads), 4 without.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
-__attribute__((target_clones("arch=x86-64-v4", "default")))
-#endif
 void LinearModel::prefetch(const Feature* f, size_t n) const {
   if (slots_.empty()) return;
   for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[home_slot(f[k], slots_.size())]);
 }
 
+// Compiled twice where the compiler can: the dense rows add 16 classes at a
+// time with AVX-512 (chosen when the program loads), 4 without.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+__attribute__((target_clones("arch=x86-64-v4", "default")))
+#endif
 void LinearModel::score(const Feature* f, size_t n, float* scores) const {
   if (slots_.empty()) return;
   // The scores in a buffer as wide as a row of dense_ (a dense row adds to
