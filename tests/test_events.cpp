@@ -414,6 +414,12 @@ TEST_CASE("from the parse: a definite role noun refers back to the person whose 
   const LocalEvent* met = with_trigger(f, "met");
   REQUIRE(met);
   CHECK(actor_with(f, *met, ParticipantRole::Source) == "Maria Soto");
+  // A group ("their foreign ministers") is nobody named before.
+  Found h = run_parsed(
+      "Prime Minister Anna Berg of Chile phoned Peru's leader on Monday. "
+      "They agreed that their foreign ministers would meet in Quito.");
+  if (const LocalEvent* meet = with_trigger(h, "meet"))
+    CHECK(actor_with(h, *meet, ParticipantRole::Source) != "Anna Berg");
   // "Another minister" names somebody new: no antecedent.
   Found g = run_parsed(
       "Chile's Foreign Minister Maria Soto arrived in Lima on Monday. "

@@ -364,13 +364,13 @@ const Unit* Finder::role_antecedent(const Sentence& s, uint32_t tok) const {
   const auto& nouns = role_nouns();
   auto it = nouns.find(std::string_view(low, w.size()));
   if (it == nouns.end()) return nullptr;
-  // Definite: "the", "this", "that" opens the phrase, with at most two
-  // words between ("the veteran diplomat", "the foreign minister").
+  // Definite: "the" or "this" opens the phrase, with at most two role
+  // words between ("the foreign minister"); not "their foreign ministers".
+  const auto& gaz = actors::lexicon();
   bool definite = false;
   for (uint32_t i = tok; i-- > s.first_token && tok - i <= 3;) {
-    if (is_one_of(word(i), {"the", "this", "that"})) { definite = true; break; }
-    if (!at_.tokens[i].has(kAlpha) || inside_unit(i) || is_one_of(word(i), {"a", "an", "another", "one", "any"}))
-      break;
+    if (is_one_of(word(i), {"the", "this"})) { definite = true; break; }
+    if (!at_.tokens[i].has(kAlpha) || inside_unit(i) || !gaz.role_words.count(text::fold(word(i)))) break;
   }
   if (!definite) return nullptr;
   const auto fits = [&](const LocalActor& a) {
@@ -389,7 +389,6 @@ const Unit* Finder::role_antecedent(const Sentence& s, uint32_t tok) const {
   };
   // Or the title written before this mention ("Foreign Minister Maria Soto"):
   // up to three role words right before the name.
-  const auto& gaz = actors::lexicon();
   const auto titled = [&](const Unit& u) {
     for (uint32_t i = u.first, n = 0; i-- > 0 && n < 3; ++n) {
       const std::string f = text::fold(word(i));
