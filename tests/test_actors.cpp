@@ -7,7 +7,9 @@
 #include <memory>
 #include <thread>
 
+#include "actors/lexicon.hpp"
 #include "eventloom/actors.hpp"
+#include "eventloom/text.hpp"
 
 using namespace eventloom;
 
@@ -574,4 +576,22 @@ TEST_CASE("role words inside a name: the person after them, whatever the tagger'
   REQUIRE(i);
   CHECK(i->type == ActorType::Org);
   CHECK_FALSE(g.mentioned("Studies"));
+}
+
+TEST_CASE("places.txt gives the country a place lies in, without making it an affiliation") {
+  const actors::Lexicon& lx = actors::lexicon();
+  auto country = [&](const char* place) {
+    auto it = lx.place_country.find(actors::phrase_key(place));
+    return it == lx.place_country.end() ? std::string() : it->second;
+  };
+  CHECK(country("Kharkiv") == "Ukraine");
+  CHECK(country("St. Petersburg") == "Russia");
+  CHECK(country("Hong Kong") == "China");
+  CHECK(country("Europe").empty());  // a region of several states
+  // Every country named there is one the country lists define.
+  for (const auto& [place, c] : lx.place_country) CHECK(lx.country_of_name.count(text::fold(c)) == 1);
+  // The place is still only a place: no affiliation with its country.
+  Found f("Officials in Ukraine said a drone hit Kharkiv.");
+  for (const LocalActor& a : f.ex.actors)
+    if (a.name == "Kharkiv") CHECK(a.affiliations.empty());
 }

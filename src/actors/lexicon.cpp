@@ -80,7 +80,16 @@ class Builder {
       add(f[1], GazKind::Org, f[1], country);
       for (auto a : split(f[2], ';')) add(a, GazKind::Org, f[1], country);
     });
-    for_lines("actors/data/places.txt", [&](std::string_view line) { add(line, GazKind::Place, line, ""); });
+    // Name[|Country]: the country must be one the lists above define.
+    util::read_data_file("actors/data/places.txt", {1, 1, true}, [&](const util::DataFields& line) -> const char* {
+      auto f = split(line[0], '|');
+      if (f.size() > 2 || f[0].empty()) return "expected Name or Name|Country";
+      std::string_view country = f.size() > 1 ? f[1] : std::string_view();
+      if (!country.empty() && !lx_.country_of_name.count(text::fold(country))) return "unknown country";
+      add(f[0], GazKind::Place, f[0], "");  // no affiliation: the country is where it lies
+      if (!country.empty()) lx_.place_country.emplace(phrase_key(f[0]), std::string(country));
+      return nullptr;
+    });
     for_lines("actors/data/not_actors.txt", [&](std::string_view line) { add(line, GazKind::NotActor, line, ""); });
   }
 

@@ -38,6 +38,9 @@ struct Lexicon {
   std::unordered_map<std::string, uint32_t> phrases;  // folded phrase -> entry
   uint32_t max_phrase_tokens = 1;
   std::unordered_map<std::string, std::string> country_of_name;  // folded alias -> canonical
+  // A place's phrase key -> the canonical country it lies in (places.txt
+  // "Name|Country"): where an act against the place is one against the state.
+  std::unordered_map<std::string, std::string> place_country;
   std::unordered_set<std::string> role_words;  // every word of a role or title
   std::unordered_set<std::string> role_heads;  // the roles themselves (single words and phrases)
   std::unordered_set<std::string> titles;      // "mr", "president", "gen."

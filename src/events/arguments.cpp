@@ -334,6 +334,80 @@ const Unit* Finder::unit_at(uint32_t k) const {
 
 // The participants the tree gives (events/syntax.hpp); false when it
 // names no actor as source or target.
+namespace {
+
+// data/role_nouns.txt: a role noun -> the role words a person it refers to may have.
+const std::unordered_map<std::string_view, std::vector<std::string_view>>& role_nouns() {
+  static const auto map = [] {
+    std::unordered_map<std::string_view, std::vector<std::string_view>> m;
+    util::read_data_file("events/data/role_nouns.txt", {1, 16, false}, [&](const util::DataFields& f) -> const char* {
+      for (std::string_view w : f)
+        for (char c : w)
+          if (c >= 'A' && c <= 'Z') return "role nouns and words are lower case";
+      auto& words = m[f[0]];
+      words.assign(f.begin(), f.end());  // the noun itself first
+      return nullptr;
+    });
+    return m;
+  }();
+  return map;
+}
+
+}  // namespace
+
+const Unit* Finder::role_antecedent(const Sentence& s, uint32_t tok) const {
+  if (tok >= at_.tokens.size() || at_.tokens[tok].has(kUpperInit) || tok <= s.first_token) return nullptr;
+  char low[48];
+  std::string_view w = word(tok);
+  if (w.size() > sizeof low) return nullptr;
+  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
+  const auto& nouns = role_nouns();
+  auto it = nouns.find(std::string_view(low, w.size()));
+  if (it == nouns.end()) return nullptr;
+  // Definite: "the" or "this" opens the phrase, with at most two role
+  // words between ("the foreign minister"); not "their foreign ministers".
+  const auto& gaz = actors::lexicon();
+  bool definite = false;
+  for (uint32_t i = tok; i-- > s.first_token && tok - i <= 3;) {
+    if (is_one_of(word(i), {"the", "this"})) { definite = true; break; }
+    if (!at_.tokens[i].has(kAlpha) || inside_unit(i) || !gaz.role_words.count(text::fold(word(i)))) break;
+  }
+  if (!definite) return nullptr;
+  const auto fits = [&](const LocalActor& a) {
+    for (const std::string& role : a.roles) {
+      const std::string f = text::fold(role);
+      size_t i = 0;
+      while (i < f.size()) {
+        size_t e = f.find(' ', i);
+        if (e == std::string::npos) e = f.size();
+        const std::string_view part(f.data() + i, e - i);
+        if (std::find(it->second.begin(), it->second.end(), part) != it->second.end()) return true;
+        i = e + 1;
+      }
+    }
+    return false;
+  };
+  // Or the title written before this mention ("Foreign Minister Maria Soto"):
+  // up to three role words right before the name.
+  const auto titled = [&](const Unit& u) {
+    for (uint32_t i = u.first, n = 0; i-- > 0 && n < 3; ++n) {
+      const std::string f = text::fold(word(i));
+      if (std::find(it->second.begin(), it->second.end(), f) != it->second.end()) return true;
+      if (!gaz.role_words.count(f)) return false;
+    }
+    return false;
+  };
+  // The nearest person before, not a modifier, whose role fits, among the
+  // last few hundred names (an article's, as a rule; bounded for a long one).
+  const size_t end = first_unit_from(tok), stop = end > 300 ? end - 300 : 0;
+  for (size_t k = end; k-- > stop;) {
+    const Unit& u = units_[k];
+    if (u.modifier || u.last > tok || !is_person(u)) continue;
+    if (fits(in_.actors.actors[u.actor]) || titled(u)) return &u;
+  }
+  return nullptr;
+}
+
 bool Finder::tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t) const {
   bool named = false;
   for (const events::TreeArg& a : r.args) {
@@ -342,6 +416,7 @@ bool Finder::tree_participants(LocalEvent& e, const events::TreeReading& r, cons
     for (uint32_t k : a.tokens)
       if ((u = unit_at(k))) break;
     if (!u && a.pronoun) u = pronoun_antecedent(s, a.tokens[0], a.pronoun == 1);
+    if (!u && !a.pronoun && !a.modifier) u = role_antecedent(s, a.tokens[0]);
     if (!u) continue;
     add(e, u->actor, a.role);
     named = true;

@@ -165,8 +165,7 @@ void Finder::mark_modifiers() {
 }
 
 // "Russian" before "forces" stands for Russia when the article names Russia.
-void Finder::add_demonyms() {
-  const auto& gaz = actors::lexicon();
+std::unordered_map<std::string, uint32_t> Finder::countries_by_name() const {
   std::unordered_map<std::string, uint32_t> by_name;
   for (uint32_t i = 0; i < in_.actors.actors.size(); ++i) {
     const LocalActor& a = in_.actors.actors[i];
@@ -174,6 +173,12 @@ void Finder::add_demonyms() {
     by_name.emplace(text::fold(a.name), i);
     for (const auto& al : a.aliases) by_name.emplace(text::fold(al), i);
   }
+  return by_name;
+}
+
+void Finder::add_demonyms() {
+  const auto& gaz = actors::lexicon();
+  const std::unordered_map<std::string, uint32_t> by_name = countries_by_name();
   if (by_name.empty()) return;
   std::vector<char> covered(at_.tokens.size(), 0);
   for (const Unit& u : units_) std::fill(covered.begin() + u.first, covered.begin() + u.last, 1);
@@ -185,6 +190,48 @@ void Finder::add_demonyms() {
     if (e.kind != actors::GazKind::Demonym) continue;
     auto a = by_name.find(text::fold(e.country));
     if (a != by_name.end()) units_.push_back({i, i + 1, a->second});
+  }
+}
+
+void Finder::index_states() {
+  const auto& gaz = actors::lexicon();
+  const size_t n = in_.actors.actors.size();
+  state_of_.assign(n, -1);
+  capital_.assign(n, 0);
+  std::unordered_map<std::string, uint32_t> by_name;
+  for (size_t i = 0; i < n; ++i) {
+    const LocalActor& a = in_.actors.actors[i];
+    if (a.type != ActorType::Loc) continue;
+    const std::string key = actors::phrase_key(a.name);
+    std::string_view country;
+    auto g = gaz.phrases.find(key);
+    if (g != gaz.phrases.end() && gaz.entries[g->second].kind == actors::GazKind::Capital) {
+      country = gaz.entries[g->second].country;
+      capital_[i] = 1;
+    } else if (auto p = gaz.place_country.find(key); p != gaz.place_country.end()) {
+      country = p->second;
+    }
+    if (country.empty()) continue;
+    if (by_name.empty()) by_name = countries_by_name();
+    auto c = by_name.find(text::fold(country));
+    if (c != by_name.end()) state_of_[i] = static_cast<int32_t>(c->second);
+  }
+}
+
+void Finder::stand_for_states(LocalEvent& e, uint8_t code) const {
+  const bool force = code >= 17 && code <= 20;  // COERCE, ASSAULT, FIGHT, MASS VIOLENCE
+  for (size_t k = 0; k < e.participants.size(); ++k) {
+    const Participant p = e.participants[k];
+    if (p.role == ParticipantRole::Other || p.actor >= state_of_.size() || state_of_[p.actor] < 0) continue;
+    if (!capital_[p.actor] && !(force && p.role == ParticipantRole::Target)) continue;
+    const uint32_t state = static_cast<uint32_t>(state_of_[p.actor]);
+    auto have = std::find_if(e.participants.begin(), e.participants.end(),
+                             [&](const Participant& q) { return q.actor == state; });
+    // "Ukraine shelled Donetsk": a state does not act against itself; the place stays.
+    if (have != e.participants.end() && have->role != ParticipantRole::Other && have->role != p.role) continue;
+    e.participants[k].role = ParticipantRole::Other;
+    if (have == e.participants.end()) e.participants.push_back({state, p.role});
+    else have->role = p.role;
   }
 }
 
@@ -277,13 +324,33 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
       participants(e, s, t, c, noun, next);
     }
     if (t.weak && !weak_attached(e, t, x)) continue;
+    stand_for_states(e, t.code);
     if (!x && refers_back(e, t, out)) continue;
     set_date(e, x);
     e.modality = tree_modality.empty() ? modality(t, c, s) : std::string(tree_modality);
+    // "Tests were conducted in October 2023 and June 2024": one act a date.
+    const Timex* also = x ? coordinated_date(*x, s) : nullptr;
     found_by_type_[e.type].push_back(static_cast<uint32_t>(out.size()));
     covered_.insert(actors_key(e));  // an event covers its own participants
     out.push_back(std::move(e));
+    for (; also; also = coordinated_date(*also, s)) {
+      LocalEvent again = out.back();
+      set_date(again, also);
+      found_by_type_[again.type].push_back(static_cast<uint32_t>(out.size()));
+      out.push_back(std::move(again));
+    }
   }
+}
+
+const Timex* Finder::coordinated_date(const Timex& x, const Sentence& s) const {
+  const uint32_t k = x.last_token;
+  if (x.type != TimexType::Date || k + 1 >= s.last_token || !is_one_of(word(k), {"and", "or", ","})) return nullptr;
+  const Timex* next = nullptr;
+  timexes_.each_starting_in(k + 1, k + 1, [&](uint32_t i) {
+    const Timex& y = in_.timexes[i];
+    if (!next && y.type == TimexType::Date && y.value != x.value && y.value.find("_REF") == std::string::npos) next = &y;
+  });
+  return next;
 }
 
 }  // namespace events::detail

@@ -146,6 +146,7 @@ class Finder {
     index_units();
     index_words();
     index_quotations();
+    index_states();
     has_body_ = std::any_of(at_.paragraphs.begin(), at_.paragraphs.end(),
                             [](const Paragraph& p) { return p.kind == ParagraphKind::Body; });
   }
@@ -193,6 +194,8 @@ class Finder {
   std::unordered_set<std::string> covered_;
   std::vector<Span> quoted_;  // index_quotations()
   bool has_body_ = false;     // the article has body paragraphs
+  std::vector<int32_t> state_of_;  // index_states()
+  std::vector<char> capital_;      // per actor: a capital (standing for its government)
 
   std::string_view word(uint32_t i) const { return at_.word(i); }
 
@@ -217,6 +220,21 @@ class Finder {
 
   // "Russian" before "forces" stands for Russia when the article names Russia.
   void add_demonyms();
+
+  // The article's country actors by every folded name and alias.
+  std::unordered_map<std::string, uint32_t> countries_by_name() const;
+
+  // A place that stands for a state (find.cpp): for each actor, the
+  // article's actor of the country a place lies in (places.txt) or is the
+  // capital of, or -1 when it is no such place or the article does not name
+  // that country.
+  void index_states();
+
+  // A capital as source or target is its government (CAMEO codes the state:
+  // "Washington warned"); a place as the target of coercion or force ("a
+  // strike on Kharkiv") is its country, an act against that state. The place
+  // itself stays as the event's other participant, where it happened.
+  void stand_for_states(LocalEvent& e, uint8_t code) const;
 
   // --- triggers ------------------------------------------------------------
 
@@ -318,6 +336,10 @@ class Finder {
   // The unit, not a modifier, that covers token k.
   const Unit* unit_at(uint32_t k) const;
 
+  // "The diplomat", "the minister" (data/role_nouns.txt) at token tok,
+  // definite: the nearest person named before whose role fits; else null.
+  const Unit* role_antecedent(const Sentence& s, uint32_t tok) const;
+
   // The participants the tree gives (events/syntax.hpp); false when it
   // names no actor as source or target.
   bool tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t) const;
@@ -346,6 +368,10 @@ class Finder {
   const Timex* inherited_timex(const Sentence& s, const Clause& c) const;
 
   void set_date(LocalEvent& e, const Timex* x) const;
+
+  // A date coordinated right after x in sentence s ("in October 2023 and
+  // June 2024"): the same act on another date; else null.
+  const Timex* coordinated_date(const Timex& x, const Sentence& s) const;
 
   std::string modality(const Trigger& t, const Clause& c, const Sentence& s) const;
 

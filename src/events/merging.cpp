@@ -116,6 +116,9 @@ bool Finder::refers_back(const LocalEvent& e, const Trigger& t, const std::vecto
 // actor is its possessor or follows it with a preposition (as a party or
 // not: "a civil war in Libya").
 bool Finder::weak_attached(const LocalEvent& e, const Trigger& t, const Timex* x) const {
+  // Only a date that names a time: "the war in recent months" (PAST_REF) or
+  // "for years" (a duration) speaks of a situation known already, no new act.
+  if (x && (x->type == TimexType::Duration || x->value.find("_REF") != std::string::npos)) x = nullptr;
   if (x && (x->last_token + 4 >= t.first && x->last_token <= t.first)) return true;
   if (x && x->first_token >= t.last && x->first_token <= t.last + 1) return true;
   auto takes_part = [&](const Unit& u, bool as_party) {

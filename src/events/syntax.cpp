@@ -26,7 +26,7 @@ using Map = std::unordered_map<std::string_view, Modality, util::WordHash>;
 using Set = std::unordered_map<std::string_view, uint8_t, util::WordHash>;
 
 struct Tables {
-  Set party, agent, light, neg, negative, gov_xcomp, demand;
+  Set party, agent, light, neg, negative, gov_xcomp, demand, doer, asks, wh;
   Map aux, adv, mark, gov;
   std::unordered_map<std::string_view, uint8_t, util::WordHash> frame;  // word -> CAMEO root
   // lemma -> the relations or prepositions of which it needs one
@@ -54,6 +54,9 @@ const Tables& tables() {
                  : k == "neg"      ? &t.neg
                  : k == "negative" ? &t.negative
                  : k == "demand"   ? &t.demand
+                 : k == "doer"     ? &t.doer
+                 : k == "asks"     ? &t.asks
+                 : k == "wh"       ? &t.wh
                                    : nullptr;
         if (s) s->emplace(w, 1);
         return;
@@ -138,7 +141,24 @@ class Reader {
               tab_.light.count(t_.lower(h, b));
     r.frame_missing = !has_needed();
     r.attributive = !r.noun && p_.is(head_, "amod") && t_.upos_of(head_) != "NOUN";
+    r.question = in_indirect_question();
     return r;
+  }
+
+  // The trigger hangs, a few steps up, on a verb of asking followed by a
+  // question word ("asked what X could do to Y", "wondered whether Y would
+  // attack"): what is asked is no event.
+  bool in_indirect_question() const {
+    uint32_t x = head_;
+    for (int step = 0; step < 5; ++step) {
+      const uint32_t h = p_.head[x];
+      if (h == kNone) return false;
+      char b[32], c[32];
+      if (h < head_ && h + 1 < p_.size() && tab_.asks.count(t_.lower(h, b)) && tab_.wh.count(t_.lower(h + 1, c)))
+        return true;
+      x = h;
+    }
+    return false;
   }
 
   // Whether the head has one of the dependents its pattern needs.
@@ -267,6 +287,8 @@ class Reader {
           std::string_view cs = t_.case_of(c, b);
           if (tab_.agent.count(cs) && (noun || passive(w))) {
             add_arg(r, c, ParticipantRole::Source), have_source = true;
+          } else if (char nb[32]; noun && cs == "of" && tab_.doer.count(t_.lower(w, nb))) {
+            add_arg(r, c, ParticipantRole::Source), have_source = true;  // "the collapse of X": X collapsed
           } else if (tab_.party.count(cs) || (noun && cs == "of")) {
             add_arg(r, c, ParticipantRole::Target);
           } else if (noun && cs == "between") {  // "talks between X and Y"
