@@ -177,6 +177,24 @@ TEST_CASE("events merge only with the same type, modality, source and compatible
   CHECK(two({"Trump", "Putin", "2025-02-12"}, {"Trump", "Putin", "2025-02-12", false, "04 CONSULT", "future"}) == 2);
 }
 
+TEST_CASE("reports naming two different places are two events") {
+  // "Valdoria shelled Marenholt on 3 March" / "... shelled Tirovsk on 3 March".
+  auto at = [](const std::string& id, const char* place) {
+    DocExtraction x = article(id, "2025-03-03", {{"Valdoria", "Zarevia", "2025-03-03", false, "19 FIGHT"}});
+    uint32_t p = actor_index(x, place);
+    x.actors[p].type = ActorType::Loc;
+    x.actors[p].key = actor_key(place, ActorType::Loc);
+    x.events[0].participants.push_back({p, ParticipantRole::Other});
+    return x;
+  };
+  CHECK(consolidate({at("a", "Marenholt"), at("b", "Tirovsk")}).events.size() == 2);
+  CHECK(consolidate({at("a", "Marenholt"), at("b", "Marenholt")}).events.size() == 1);
+  // A report that names no place may join either.
+  CHECK(consolidate({at("a", "Marenholt"),
+                     article("b", "2025-03-03", {{"Valdoria", "Zarevia", "2025-03-03", false, "19 FIGHT"}})})
+            .events.size() == 1);
+}
+
 TEST_CASE("a coarse date joins the one day it contains, and never bridges two days") {
   // "in February 2025" and "on February 12": one event, dated by the day.
   Corpus one = consolidate({article("a", "2025-02-12", {{"Trump", "Putin", "2025-02-12"}}),

@@ -27,7 +27,7 @@ using util::mix64;
 // Event with all its evidence. Only events with a source actor merge; two
 // reports are compatible when they have the same CAMEO type and modality,
 // share a source actor, their targets do not contradict (one has none, or
-// they share one) and their dates agree:
+// they share one), nor do the places they name, and their dates agree:
 //   1. Anchors are reports with an explicit day ("February 12, 2025"). Anchors
 //      with the same day and compatible participants are united (union-find
 //      over a symmetric relation: its connected components do not depend on
@@ -109,6 +109,7 @@ struct EventReport {
   uint32_t type = 0, modality = 0;  // e->type and e->modality, interned: equal strings, equal numbers
   Ids parts;                        // part_code()s, sorted, each once
   Ids sources, targets, actors;     // global actors, sorted, each once
+  Ids places;                       // the places it names (other participants that are places)
   EventDate date;
   bool explicit_date = false;
   int64_t statement = -1;  // the global statement this event reports, if any
@@ -122,7 +123,10 @@ bool compatible_participants(const EventReport& a, const EventReport& b) {
   // A target of one must take part in the other ("Trump's call with Putin" and
   // "a call between Trump and Russian President Putin", where "Russian" was
   // read as the target).
-  return a.targets.empty() || b.targets.empty() || share(a.targets, b.actors) || share(b.targets, a.actors);
+  if (!(a.targets.empty() || b.targets.empty() || share(a.targets, b.actors) || share(b.targets, a.actors)))
+    return false;
+  // Strikes on two cities on one day are two events, whoever struck.
+  return a.places.empty() || b.places.empty() || share(a.places, b.places);
 }
 
 // The local event that a statement became in find_events: its trigger is the
@@ -162,7 +166,7 @@ std::vector<int64_t> statement_of_events(const DocExtraction& x, const std::vect
 
 // Every event of every article with its global participants. The numbers
 // of one article's reports live in one pool (four runs per report), not in
-// four vectors each: the reports of a corpus are many.
+// five vectors each: the reports of a corpus are many.
 struct EventReports {
   std::vector<EventReport> list;
   std::vector<std::vector<uint32_t>> pools;  // per document
@@ -187,7 +191,7 @@ EventReports event_reports(const Corpus& c) {
     struct Run {
       uint32_t at = 0, n = 0;
     };
-    std::vector<std::array<Run, 4>> runs(x.events.size());  // parts, actors, sources, targets
+    std::vector<std::array<Run, 5>> runs(x.events.size());  // parts, actors, sources, targets, places
     std::vector<uint32_t> codes;
     auto run = [&](Run& r, auto&& fill) {
       r.at = static_cast<uint32_t>(pool.size());
@@ -217,13 +221,18 @@ EventReports event_reports(const Corpus& c) {
           for (uint32_t code : codes)
             if (part_role(code) == static_cast<ParticipantRole>(role)) pool.push_back(part_actor(code));
         });
+      run(runs[k][4], [&] {
+        for (uint32_t code : codes)
+          if (part_role(code) == ParticipantRole::Other && c.actors[part_actor(code)].type == ActorType::Loc)
+            pool.push_back(part_actor(code));
+      });
       r.explicit_date = !e.date_from_publication && !e.date.empty();
       r.date = parse_event_date(e.date);
     }
     for (uint32_t k = 0; k < x.events.size(); ++k) {  // the pool is complete: it no longer moves
       EventReport& r = out.list[first[d] + k];
-      Ids* ids[4] = {&r.parts, &r.actors, &r.sources, &r.targets};
-      for (int i = 0; i < 4; ++i) *ids[i] = Ids{pool.data() + runs[k][i].at, runs[k][i].n};
+      Ids* ids[5] = {&r.parts, &r.actors, &r.sources, &r.targets, &r.places};
+      for (int i = 0; i < 5; ++i) *ids[i] = Ids{pool.data() + runs[k][i].at, runs[k][i].n};
     }
   });
   std::unordered_map<std::string_view, uint32_t> types, modalities;
