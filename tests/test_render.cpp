@@ -89,7 +89,9 @@ std::vector<std::pair<std::string, double>> item_positions(const std::string& sv
 }
 
 // A corpus built by hand: one article per event, with the given dates.
-Corpus synthetic(const std::vector<std::pair<std::string, std::string>>& events /* (TIMEX3 value, type) */) {
+// With `bystander`, a third actor ("Gammaland") takes part in every event as neither source nor target.
+Corpus synthetic(const std::vector<std::pair<std::string, std::string>>& events /* (TIMEX3 value, type) */,
+                 bool bystander = false) {
   std::vector<DocExtraction> docs;
   for (size_t i = 0; i < events.size(); ++i) {
     DocExtraction x;
@@ -100,7 +102,7 @@ Corpus synthetic(const std::vector<std::pair<std::string, std::string>>& events 
     x.doc.published = boost::gregorian::date(2020, 1, 1);
     x.doc.sources.push_back({"synthetic.txt", 0, static_cast<uint32_t>(i + 1), "", "https://news.example/" + std::to_string(i)});
     x.doc.format = "text";
-    for (const char* name : {"Alphaland", "Betaland"}) {
+    for (const char* name : {"Alphaland", "Betaland", "Gammaland"}) {
       LocalActor a;
       a.name = name;
       a.type = ActorType::Gpe;
@@ -115,6 +117,7 @@ Corpus synthetic(const std::vector<std::pair<std::string, std::string>>& events 
     e.sentence = {0, static_cast<uint32_t>(x.doc.text.size())};
     e.date = events[i].first;
     e.participants = {{0, ParticipantRole::Source}, {1, ParticipantRole::Target}};
+    if (bystander) e.participants.push_back({2, ParticipantRole::Other});
     x.events.push_back(e);
     docs.push_back(std::move(x));
   }
@@ -192,6 +195,19 @@ TEST_CASE("timeline lanes per type, and the type filter") {
   size_t conflict_fills = 0;  // the legend's only: no conflict items
   for (size_t at = 0; (at = svg.find(std::string("fill=\"") + tone_colour(Tone::Conflict), at)) != std::string::npos; ++at) ++conflict_fills;
   CHECK(conflict_fills == 1);
+}
+
+TEST_CASE("no actor lane is drawn empty") {
+  // Gammaland is in every event, but each goes to its source's lane first.
+  Corpus c = synthetic({{"2020-01-05", "04 CONSULT"}, {"2020-01-20", "19 FIGHT"}, {"2020-02-03", "17 COERCE"}}, true);
+  EventGraph eg = build_graph(c);
+  std::string svg = svg_of(timeline_graph(c, eg, {}));
+  CHECK(svg.find(">Alphaland<") != std::string::npos);
+  CHECK(svg.find(">Gammaland<") == std::string::npos);
+  // Lanes the user names are drawn, empty or not.
+  TimelineOptions opt;
+  for (uint32_t a = 0; a < c.actors.size(); ++a) opt.actors.push_back(a);
+  CHECK(svg_of(timeline_graph(c, eg, opt)).find(">Gammaland<") != std::string::npos);
 }
 
 TEST_CASE("a long empty stretch is compressed and marked, and month dates are spans") {

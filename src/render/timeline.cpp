@@ -459,13 +459,15 @@ std::vector<uint32_t> central_actors(const EventGraph& eg) {
   return out;
 }
 
+// The lanes' actors: the most central of those the items involve, then the
+// most involved; none of `dropped`.
 std::vector<uint32_t> actor_lanes(const Corpus& c, const std::vector<uint32_t>& central, const TimelineOptions& opt,
-                                  const std::vector<std::vector<uint32_t>>& cands) {
+                                  const std::vector<std::vector<uint32_t>>& cands, const std::vector<char>& dropped) {
   if (!opt.actors.empty()) return opt.actors;
   std::vector<size_t> involved(c.actors.size(), 0);
   for (const auto& list : cands)
     for (uint32_t a : list)
-      if (a < involved.size()) ++involved[a];
+      if (a < involved.size() && !dropped[a]) ++involved[a];
   std::vector<uint32_t> order;
   std::vector<char> taken(c.actors.size(), 0);
   for (uint32_t a : central)
@@ -535,22 +537,36 @@ Layout collect(const Corpus& c, const EventGraph& eg, const TimelineOptions& opt
     for (Item& it : L.items) it.lane = lane_of[eg.g[it.v].kind == VertexKind::Statement ? " statement" : eg.g[it.v].type];
     return L;
   }
-  std::vector<uint32_t> lanes = actor_lanes(c, central, opt, cands);
-  std::vector<size_t> lane_of(c.actors.size(), SIZE_MAX);
-  for (size_t i = 0; i < lanes.size(); ++i)
-    if (lanes[i] < lane_of.size() && lane_of[lanes[i]] == SIZE_MAX) lane_of[lanes[i]] = i;
-  for (uint32_t a : lanes) L.lanes.push_back({shorten(actor_name(c, a), kLaneNameChars)});
+  // An item goes to the lane of its first actor that has one, so a central
+  // actor may be left with nothing (every item naming it has a speaker with
+  // a lane): such a lane gives its place to the next actor, unless the user
+  // chose the lanes.
+  std::vector<uint32_t> lanes;
+  std::vector<char> dropped(c.actors.size(), 0);
   bool others = false;
-  for (size_t i = 0; i < L.items.size(); ++i) {
-    size_t lane = SIZE_MAX;
-    for (uint32_t a : cands[i])
-      if (a < lane_of.size() && lane_of[a] != SIZE_MAX) {
-        lane = lane_of[a];
-        break;
-      }
-    if (lane == SIZE_MAX) lane = lanes.size(), others = true;
-    L.items[i].lane = lane;
+  for (;;) {
+    lanes = actor_lanes(c, central, opt, cands, dropped);
+    std::vector<size_t> lane_of(c.actors.size(), SIZE_MAX), filled(lanes.size(), 0);
+    for (size_t i = 0; i < lanes.size(); ++i)
+      if (lanes[i] < lane_of.size() && lane_of[lanes[i]] == SIZE_MAX) lane_of[lanes[i]] = i;
+    others = false;
+    for (size_t i = 0; i < L.items.size(); ++i) {
+      size_t lane = SIZE_MAX;
+      for (uint32_t a : cands[i])
+        if (a < lane_of.size() && lane_of[a] != SIZE_MAX) {
+          lane = lane_of[a];
+          break;
+        }
+      if (lane == SIZE_MAX) lane = lanes.size(), others = true;
+      else ++filled[lane];
+      L.items[i].lane = lane;
+    }
+    bool empty = false;
+    for (size_t i = 0; i < lanes.size() && opt.actors.empty(); ++i)
+      if (!filled[i] && lanes[i] < dropped.size()) dropped[lanes[i]] = 1, empty = true;
+    if (!empty) break;
   }
+  for (uint32_t a : lanes) L.lanes.push_back({shorten(actor_name(c, a), kLaneNameChars)});
   if (others) L.lanes.push_back({lanes.empty() ? "All actors" : "Other actors"});
   return L;
 }
