@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -305,6 +306,7 @@ TEST_CASE("an analysis parses a sentence on its first request and keeps the tree
   AnnotatedText at = analyze_text("The weather was mild. The minister said talks would go on. Troops attacked the town.");
   const Analysis an = analyse_article(at);
   REQUIRE(at.sentences.size() == 3);
+  CHECK(an.parsed() == 0);
   const SentenceParse& second = an.parse(at, 1);
   const SentenceParse& again = an.parse(at, 1);
   CHECK(&second == &again);
@@ -313,6 +315,7 @@ TEST_CASE("an analysis parses a sentence on its first request and keeps the tree
   CHECK(&an.parse(at, 1) == &second);
   CHECK(second.sentence == 1);
   CHECK(third.sentence == 2);
+  CHECK(an.parsed() == 2);
   const SentenceParse direct = parse_sentence(at, an, 1);
   CHECK(second.head == direct.head);
   CHECK(second.rel == direct.rel);
@@ -410,4 +413,59 @@ TEST_CASE("parse reads a seed article end to end", "[shared]") {
   for (size_t p = r.out.find("\tnsubj"); p != std::string::npos; p = r.out.find("\tnsubj", p + 1)) ++subjects;
   CHECK(sentences > 5);
   CHECK(subjects >= sentences / 2);
+}
+
+namespace {
+
+// Greedy decoding as plainly as it can be written: every configuration
+// scored over all the classes, the moves not allowed masked, fresh buffers.
+void reference_parse(const analyse::LinearModel& m, const std::vector<analyse::WordInfo>& words,
+                     const std::vector<uint8_t>& tags, std::vector<uint32_t>& head, std::vector<uint8_t>& label) {
+  analyse::ParseAtoms atoms;
+  atoms.fill(words, tags);
+  ArcHybrid c;
+  c.start(static_cast<uint32_t>(words.size()));
+  std::vector<analyse::Feature> f;
+  while (!c.done()) {
+    analyse::parse_features(c, atoms, f);
+    std::vector<float> scores(m.classes(), 0.0f);
+    m.score(f.data(), f.size(), scores.data());
+    for (uint32_t k = 0; k < m.classes(); ++k)
+      if (!c.can(analyse::move_of(k))) scores[k] = -std::numeric_limits<float>::infinity();
+    const uint32_t best = analyse::best_class(scores.data(), m.classes());
+    c.apply(analyse::move_of(best), best == 0 ? 0 : analyse::label_of(best));
+  }
+  head.assign(c.head.begin() + 1, c.head.end() - 1);
+  label.assign(c.label.begin() + 1, c.label.end() - 1);
+}
+
+}  // namespace
+
+TEST_CASE("the parser decodes as the plain greedy loop does, whatever it parsed before") {
+  // Sentences of different lengths in turn, so that the per-thread buffers
+  // shrink and grow; the first words of a sentence can only be shifted.
+  AnnotatedText at = analyze_text(
+      "Officials in the northern province said on Tuesday that the new bridge, which cost more than "
+      "it was meant to, would open to traffic next spring after two years of delays. Rain fell. "
+      "The old ferry will keep running until then, the operator told reporters. Yes.");
+  const Analysis an = analyse_article(at);
+  REQUIRE(at.sentences.size() >= 3);
+  const analyse::Models& models = analyse::models();
+  const analyse::ParserModels& pm = analyse::parser_models();
+  for (int pass = 0; pass < 2; ++pass)
+    for (uint32_t s = 0; s < at.sentences.size(); ++s) {
+      const uint32_t first = an.sentence_words[s], n = an.sentence_words[s + 1] - first;
+      std::vector<analyse::WordInfo> words(n);
+      std::vector<uint8_t> tags(n);
+      for (uint32_t i = 0; i < n; ++i) {
+        analyse::describe_word(at.norm.view(an.words[first + i].span), &models.clusters, words[i]);
+        tags[i] = an.words[first + i].tag;
+      }
+      std::vector<uint32_t> head, want_head;
+      std::vector<uint8_t> label, want_label;
+      pm.parser.parse(words, tags, head, label);
+      reference_parse(pm.model, words, tags, want_head, want_label);
+      CHECK(head == want_head);
+      CHECK(label == want_label);
+    }
 }

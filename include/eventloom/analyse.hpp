@@ -70,6 +70,8 @@ struct Analysis {
   // request and kept: a stage parses only the sentences it reads (parsing
   // costs about as much as tagging). An Analysis belongs to one thread.
   const SentenceParse& parse(const AnnotatedText& at, uint32_t s) const;
+  // How many sentences parse() has parsed so far (what the benchmark counts).
+  size_t parsed() const { return parses_.size(); }
 
  private:
   mutable std::deque<SentenceParse> parses_;   // a deque: a tree given out stays where it is

@@ -98,14 +98,18 @@ SentenceParse parse_sentence(const AnnotatedText& at, const Analysis& a, uint32_
   p.sentence = s;
   p.first_word = a.sentence_words[s];
   const uint32_t n = a.sentence_words[s + 1] - p.first_word;
-  std::vector<analyse::WordInfo> info(n);
-  std::vector<uint8_t> tags(n);
+  // The parser's input, in buffers kept per thread (a sentence allocates
+  // only the tree it returns).
+  thread_local std::vector<analyse::WordInfo> info;
+  thread_local std::vector<uint8_t> tags;
+  thread_local std::vector<uint32_t> head, fill;
+  info.resize(n);
+  tags.resize(n);
   for (uint32_t i = 0; i < n; ++i) {
     const TaggedWord& tw = a.words[p.first_word + i];
     analyse::describe_word(at.norm.view(tw.span), &m.clusters, info[i]);
     tags[i] = tw.tag;
   }
-  std::vector<uint32_t> head;
   analyse::parser_models().parser.parse(info, tags, head, p.rel);
   p.head.resize(n);
   p.child_begin.assign(size_t(n) + 1, 0);
@@ -115,7 +119,7 @@ SentenceParse parse_sentence(const AnnotatedText& at, const Analysis& a, uint32_
   }
   for (uint32_t i = 0; i < n; ++i) p.child_begin[i + 1] += p.child_begin[i];
   p.children.resize(p.child_begin[n]);
-  std::vector<uint32_t> fill(p.child_begin.begin(), p.child_begin.end() - 1);
+  fill.assign(p.child_begin.begin(), p.child_begin.end() - 1);
   for (uint32_t i = 0; i < n; ++i)
     if (head[i]) p.children[fill[head[i] - 1]++] = i;
   return p;

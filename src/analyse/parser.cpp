@@ -1,6 +1,7 @@
 #include "analyse/parser.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <limits>
 
 namespace eventloom::analyse {
@@ -183,9 +184,16 @@ void ParseAtoms::fill(const std::vector<WordInfo>& words, const std::vector<uint
 }
 
 void parse_features(const ArcHybrid& c, const ParseAtoms& a, std::vector<Feature>& out) {
-  out.clear();
+  // Written in place (the vector keeps its capacity from one call to the
+  // next), then cut to the number of templates.
+  constexpr uint32_t kMaxFeatures = 128;
+  out.resize(kMaxFeatures);
+  Feature* const p = out.data();
   uint32_t tmpl = 0;
-  auto f = [&](uint64_t v) { out.push_back(feature(tmpl++, v)); };
+  auto f = [&](uint64_t v) {
+    p[tmpl] = feature(tmpl, v);
+    ++tmpl;
+  };
   const uint32_t none = c.none();
   const uint32_t s0 = c.s(0), s1 = c.s(1), s2 = c.s(2), b0 = c.b(0), b1 = c.b(1), b2 = c.b(2);
   const uint32_t s0l = c.left1[s0], s0l2 = c.left2[s0], s0r = c.right1[s0], s0r2 = c.right2[s0];
@@ -245,6 +253,8 @@ void parse_features(const ArcHybrid& c, const ParseAtoms& a, std::vector<Feature
   f(a.c1[s0] << 16 | a.c1[b0]), f(a.c1[s1] << 16 | a.c1[s0]);
   f(pair_value(a.c[s0], t[b0])), f(pair_value(t[s0], a.c[b0])), f(pair_value(a.c[s1], t[s0]));
   f(pair_value(t[s1], a.c[s0])), f(pair_value(a.c[s0l], t[s0])), f(pair_value(a.c[b0l], t[b0]));
+  assert(tmpl <= kMaxFeatures);
+  out.resize(tmpl);
 }
 
 // ---- decoding ----------------------------------------------------------------
@@ -271,6 +281,19 @@ bool parser_labels(const LinearModel& m, std::vector<std::string>& labels, std::
 
 Parser::Parser(const LinearModel& m) : model_(&m) { parser_labels(m, labels_, nullptr); }
 
+namespace {
+
+// What decoding needs per sentence, kept per thread so that a sentence
+// allocates nothing once the buffers have grown to its size.
+struct ParseScratch {
+  ParseAtoms atoms;
+  ArcHybrid c;
+  std::vector<Feature> f;
+  std::vector<float> scores;
+};
+
+}  // namespace
+
 void Parser::parse(const std::vector<WordInfo>& words, const std::vector<uint8_t>& tags, std::vector<uint32_t>& head,
                    std::vector<uint8_t>& label) const {
   const uint32_t n = static_cast<uint32_t>(words.size());
@@ -281,26 +304,34 @@ void Parser::parse(const std::vector<WordInfo>& words, const std::vector<uint8_t
     for (uint32_t i = 1; i < n; ++i) head[i] = i;
     return;
   }
-  ParseAtoms atoms;
+  thread_local ParseScratch scratch;
+  ParseAtoms& atoms = scratch.atoms;
+  ArcHybrid& c = scratch.c;
+  std::vector<Feature>& f = scratch.f;
   atoms.fill(words, tags);
-  ArcHybrid c;
   c.start(n);
-  std::vector<Feature> f;
   f.reserve(128);
   const uint32_t nc = model_->classes();
-  std::vector<float> scores(nc);
+  scratch.scores.resize(nc);
+  float* scores = scratch.scores.data();
   constexpr float kOff = -std::numeric_limits<float>::infinity();
   while (!c.done()) {
-    parse_features(c, atoms, f);
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    model_->score(f.data(), f.size(), scores.data());
-    if (!c.can(kShift)) scores[0] = kOff;
-    const bool left = c.can(kLeft), right = c.can(kRight);
-    for (uint32_t k = 1; k < nc; k += 2) {
-      if (!left) scores[k] = kOff;
-      if (!right) scores[k + 1] = kOff;
+    const bool shift = c.can(kShift), left = c.can(kLeft), right = c.can(kRight);
+    if (shift && !left && !right) {
+      // SHIFT is the only move (the stack holds the root alone): every other
+      // class would score -inf, so the model need not be asked.
+      c.apply(kShift, 0);
+      continue;
     }
-    const uint32_t best = best_class(scores.data(), nc);
+    parse_features(c, atoms, f);
+    std::fill(scores, scores + nc, 0.0f);
+    model_->score(f.data(), f.size(), scores);
+    if (!shift) scores[0] = kOff;
+    if (!left)
+      for (uint32_t k = 1; k < nc; k += 2) scores[k] = kOff;
+    if (!right)
+      for (uint32_t k = 2; k < nc; k += 2) scores[k] = kOff;
+    const uint32_t best = best_class(scores, nc);
     c.apply(move_of(best), best == 0 ? 0 : label_of(best));
   }
   for (uint32_t i = 1; i <= n; ++i) {
