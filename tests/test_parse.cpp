@@ -321,6 +321,26 @@ TEST_CASE("an analysis parses a sentence on its first request and keeps the tree
   CHECK(second.rel == direct.rel);
 }
 
+TEST_CASE("a sentence repeated word for word takes the first copy's tree, anchored where it is") {
+  AnnotatedText at = analyze_text("The envoy said the talks went well. Troops shelled the port. "
+                                  "The envoy said the talks went well. The envoy said the talks went badly.");
+  const Analysis an = analyse_article(at);
+  REQUIRE(at.sentences.size() == 4);
+  const SentenceParse& first = an.parse(at, 0);
+  const SentenceParse& copy = an.parse(at, 2);
+  const SentenceParse& other = an.parse(at, 3);
+  CHECK(&copy != &first);
+  CHECK(copy.sentence == 2);
+  CHECK(copy.first_word == an.sentence_words[2]);
+  const SentenceParse direct = parse_sentence(at, an, 2);
+  CHECK(copy.head == direct.head);
+  CHECK(copy.rel == direct.rel);
+  CHECK(copy.children == direct.children);
+  CHECK(copy.child_begin == direct.child_begin);
+  CHECK(other.sentence == 3);  // one word differs: parsed on its own
+  CHECK(other.head == parse_sentence(at, an, 3).head);
+}
+
 TEST_CASE("parse writes a tree for every sentence of raw text and of given words") {
   test_support::TempDir tmp;
   auto txt = tmp.file("a.txt", "Moscow, March 3 - Vladimir Putin said he didn't expect talks.\n\nThe army denied it.\n");

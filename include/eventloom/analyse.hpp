@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <deque>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "eventloom/text.hpp"
@@ -76,6 +77,7 @@ struct Analysis {
  private:
   mutable std::deque<SentenceParse> parses_;   // a deque: a tree given out stays where it is
   mutable std::vector<uint32_t> sentence_parse_;  // sentence -> index into parses_, SentenceParse::kNone if not yet
+  mutable std::unordered_map<uint64_t, uint32_t> parse_by_words_;  // hash of a sentence's words and tags -> parses_
 };
 
 // Tags and names for every sentence of `at`.

@@ -5,6 +5,7 @@
 
 #include "analyse/models.hpp"
 #include "analyse/parser.hpp"
+#include "util/hash.hpp"
 #include "eventloom/analyse.hpp"
 #include "events/lexicon.hpp"
 #include "statements/lexicon.hpp"
@@ -132,12 +133,48 @@ std::vector<SentenceParse> parse_article(const AnnotatedText& at, const Analysis
   return out;
 }
 
+namespace {
+
+// Whether sentences s and t of an analysis have the same words with the same
+// tags: what the parser reads of a sentence, so their trees are the same.
+bool same_words(const AnnotatedText& at, const Analysis& a, uint32_t s, uint32_t t) {
+  const uint32_t n = a.sentence_words[s + 1] - a.sentence_words[s];
+  if (a.sentence_words[t + 1] - a.sentence_words[t] != n) return false;
+  for (uint32_t i = 0; i < n; ++i) {
+    const TaggedWord &x = a.words[a.sentence_words[s] + i], &y = a.words[a.sentence_words[t] + i];
+    if (x.tag != y.tag || at.norm.view(x.span) != at.norm.view(y.span)) return false;
+  }
+  return true;
+}
+
+uint64_t words_hash(const AnnotatedText& at, const Analysis& a, uint32_t s) {
+  uint64_t h = util::kFnvBasis;
+  for (uint32_t w = a.sentence_words[s]; w < a.sentence_words[s + 1]; ++w) {
+    h = util::fnv1a(at.norm.view(a.words[w].span), h);
+    h = util::mix64(h ^ (uint64_t{a.words[w].tag} << 1 | 1));
+  }
+  return h;
+}
+
+}  // namespace
+
+// A sentence the article repeats word for word (a teaser, a caption, a
+// sign-off) takes the tree of its first copy, re-anchored, instead of being
+// parsed again: the same tree, since the parser reads only the words and tags.
 const SentenceParse& Analysis::parse(const AnnotatedText& at, uint32_t s) const {
   if (sentence_parse_.empty()) sentence_parse_.assign(at.sentences.size(), SentenceParse::kNone);
   uint32_t& k = sentence_parse_[s];
   if (k == SentenceParse::kNone) {
     k = static_cast<uint32_t>(parses_.size());
-    parses_.push_back(parse_sentence(at, *this, s));
+    auto [it, fresh] = parse_by_words_.emplace(words_hash(at, *this, s), k);
+    if (!fresh && same_words(at, *this, s, parses_[it->second].sentence)) {
+      SentenceParse copy = parses_[it->second];
+      copy.sentence = s;
+      copy.first_word = sentence_words[s];
+      parses_.push_back(std::move(copy));
+    } else {
+      parses_.push_back(parse_sentence(at, *this, s));
+    }
   }
   return parses_[k];
 }
