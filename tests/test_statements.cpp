@@ -13,6 +13,8 @@
 #include "events/lexicon.hpp"
 #include "statements/lexicon.hpp"
 #include "statements/saying.hpp"
+#include "test_support.hpp"
+#include "time/lexicon.hpp"
 #include "util/embedded.hpp"
 #include "util/lines.hpp"
 
@@ -768,6 +770,13 @@ TEST_CASE("every data file is compiled in and reads as text", "[statements][data
   CHECK_NOTHROW(statements::Lexicon::get());
   CHECK_NOTHROW(actors::lexicon());
   CHECK_NOTHROW(events::Lexicon::get());
+  CHECK_NOTHROW(timex::Lexicon::get());
+  // the lists read inside a stage (boilerplate and paragraph words of ingest,
+  // the events' syntax tables and word sets), through a build that reaches
+  // every stage
+  size_t events = 0;
+  CHECK_NOTHROW(events = test_support::examples_corpus().events.size());
+  CHECK(events > 0);
 }
 
 TEST_CASE("the loader refuses a malformed line with the file and line number", "[statements][data]") {

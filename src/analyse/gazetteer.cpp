@@ -35,10 +35,15 @@ Gazetteer::Gazetteer(std::string_view names) {
   for (const auto& [variant, canon] : lx.given) words_[variant] |= 1u << kGazGiven;
   for (const auto& t : lx.titles) words_[t] |= 1u << kGazTitle;
   for (const auto& w : lx.org_words) words_[w] |= 1u << kGazOrgWord;
-  util::for_each_data_row(names, [&](std::string_view line) {
-    size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) return;
-    std::string_view type = line.substr(0, tab);
+  // The names list of the name tagger's model (absent from a gazetteer
+  // made for training before the list exists).
+  if (names.empty()) return;
+  util::read_data_text("models/names_list.tsv", names, {1, 1, true}, [&](const util::DataFields& f) -> const char* {
+    const std::string_view line = f[0];
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) return "expected TYPE<tab>name";
+    const std::string_view type = line.substr(0, tab);
+    if (type != "PER" && type != "ORG" && type != "LOC" && type != "MISC") return "expected PER, ORG, LOC or MISC";
     GazList l = type == "PER" ? kGazNamePer : type == "ORG" ? kGazNameOrg : type == "LOC" ? kGazNameLoc : kGazNameMisc;
     std::string key;
     std::string_view name = line.substr(tab + 1);
@@ -53,6 +58,7 @@ Gazetteer::Gazetteer(std::string_view names) {
       i = e + 1;
     }
     if (!key.empty()) add(key, l);
+    return nullptr;
   });
 }
 

@@ -64,8 +64,9 @@ inline bool is_clause_mark(std::string_view w) {
 // The one-word lines of a data file, lower case.
 inline std::unordered_set<std::string_view> word_set(std::string_view file) {
   std::unordered_set<std::string_view> s;
-  util::for_each_data_line(data::get(file), [&](const util::DataFields& w) {
-    if (w.size() == 1) s.insert(w[0]);
+  util::read_data_file(file, {1, 1, false}, [&](const util::DataFields& w) -> const char* {
+    s.insert(w[0]);
+    return nullptr;
   });
   return s;
 }

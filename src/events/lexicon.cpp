@@ -23,10 +23,9 @@ const Lexicon& Lexicon::get() {
 }
 
 Lexicon::Lexicon() {
-  util::for_each_data_line(data::get("events/data/triggers.txt"), [&](const util::DataFields& w) {
-    if (w.size() < 2) return;
-    uint8_t code = parse_code(w[0]);
-    if (code > 20) return;
+  util::read_data_file("events/data/triggers.txt", {2, 8, false}, [&](const util::DataFields& w) -> const char* {
+    const uint8_t code = parse_code(w[0]);
+    if (code > 20) return "expected a CAMEO root 01-20 (or 00, not an event) first";
     TriggerPhrase p;
     p.code = code;
     for (size_t i = 1; i < w.size(); ++i) {
@@ -39,17 +38,19 @@ Lexicon::Lexicon() {
         words_.emplace(w[i], 1);
       }
     }
-    if (p.lemmas.empty()) return;
+    if (p.lemmas.empty()) return "no words";
     by_first_[p.lemmas[0]].push_back(static_cast<uint32_t>(phrases_.size()));
     phrases_.push_back(std::move(p));
+    return nullptr;
   });
   for (auto& [first, list] : by_first_) {
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
       return phrases_[a].lemmas.size() > phrases_[b].lemmas.size();
     });
   }
-  util::for_each_data_line(data::get("events/data/irregular.txt"), [&](const util::DataFields& w) {
-    if (w.size() == 2) irregular_.emplace(w[0], w[1]);
+  util::read_data_file("events/data/irregular.txt", {2, 2, false}, [&](const util::DataFields& w) -> const char* {
+    irregular_.emplace(w[0], w[1]);
+    return nullptr;
   });
   for (const statements::SayingVerb& v : statements::SayingVerbs::get().verbs()) {
     if (v.cameo == 1) continue;  // the default

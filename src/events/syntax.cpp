@@ -36,19 +36,20 @@ struct Tables {
 const Tables& tables() {
   static const Tables tabs = [] {
     Tables t;
-    util::for_each_data_line(data::get("events/data/syntax.txt"), [&](const util::DataFields& f) {
-      if (f.size() < 2) return;
+    util::read_data_file("events/data/syntax.txt", {2, 8, false}, [&](const util::DataFields& f) -> const char* {
       std::string_view k = f[0], w = f[1];
       if (k == "needs") {
+        if (f.size() < 3) return "needs: expected a lemma and the relations or prepositions it needs";
         for (size_t i = 2; i < f.size(); ++i) t.needs[w].push_back(f[i]);
-        return;
+        return nullptr;
       }
-      if (k == "frame" && f.size() == 3 && f[2].size() == 2) {
+      if (k == "frame") {
+        if (f.size() != 3 || f[2].size() != 2 || f[2][0] < '0' || f[2][0] > '2' || f[2][1] < '0' || f[2][1] > '9')
+          return "frame: expected a word and a two-digit CAMEO root";
         t.frame.emplace(w, static_cast<uint8_t>((f[2][0] - '0') * 10 + (f[2][1] - '0')));
-        return;
+        return nullptr;
       }
-      if (f.size() == 2) {
-        Set* s = k == "party"      ? &t.party
+      Set* set = k == "party"      ? &t.party
                  : k == "agent"    ? &t.agent
                  : k == "light"    ? &t.light
                  : k == "neg"      ? &t.neg
@@ -58,13 +59,19 @@ const Tables& tables() {
                  : k == "asks"     ? &t.asks
                  : k == "wh"       ? &t.wh
                                    : nullptr;
-        if (s) s->emplace(w, 1);
-        return;
+      if (set) {
+        if (f.size() != 2) return "expected a kind and one word";
+        set->emplace(w, 1);
+        return nullptr;
       }
-      Modality m = f[2] == "future" ? Modality::Future : Modality::Hypothetical;
-      if (k == "gov" && f.size() > 3 && f[3] == "xcomp") t.gov_xcomp.emplace(w, 1);
-      Map* s = k == "aux" ? &t.aux : k == "adv" ? &t.adv : k == "mark" ? &t.mark : k == "gov" ? &t.gov : nullptr;
-      if (s) s->emplace(w, m);
+      Map* map = k == "aux" ? &t.aux : k == "adv" ? &t.adv : k == "mark" ? &t.mark : k == "gov" ? &t.gov : nullptr;
+      if (!map) return "unknown kind of entry";
+      if (f.size() < 3 || f.size() > 4 || (f.size() == 4 && (k != "gov" || f[3] != "xcomp")))
+        return "expected a kind, a word, future or hypothetical (and xcomp after gov)";
+      if (f[2] != "future" && f[2] != "hypothetical") return "expected future or hypothetical";
+      if (f.size() == 4) t.gov_xcomp.emplace(w, 1);
+      map->emplace(w, f[2] == "future" ? Modality::Future : Modality::Hypothetical);
+      return nullptr;
     });
     return t;
   }();

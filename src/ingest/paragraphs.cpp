@@ -4,7 +4,6 @@
 #include <unordered_set>
 
 #include "eventloom/text.hpp"
-#include "util/embedded.hpp"
 #include "util/lines.hpp"
 
 namespace eventloom {
@@ -24,7 +23,10 @@ bool ends_sentence(std::string_view line) {
 // caller's static.
 std::unordered_set<std::string> word_set(std::string_view file) {
   std::unordered_set<std::string> out;
-  util::for_each_data_row(data::get(file), [&](std::string_view l) { out.emplace(l); });
+  util::read_data_file(file, {1, 1, false}, [&](const util::DataFields& f) -> const char* {
+    out.emplace(f[0]);
+    return nullptr;
+  });
   return out;
 }
 

@@ -22,7 +22,6 @@
 #include "eventloom/ingest.hpp"
 #include "eventloom/text.hpp"
 #include "ingest/paragraphs.hpp"
-#include "util/embedded.hpp"
 #include "util/lines.hpp"
 
 namespace eventloom {
@@ -43,12 +42,16 @@ struct Block {
 struct BoilerplateList {
   std::vector<std::string> exact, prefix;
   BoilerplateList() {
-    util::for_each_data_row(data::get("ingest/data/boilerplate.txt"), [&](std::string_view line) {
-      std::string l = text::lower_ascii(text::trim(line));
-      if (l.rfind("prefix:", 0) == 0)
-        prefix.emplace_back(text::trim(std::string_view(l).substr(7)));
-      else
+    util::read_data_file("ingest/data/boilerplate.txt", {1, 1, true}, [&](const util::DataFields& f) -> const char* {
+      std::string l = text::lower_ascii(f[0]);
+      if (l.rfind("prefix:", 0) == 0) {
+        std::string_view p = text::trim(std::string_view(l).substr(7));
+        if (p.empty()) return "an empty prefix";
+        prefix.emplace_back(p);
+      } else {
         exact.push_back(l);
+      }
+      return nullptr;
     });
   }
   bool matches(std::string_view line) const {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 
-#include "util/embedded.hpp"
 #include "util/lines.hpp"
 
 namespace eventloom::timex {
@@ -72,22 +71,27 @@ std::string_view strip_period(std::string_view w) {
 Lexicon::Lexicon() {
   words_.max_load_factor(0.25f);  // few collisions: most lookups miss
   holiday_index_.max_load_factor(0.25f);
-  util::for_each_data_line(data::get("time/data/words.txt"), [&](const std::vector<std::string_view>& f) {
-    if (f.size() < 3) return;
+  util::read_data_file("time/data/words.txt", {3, 3, false}, [&](const util::DataFields& f) -> const char* {
     WordInfo w = parse_word(f[1], f[2]);
-    if (w.kind == WordKind::Starter && words_.count(f[0])) return;  // a time word already
+    if (w.kind == WordKind::None) return "unknown kind of time word, or a unit code that is none";
+    if (w.kind == WordKind::Starter && words_.count(f[0])) return nullptr;  // a time word already
     words_[f[0]] = w;
+    return nullptr;
   });
-  util::for_each_data_line(data::get("time/data/tense.txt"), [&](const std::vector<std::string_view>& f) {
-    if (f.size() < 2) return;
-    tenses_[f[0]] = f[1] == "past"     ? Tense::Past
-                    : f[1] == "form"   ? Tense::PastForm
-                    : f[1] == "future" ? Tense::Future
-                    : f[1] == "break"  ? Tense::Break
-                                       : Tense::Present;
+  util::read_data_file("time/data/tense.txt", {2, 2, false}, [&](const util::DataFields& f) -> const char* {
+    static const std::pair<std::string_view, Tense> kTenses[] = {{"past", Tense::Past},
+                                                                 {"form", Tense::PastForm},
+                                                                 {"future", Tense::Future},
+                                                                 {"break", Tense::Break},
+                                                                 {"present", Tense::Present}};
+    for (const auto& [name, tense] : kTenses)
+      if (f[1] == name) {
+        tenses_[f[0]] = tense;
+        return nullptr;
+      }
+    return "expected past, form, future, break or present";
   });
-  util::for_each_data_line(data::get("time/data/holidays.txt"), [&](const std::vector<std::string_view>& f) {
-    if (f.size() < 2) return;
+  util::read_data_file("time/data/holidays.txt", {2, 8, false}, [&](const util::DataFields& f) -> const char* {
     Holiday h;
     std::string_view rule = f[0];
     // "MM-DD" or "NTH-WEEKDAY-MONTH" (NTH may be -1).
@@ -108,10 +112,12 @@ Lexicon::Lexicon() {
       h.weekday = parts[1];
       h.month = parts[2];
     } else {
-      return;
+      return "expected MM-DD or NTH-WEEKDAY-MONTH";
     }
+    if (h.month < 1 || h.month > 12) return "no such month";
     for (size_t k = 1; k < f.size(); ++k) h.words.push_back(strip_period(f[k]));
     holidays_.push_back(std::move(h));
+    return nullptr;
   });
   for (const Holiday& h : holidays_) {
     holiday_index_[h.words.front()].push_back(&h);

@@ -105,25 +105,4 @@ void read_data_file(std::string_view file, DataShape shape, F&& f) {
   read_data_text(file, data::get(file), shape, std::forward<F>(f));
 }
 
-// f(line) for each line of `data` that is neither blank nor a comment, with
-// the spaces, tabs and CRs around it trimmed. For files whose columns are
-// split by the caller ("Canonical|aliases|...", "Vladimir=Volodymyr") or
-// whose entries hold spaces ("Buenos Aires").
-template <typename F>
-void for_each_data_row(std::string_view data, F&& f) {
-  for_each_numbered_row(data, [&](std::string_view line, size_t) { f(line); });
-}
-
-// f(fields) for the same lines split on spaces and tabs ("01 announce",
-// "said", "tell tell"); there is at least one field. The vector is reused
-// from line to line.
-template <typename F>
-void for_each_data_line(std::string_view data, F&& f) {
-  DataFields fields;
-  for_each_data_row(data, [&](std::string_view line) {
-    split_data_fields(line, fields);
-    f(static_cast<const DataFields&>(fields));
-  });
-}
-
 }  // namespace eventloom::util
