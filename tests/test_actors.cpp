@@ -190,6 +190,17 @@ TEST_CASE("coreference within an article") {
   CHECK(g.by_alias("Putin") == putin);
   CHECK(putin->name == "Vladimir Putin");
   CHECK(g.mentions_of(putin) == 3);
+
+  // A lone surname after the full name is the person, whatever kind the
+  // name tagger gives the lone word (here ORG, the kind it gave the whole
+  // run of capitals with the title).
+  Found h("US Treasury Secretary Paul Hollister said the deal was done. According to Hollister, "
+          "the deal awaits a signature.");
+  const LocalActor* paul = h.by_alias("Paul Hollister");
+  REQUIRE(paul);
+  CHECK(paul->type == ActorType::Person);
+  CHECK(h.by_alias("Hollister") == paul);
+  CHECK(h.mentions_of(paul) == 2);
 }
 
 TEST_CASE("capitals: government or place") {

@@ -179,7 +179,12 @@ class Resolver {
       auto k = c.last - c.first == 1 ? known(folded) : std::nullopt;
       ActorType kt = k ? out_.actors[*k].type : ActorType::Person;
       bool place = kt == ActorType::Loc || kt == ActorType::Gpe;
-      if (k && kt != to_type(c.guess) && !(place && (c.guess == Guess::Gpe || c.acting)))
+      // The surname of a person named in full before is that person even
+      // where the tagger calls the lone word an organisation ("according to
+      // Bessent" after "Scott Bessent"): a name the gazetteer knows took
+      // the branch above.
+      bool surname = kt == ActorType::Person && c.guess == Guess::Org && surnames_.count(folded);
+      if (k && kt != to_type(c.guess) && !surname && !(place && (c.guess == Guess::Gpe || c.acting)))
         k = std::nullopt;
       a = k ? *k : actor_for(c.name, to_type(c.guess), c.name);
       if (k && place && c.acting) upgrade(*a, ActorType::Gpe);
