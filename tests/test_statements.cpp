@@ -843,3 +843,30 @@ TEST_CASE("a bare noun after a weak verb is its object, not an inverted speaker"
   r.find();
   CHECK(r.out.empty());
 }
+
+TEST_CASE("a quotation in the headline is not a direct quote", "[statements]") {
+  // The editor's summary of what the body quotes: with a cue it is reported
+  // speech, without one a label.
+  const char* texts[] = {
+      "Harbour chief says storm season 'the worst in living memory'\n\n"
+      "Ivo Lind, who runs the port, spoke to reporters on Monday about the damage.",
+      "Fishing towns ask for 'a fair share of the quota'\n\n"
+      "Several towns on the coast wrote to the ministry on Monday about the quota.",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    Run r(text);
+    r.doc.paragraphs[0].kind = ParagraphKind::Title;
+    r.at = analyze(r.doc);
+    r.find();
+    CHECK(r.count(StatementKind::Direct) == 0);
+  }
+  Run r(
+      "Harbour chief says storm season 'the worst in living memory'\n\n"
+      "\"This storm season is the worst in living memory,\" Ivo Lind said on Monday.");
+  r.doc.paragraphs[0].kind = ParagraphKind::Title;
+  r.at = analyze(r.doc);
+  r.find();
+  REQUIRE(r.count(StatementKind::Direct) == 1);
+  CHECK(r.speaker_words(*r.direct()) == "Ivo Lind");
+}

@@ -190,6 +190,7 @@ class Assembler : Reader {
     std::vector<LocalStatement> out;
     out.reserve(drafts_.size());
     for (uint32_t idx : order) {
+      if (headline_quote_without_speaker(drafts_[idx])) continue;
       LocalStatement st = make(idx, done, made);
       if (st.kind == StatementKind::Indirect && alpha_words(st.content) < 2) continue;  // "<National", "(D-Wisc"
       out.push_back(std::move(st));
@@ -198,10 +199,22 @@ class Assembler : Reader {
   }
 
  private:
+  // A headline sums the article up in the editor's words: a phrase it puts
+  // in quotation marks ("X says plan 'a disaster'") is not a verbatim quote
+  // but the gist of one the body gives. A headline statement with a cue or a
+  // speaker is reported speech (indirect); a headline quotation with neither
+  // is a label.
+  bool in_headline(const Draft& d) const {
+    return d.paragraph < at_.paragraphs.size() && at_.paragraphs[d.paragraph].kind == ParagraphKind::Title;
+  }
+  bool headline_quote_without_speaker(const Draft& d) const {
+    return d.direct && d.cue < 0 && d.parent < 0 && d.speaker.empty() && in_headline(d);
+  }
+
   LocalStatement make(uint32_t idx, std::vector<LocalStatement>& done, std::vector<uint8_t>& made) {
     const Draft& d = drafts_[idx];
     LocalStatement st;
-    st.kind = d.direct ? StatementKind::Direct : StatementKind::Indirect;
+    st.kind = d.direct && !in_headline(d) ? StatementKind::Direct : StatementKind::Indirect;
     st.content = trim_content(quoted_part(d));
     if (d.parent >= 0 && made[d.parent]) {
       const LocalStatement& p = done[d.parent];
