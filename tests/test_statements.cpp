@@ -870,3 +870,36 @@ TEST_CASE("a quotation in the headline is not a direct quote", "[statements]") {
   REQUIRE(r.count(StatementKind::Direct) == 1);
   CHECK(r.speaker_words(*r.direct()) == "Ivo Lind");
 }
+
+TEST_CASE("a quotation that runs over sentences before its attribution is one statement", "[statements]") {
+  Run r(
+      "The harbour was closed for a week.\n\n"
+      "\"Will the boats come back this winter? Maybe,\" said Ivo Lind. \"Nobody here can promise it yet.\"");
+  uint32_t ivo = r.actor("Ivo Lind", ActorType::Person);
+  r.find();
+  REQUIRE(r.count(StatementKind::Direct) == 1);
+  const LocalStatement* s = r.direct();
+  CHECK(r.speaker_words(*s) == "Ivo Lind");
+  REQUIRE(s->speaker);
+  CHECK(*s->speaker == ivo);
+  std::string t = r.text(s->content);
+  CHECK(t.find("Will the boats") != std::string::npos);
+  CHECK(t.find("promise") != std::string::npos);
+}
+
+TEST_CASE("a verb of saying after the attribution opens a second statement by the same speaker", "[statements]") {
+  const char* texts[] = {
+      "\"The river has never been this high in spring,\" Kaja Stenberg said, going on to say that the town "
+      "\"must build the new dykes before the autumn rains.\"",
+      "\"The river has never been this high in spring,\" Kaja Stenberg said, suggesting two questions, "
+      "including, \"Who will pay for the new dykes, and who will build them?\"",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    Run r(text);
+    r.find();
+    REQUIRE(r.count(StatementKind::Direct) == 2);
+    for (const auto& s : r.out)
+      if (s.kind == StatementKind::Direct) CHECK(r.speaker_words(s) == "Kaja Stenberg");
+  }
+}

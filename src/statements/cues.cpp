@@ -234,6 +234,10 @@ class CueFinder : Reader {
             break;
           }
       if (!quoted && parenthetical(i, sn)) c.content.last = content_end(sn);  // "A, Zakharova said, showed B"
+      // "“Do we need it? No,” X said": the quotation began sentences
+      // before; the content is all of it.
+      if (quoted && c.content.first == sn.first_token && in_quote_[sn.first_token])
+        c.content.first = std::min(c.content.first, unit_start(sn.first_token));
       uint32_t words = 0;
       for (uint32_t k = c.content.first; k < c.content.last; ++k) words += tok(k).has(kAlpha) ? 1 : 0;
       if (words < 2) return;
@@ -587,6 +591,15 @@ class CueFinder : Reader {
     if (u != "NOUN" && u != "PROPN") return false;
     std::string_view before = upos(an->words[an->token_word[i - 1]].tag);
     return before == "DET" || before == "ADJ" || before == "NUM" || before == "ADP";
+  }
+
+  // The first token of the quote unit that holds token t (t itself if none).
+  uint32_t unit_start(uint32_t t) const {
+    auto it = std::upper_bound(units_.begin(), units_.end(), t,
+                               [](uint32_t x, const QuoteUnit& u) { return x < u.toks.first; });
+    if (it == units_.begin()) return t;
+    --it;
+    return t < it->toks.last ? it->toks.first : t;
   }
 
   bool quote_in(uint32_t b, uint32_t e) const {
