@@ -903,3 +903,30 @@ TEST_CASE("a verb of saying after the attribution opens a second statement by th
       if (s.kind == StatementKind::Direct) CHECK(r.speaker_words(s) == "Kaja Stenberg");
   }
 }
+
+TEST_CASE("a pronoun's contracted 's before a verb of saying is an auxiliary", "[statements]") {
+  Run r("She's claiming that the ferry is \"far too old for winter storms\" and \"nobody wants to pay for a new one.\"");
+  r.find();
+  REQUIRE(r.count(StatementKind::Direct) == 1);
+  const LocalStatement* s = r.direct();
+  CHECK(r.speaker_words(*s) == "She");
+  std::string t = r.text(s->content);
+  CHECK(t.find("far too old") != std::string::npos);
+  CHECK(t.find("nobody wants") != std::string::npos);
+}
+
+TEST_CASE("a programme's title before the reported clause is not its content", "[statements]") {
+  const char* texts[] = {
+      "Ivo Lind told Radio Nord's \"Morning Harbour\" that the ferries would stop sailing in December.",
+      "Ivo Lind said on Radio Nord's \"Morning Harbour\" that the ferries would stop sailing in December.",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    Run r(text);
+    r.find();
+    CHECK(r.count(StatementKind::Direct) == 0);
+    REQUIRE(r.count(StatementKind::Indirect) == 1);
+    CHECK(r.text(r.out[0].content) == "the ferries would stop sailing in December");
+    CHECK(r.speaker_words(r.out[0]) == "Ivo Lind");
+  }
+}

@@ -54,7 +54,7 @@ class Attacher : Reader {
         last_direct = d;
         continue;
       }
-      if (title(u)) continue;
+      if (title_unit(u)) continue;
       Draft nd;
       if (u.words <= kShortQuoteWords) {  // a scare quote, unless the parse gives it a speaker
         if (!syntactic_speaker(u, nd)) continue;
@@ -88,21 +88,6 @@ class Attacher : Reader {
   }
 
  private:
-  // "“The Morning Show”", "‘Legend in the Coal Fields.’": every word
-  // capitalised but for short function words names a work, not speech
-  // (inside a cue's content it still makes the statement direct: "called
-  // her “Miss Housekeeping”").
-  bool title(const QuoteUnit& u) const {
-    uint32_t caps = 0;
-    for (uint32_t k = u.toks.first; k < u.toks.last; ++k) {
-      if (!tok(k).has(kAlpha)) continue;
-      if (tok(k).has(kUpperInit)) ++caps;
-      else if (!(w(k).size() <= 4 && (lex_.stopword(w(k)) || lex_.determiner(w(k)) || lex_.np_link_before(w(k)))))
-        return false;
-    }
-    return caps >= 2 && 2 * caps > u.words;
-  }
-
   // Of the cues whose content holds the quotation, a strong verb before a
   // weak one, then the one whose content starts last: the innermost
   // ("When Clinton noted that A ― Trump boasted, “B.”": Trump says B).

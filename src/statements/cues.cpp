@@ -183,7 +183,8 @@ class CueFinder : Reader {
     }
     if (i > sn.first_token) {
       std::string_view p = w(i - 1);
-      if (p == "to" || p == "To" || lex_.determiner(p) || tok(i - 1).has(kPossessive)) return;
+      if (p == "to" || p == "To" || lex_.determiner(p) || (tok(i - 1).has(kPossessive) && !contracted_aux(i - 1)))
+        return;
     }
     if (i + 1 < sn.last_token && lex_.auxiliary(w(i + 1))) return;  // a noun: "Kim's mental state is"
     if ((vc == VerbClass::Weak || vc == VerbClass::Think) && tagged_noun(i)) return;  // "32% of Republican claims"
@@ -192,7 +193,7 @@ class CueFinder : Reader {
     c.sentence = s;
     c.weak = vc == VerbClass::Weak || vc == VerbClass::Think;
     bool backward = false, forward_only = false;
-    if (participle(w(i)) && !(i > sn.first_token && progressive_aux(w(i - 1)))) {
+    if (participle(w(i)) && !(i > sn.first_token && (progressive_aux(w(i - 1)) || contracted_aux(i - 1)))) {
       if (i == sn.first_token) return;
       if (tok(i - 1).has(kUpperInit) && !in_quote_[i - 1] && !lex_.stopword(w(i - 1))) {  // "footage of Trump saying"
         c.speaker = name_before(i, sn.first_token);
@@ -237,7 +238,7 @@ class CueFinder : Reader {
       // "“Do we need it? No,” X said": the quotation began sentences
       // before; the content is all of it.
       if (quoted && c.content.first == sn.first_token && in_quote_[sn.first_token])
-        c.content.first = std::min(c.content.first, unit_start(sn.first_token));
+        if (const QuoteUnit* u = unit_at(sn.first_token)) c.content.first = std::min(c.content.first, u->toks.first);
       uint32_t words = 0;
       for (uint32_t k = c.content.first; k < c.content.last; ++k) words += tok(k).has(kAlpha) ? 1 : 0;
       if (words < 2) return;
@@ -284,7 +285,7 @@ class CueFinder : Reader {
   // appositive or relative clause set off by commas, then the noun phrase.
   TokRange subject_before(uint32_t i, uint32_t floor) const {
     uint32_t e = i;
-    if (e > floor && progressive_aux(w(e - 1))) {
+    if (e > floor && (progressive_aux(w(e - 1)) || contracted_aux(e - 1))) {
       if (!participle(w(i))) return {};  // a passive: "was called a “bluff”"
       --e;
     }
@@ -491,6 +492,7 @@ class CueFinder : Reader {
     if (vc == VerbClass::Tell) {
       TokRange obj = np_after(k, end);
       if (!obj.empty()) k = obj.last;
+      k = past_title(k, end);
     }
     // "said on Thursday that", "told Reuters in an interview that",
     // "warned Washington that"; not the relative "that" after an object
@@ -505,6 +507,7 @@ class CueFinder : Reader {
         window = 0;
     }
     for (uint32_t j = k; j < end && j < k + window; ++j) {
+      if (uint32_t t = past_title(j, end); t != j) j = t;  // "said on ABC's “This Week” that"
       if (in_quote_[j] || is(j, ";") || lex_.auxiliary(w(j))) break;  // a clause began: "said it was clear that"
       if (is(j, ",") && j + 1 < end && tok(j + 1).has(kLower) && participle(w(j + 1))) break;  // ", emphasizing that"
       if (is(j, ":")) {  // "wrote on Telegram: ..."
@@ -593,13 +596,17 @@ class CueFinder : Reader {
     return before == "DET" || before == "ADJ" || before == "NUM" || before == "ADP";
   }
 
-  // The first token of the quote unit that holds token t (t itself if none).
-  uint32_t unit_start(uint32_t t) const {
-    auto it = std::upper_bound(units_.begin(), units_.end(), t,
-                               [](uint32_t x, const QuoteUnit& u) { return x < u.toks.first; });
-    if (it == units_.begin()) return t;
-    --it;
-    return t < it->toks.last ? it->toks.first : t;
+  // "told MSNBC's “Morning Joe” that": a title in quotation marks before
+  // "that" names a programme or a work, not the content. The "that" after
+  // it, else k.
+  uint32_t past_title(uint32_t k, uint32_t end) const {
+    uint32_t b = k;
+    while (b < end && tok(b).has(kQuote) && !in_quote_[b]) ++b;
+    const QuoteUnit* u = b < end ? unit_at(b) : nullptr;
+    if (!u || u->toks.first != b || !title_unit(*u)) return k;
+    uint32_t e = u->toks.last;
+    while (e < end && tok(e).has(kQuote)) ++e;
+    return e < end && is(e, "that") ? e : k;
   }
 
   bool quote_in(uint32_t b, uint32_t e) const {

@@ -103,6 +103,25 @@ TokRange Reader::np_after(uint32_t begin, uint32_t limit) const {
 }
 
 // The capitalised words from b on: "Anna Berg made the following comment".
+const QuoteUnit* Reader::unit_at(uint32_t t) const {
+  auto it = std::upper_bound(units_.begin(), units_.end(), t,
+                             [](uint32_t x, const QuoteUnit& u) { return x < u.toks.first; });
+  if (it == units_.begin()) return nullptr;
+  --it;
+  return t < it->toks.last ? &*it : nullptr;
+}
+
+bool Reader::title_unit(const QuoteUnit& u) const {
+  uint32_t caps = 0;
+  for (uint32_t k = u.toks.first; k < u.toks.last; ++k) {
+    if (!tok(k).has(kAlpha)) continue;
+    if (tok(k).has(kUpperInit)) ++caps;
+    else if (!(w(k).size() <= 4 && (lex_.stopword(w(k)) || lex_.determiner(w(k)) || lex_.np_link_before(w(k)))))
+      return false;
+  }
+  return caps >= 2 && 2 * caps > u.words;
+}
+
 TokRange Reader::name_after(uint32_t b, uint32_t limit) const {
   uint32_t j = b;
   while (j < limit && j - b < kMaxNpTokens && !in_quote_[j] && tok(j).has(kUpperInit) && !punct(j) &&
