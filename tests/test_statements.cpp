@@ -930,3 +930,26 @@ TEST_CASE("a programme's title before the reported clause is not its content", "
     CHECK(r.speaker_words(r.out[0]) == "Ivo Lind");
   }
 }
+
+TEST_CASE("a verb of saying with a quotation after it is not the attribution of the quote before", "[statements]") {
+  Run r(
+      "Kaja Stenberg does not like the plan. \"The ferry is far too old for winter storms.\" She adds, \"Who would "
+      "sail it in January?\"");
+  r.find();
+  REQUIRE(r.count(StatementKind::Direct) == 2);
+  bool asked = false;
+  for (const auto& s : r.out)
+    if (r.text(s.content).find("Who would sail") != std::string::npos) {
+      asked = true;
+      CHECK(r.speaker_words(s) == "She");
+      CHECK(r.text(s.content).find("far too old") == std::string::npos);
+    }
+  CHECK(asked);
+}
+
+TEST_CASE("a participle after 'before' reports what its subject said next", "[statements]") {
+  Run r("Kaja Stenberg thanked the crew before asking them, \"Who would sail this ferry in January?\"");
+  r.find();
+  REQUIRE(r.count(StatementKind::Direct) == 1);
+  CHECK(r.speaker_words(*r.direct()) == "Kaja Stenberg");
+}

@@ -197,7 +197,7 @@ class CueFinder : Reader {
       if (i == sn.first_token) return;
       if (tok(i - 1).has(kUpperInit) && !in_quote_[i - 1] && !lex_.stopword(w(i - 1))) {  // "footage of Trump saying"
         c.speaker = name_before(i, sn.first_token);
-      } else if (is(i - 1, ",") || is(i - 1, "by") || is(i - 1, "while") || is(i - 1, "after") ||
+      } else if (is(i - 1, ",") || is(i - 1, "by") || is(i - 1, "while") || is(i - 1, "after") || is(i - 1, "before") ||
                  (is(i, "saying") && !in_quote_[i - 1])) {  // "a series of tweets early Friday saying that"
         c.speaker = participle_subject(s, i);
       } else {
@@ -479,6 +479,9 @@ class CueFinder : Reader {
     uint32_t q = sn.first_token - 1;
     if (!tok(q).has(kQuote) || sidx(q) + 1 != sidx(speaker.first) || para_of(q) != sn.paragraph)
       return false;
+    uint32_t n = i + 1;  // "She adds, “B”": B is what she adds
+    while (n < sn.last_token && n < i + 3 && (is(n, ",") || is(n, ":"))) ++n;
+    if (n < sn.last_token && (in_quote_[n] || tok(n).has(kQuote))) return false;
     uint32_t rest = 0;
     for (uint32_t k = i + 1; k < sn.last_token; ++k, ++rest)
       if (is(k, "that") || is(k, ":") || in_quote_[k] || is(k, ",")) break;
