@@ -953,3 +953,23 @@ TEST_CASE("a participle after 'before' reports what its subject said next", "[st
   REQUIRE(r.count(StatementKind::Direct) == 1);
   CHECK(r.speaker_words(*r.direct()) == "Kaja Stenberg");
 }
+
+TEST_CASE("a verb of saying after 'and' shares the subject of the verb before", "[statements]") {
+  Run r(
+      "Ivo Lind, the harbour chief, bemoaned the delay in the north and said he thought that storms were a "
+      "\"very, very big factor\" in the decision.");
+  r.find();
+  const LocalStatement* s = r.direct();
+  REQUIRE(s != nullptr);
+  CHECK(r.speaker_words(*s) == "Ivo Lind");
+}
+
+TEST_CASE("a participle after a reporting noun reports for the sentence's subject", "[statements]") {
+  Run r(
+      "Following a short, late-night meeting, the harbour board issued a statement calling the closure "
+      "\"a serious mistake for the whole coast\" and asking for talks.");
+  r.find();
+  const LocalStatement* s = r.direct();
+  REQUIRE(s != nullptr);
+  CHECK(r.speaker_words(*s) == "the harbour board");
+}

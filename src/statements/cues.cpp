@@ -113,6 +113,9 @@ class CueFinder : Reader {
       c.speaker = participle_subject(s, i);
     } else {
       c.speaker = subject_before(i, sn.first_token);
+      // "Trump visited the city and said ...": the verb shares the subject of the one before
+      if (c.speaker.empty() && i > sn.first_token + 2 && is(skip_adverbs_before(i, sn.first_token) - 1, "and"))
+        c.speaker = participle_subject(s, i);
     }
     if (c.speaker.empty()) return;
     c.content = {b, end};
@@ -198,19 +201,24 @@ class CueFinder : Reader {
       if (tok(i - 1).has(kUpperInit) && !in_quote_[i - 1] && !lex_.stopword(w(i - 1))) {  // "footage of Trump saying"
         c.speaker = name_before(i, sn.first_token);
       } else if (is(i - 1, ",") || is(i - 1, "by") || is(i - 1, "while") || is(i - 1, "after") || is(i - 1, "before") ||
-                 (is(i, "saying") && !in_quote_[i - 1])) {  // "a series of tweets early Friday saying that"
+                 (is(i, "saying") && !in_quote_[i - 1]) ||  // "a series of tweets early Friday saying that"
+                 lex_.noun_cue(w(i - 1)) != NounCue::None) {  // "issued a statement calling
         c.speaker = participle_subject(s, i);
       } else {
         return;
       }
       forward_only = true;  // "“A,” X stated, signaling that B": B follows
-    } else if (i > sn.first_token && (tok(i - 1).has(kQuote) || is(i - 1, ","))) {
+    } else if (i > sn.first_token && (tok(i - 1).has(kQuote) || is(i - 1, ",")) &&
+               !(is(i - 1, ",") && noun_phrases_only(sn.first_token, i - 1))) {
       if (!(is(i - 1, ",") && relative_segment_before(i - 1, sn.first_token)))
         c.speaker = inverted_speaker(i, sn.last_token);
       backward = !c.speaker.empty();
       if (c.speaker.empty() && is(i - 1, ",")) c.speaker = subject_before(i, sn.first_token);
     } else {
       c.speaker = subject_before(i, sn.first_token);
+      // "Trump visited the city and said ...": the verb shares the subject of the one before
+      if (c.speaker.empty() && i > sn.first_token + 2 && is(skip_adverbs_before(i, sn.first_token) - 1, "and"))
+        c.speaker = participle_subject(s, i);
     }
     if (c.speaker.empty()) return;
     if (!backward && !forward_only) backward = reported_before(c.speaker, i, sn);
@@ -387,6 +395,8 @@ class CueFinder : Reader {
     if (lex_.stopword(w(b))) {  // "During a speech, Trump attacked ..., saying"
       while (b < i && !is(b, ",")) ++b;
       ++b;
+    } else {
+      b = after_adverbial(sn, i);  // "Following a swiftly called, late meeting, the Council issued ..."
     }
     if (b >= i) return {};
     TokRange r = np_after(b, i);
@@ -462,6 +472,20 @@ class CueFinder : Reader {
       return false;
     std::string_view s = w(n);
     return lex_.auxiliary(s) || !lex_.stopword(s);
+  }
+
+  // "Ivo Lind, the harbour chief, bemoaned the delay": what stands before
+  // the verb's comma is noun phrases set off by commas, the subject and its
+  // appositive, not a reported clause (so "the delay" does not speak).
+  bool noun_phrases_only(uint32_t b, uint32_t comma) const {
+    if (b >= comma) return false;
+    while (b < comma) {
+      if (in_quote_[b] || tok(b).has(kQuote)) return false;
+      TokRange r = np_after(b, comma);
+      if (r.empty() || (r.last < comma && !is(r.last, ","))) return false;
+      b = r.last + 1;
+    }
+    return true;
   }
 
   // "Biden, who spoke with leaders on Tuesday, said": the comma before the
