@@ -973,3 +973,19 @@ TEST_CASE("a participle after a reporting noun reports for the sentence's subjec
   REQUIRE(s != nullptr);
   CHECK(r.speaker_words(*s) == "the harbour board");
 }
+
+TEST_CASE("'as X put it' attributes the words set off beside it", "[statements]") {
+  const char* texts[] = {
+      "The main test for the licence is a \"proven record of safe sailing in winter,\" as a ministry memo put it.",
+      "Lind is known on the coast, as the Harbour Gazette put it in a long profile, as \"the man who never sleeps.\"",
+  };
+  const char* speakers[] = {"a ministry memo", "the Harbour Gazette"};
+  for (int n = 0; n < 2; ++n) {
+    INFO(texts[n]);
+    Run r(texts[n]);
+    r.find();
+    const LocalStatement* s = r.direct();
+    REQUIRE(s != nullptr);
+    CHECK(r.speaker_words(*s) == speakers[n]);
+  }
+}

@@ -22,6 +22,10 @@ class CueFinder : Reader {
           if (i + 1 < sn.last_token && is(i + 1, "to")) according(s, i);
           continue;
         }
+        if (is(i, "put") && i + 1 < sn.last_token && is(i + 1, "it")) {
+          as_put_it(s, i);
+          continue;
+        }
         size_t before = cues_.size();
         VerbClass vc = lex_.verb(w(i));
         if (vc != VerbClass::None) verb_cue(s, i, vc);
@@ -153,6 +157,28 @@ class CueFinder : Reader {
     if (c.speaker.empty()) return;
     c.content = {b, clause_end(b, sn)};
     if (c.content.last >= c.content.first + 2) cues_.push_back(c);
+  }
+
+  // "“A,” as one analyst put it." / "as The Times put it in May, “A.”":
+  // the words set off by the comma beside the attribution are reported.
+  void as_put_it(uint32_t s, uint32_t i) {
+    const Sentence& sn = sents_[s];
+    TokRange sp = np_before(i, sn.first_token);
+    if (sp.empty() || sp.first <= sn.first_token || !(is(sp.first - 1, "as") || is(sp.first - 1, "As"))) return;
+    Cue c;
+    c.verb = {sp.first - 1, i + 2};
+    c.speaker = sp;
+    c.sentence = s;
+    uint32_t k = i + 2;
+    while (k < sn.last_token && k < i + 10 && !is(k, ",") && !in_quote_[k] && !tok(k).has(kQuote)) ++k;
+    if (k + 1 < sn.last_token && is(k, ",")) {
+      c.content = {k + 1, content_end(sn)};
+    } else {
+      uint32_t head = sp.first - 1;
+      while (head > sn.first_token && (is(head - 1, ",") || tok(head - 1).has(kQuote))) --head;
+      c.content = {sn.first_token, head};
+    }
+    if (c.content.last > c.content.first + 1) cues_.push_back(c);
   }
 
   void according(uint32_t s, uint32_t i) {
