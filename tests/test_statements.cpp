@@ -989,3 +989,13 @@ TEST_CASE("'as X put it' attributes the words set off beside it", "[statements]"
     CHECK(r.speaker_words(*s) == speakers[n]);
   }
 }
+
+TEST_CASE("a quotation framed by a named cue before it and a pronoun after it takes the name", "[statements]") {
+  Run r(
+      "The hearing went on late. Senator Mira Kallas scolded him: \"Nobody on this committee believes the ferry "
+      "numbers you gave us,\" she said.");
+  r.find();
+  const LocalStatement* s = r.direct();
+  REQUIRE(s != nullptr);
+  CHECK(r.speaker_words(*s) == "Senator Mira Kallas");
+}

@@ -107,9 +107,24 @@ class Attacher : Reader {
       }
       const Cue& b = cues_[best];
       bool better = b.weak != cue.weak ? b.weak : (r.first > b.content.first && r.first <= u.toks.first + 2);
+      // "X scolded him: “A,” she said.": the quotation is framed from both
+      // sides; the cue before it names the speaker, the one after says "she".
+      if (b.weak == cue.weak && framed_by(b, cue, u)) better = pronoun_speaker(b) && !pronoun_speaker(cue);
+      if (b.weak == cue.weak && framed_by(cue, b, u)) better = pronoun_speaker(b) && !pronoun_speaker(cue);
       if (better) best = static_cast<int32_t>(c);
     }
     return best < 0 ? -1 : draft_of_cue[best];
+  }
+
+  // One cue's verb just before the quotation (its colon ends that clause),
+  // the other's just after it.
+  bool framed_by(const Cue& before, const Cue& after, const QuoteUnit& u) const {
+    uint32_t mark = opening_mark(u);
+    return before.verb.last <= mark && mark <= before.verb.last + 3 && mark > 0 && is(mark - 1, ":") &&
+           after.verb.first >= u.toks.last && after.verb.first <= u.toks.last + 4;
+  }
+  bool pronoun_speaker(const Cue& c) const {
+    return c.speaker.last == c.speaker.first + 1 && lex_.pronoun(w(c.speaker.first)) != PronounClass::None;
   }
 
   // "“A,” Tester said, pointing to X, “B.”": a quotation split around its

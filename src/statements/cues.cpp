@@ -554,7 +554,7 @@ class CueFinder : Reader {
     uint32_t window = kThatWindow;
     if (vc != VerbClass::Tell && k < end && !in_quote_[k]) {
       TokRange obj = np_after(k, end);
-      if (!obj.empty() && obj.last < end && is(obj.last, "that"))
+      if (!obj.empty() && obj.last < end && (is(obj.last, "that") || is(obj.last, ":")))  // "scolded him: “...”"
         k = obj.last;
       else if (!obj.empty())
         window = 0;
