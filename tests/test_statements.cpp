@@ -999,3 +999,23 @@ TEST_CASE("a quotation framed by a named cue before it and a pronoun after it ta
   REQUIRE(s != nullptr);
   CHECK(r.speaker_words(*s) == "Senator Mira Kallas");
 }
+
+TEST_CASE("a verb after 'and' inside a reported clause is reported, not said by the cue's speaker", "[statements]") {
+  Run r(
+      "In a statement, the harbour board said the two captains had spoken at length and had agreed \"to wait for "
+      "better weather\".");
+  r.find();
+  for (const auto& s : r.out) {
+    INFO(r.text(s.content));
+    CHECK(r.text(s.content).rfind("to wait", 0) != 0);
+  }
+}
+
+TEST_CASE("a sentence's subject opened by a determiner is not cut at its first lower-case word", "[statements]") {
+  Run r(
+      "The mayors of Halden and Varrow met on the quay on Monday, and agreed that the ferry line would reopen in "
+      "the spring.");
+  r.find();
+  REQUIRE(r.out.size() == 1);
+  CHECK(r.speaker_words(r.out[0]) == "The mayors of Halden and Varrow");
+}

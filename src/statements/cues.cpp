@@ -118,7 +118,8 @@ class CueFinder : Reader {
     } else {
       c.speaker = subject_before(i, sn.first_token);
       // "Trump visited the city and said ...": the verb shares the subject of the one before
-      if (c.speaker.empty() && i > sn.first_token + 2 && is(skip_adverbs_before(i, sn.first_token) - 1, "and"))
+      if (c.speaker.empty() && i > sn.first_token + 2 && is(skip_adverbs_before(i, sn.first_token) - 1, "and") &&
+          !inside_content(s, i))
         c.speaker = participle_subject(s, i);
     }
     if (c.speaker.empty()) return;
@@ -243,7 +244,8 @@ class CueFinder : Reader {
     } else {
       c.speaker = subject_before(i, sn.first_token);
       // "Trump visited the city and said ...": the verb shares the subject of the one before
-      if (c.speaker.empty() && i > sn.first_token + 2 && is(skip_adverbs_before(i, sn.first_token) - 1, "and"))
+      if (c.speaker.empty() && i > sn.first_token + 2 && is(skip_adverbs_before(i, sn.first_token) - 1, "and") &&
+          !inside_content(s, i))
         c.speaker = participle_subject(s, i);
     }
     if (c.speaker.empty()) return;
@@ -296,6 +298,20 @@ class CueFinder : Reader {
     c.content = {k, content_end(sn)};
     if (c.content.last < c.content.first + 2) return;
     cues_.push_back(c);
+  }
+
+  // Token i is in the reported clause of a cue of sentence s found before
+  // it, a clause with a verb of its own before i ("said the leaders had
+  // spoken and had agreed": "agreed" is reported), not an object ("bemoaned
+  // the unrest and said": "said" is the subject's own).
+  bool inside_content(uint32_t s, uint32_t i) const {
+    for (size_t c = cues_.size(); c-- > 0 && cues_[c].sentence == s;) {
+      const TokRange& r = cues_[c].content;
+      if (r.first > i || i >= r.last) continue;
+      for (uint32_t k = r.first; k < i; ++k)
+        if (!in_quote_[k] && tok(k).has(kLower) && (lex_.auxiliary(w(k)) || ends_with(w(k), "ed"))) return true;
+    }
+    return false;
   }
 
   // "“...,” said X." / "..., said X, a historian": X must end the clause.
@@ -427,9 +443,13 @@ class CueFinder : Reader {
     if (b >= i) return {};
     TokRange r = np_after(b, i);
     if (r.empty() || r.last >= i || !(is(r.last, ",") || !punct(r.last))) return {};
+    if (r.last + 1 < i && is(r.last, "and") && tok(r.last + 1).has(kUpperInit)) {  // "The leaders of A and B met"
+      TokRange more = name_after(r.last + 1, i);
+      if (!more.empty()) r.last = more.last;
+    }
     // "Mayor Jon Aas kept up the pressure": the name ends before its verb
     for (uint32_t j = r.first + 1; j + 1 < r.last; ++j)
-      if (tok(j).has(kLower) && tok(j - 1).has(kUpperInit) && !tok(j + 1).has(kUpperInit)) {
+      if (tok(j).has(kLower) && tok(j - 1).has(kUpperInit) && !lex_.determiner(w(j - 1)) && !tok(j + 1).has(kUpperInit)) {
         r.last = j;
         break;
       }
