@@ -343,3 +343,21 @@ TEST_CASE("the charset prescan and labels") {
   CHECK(out == "a\xEF\xBF\xBD\xEF\xBF\xBD");
   CHECK(replaced == 2);
 }
+
+TEST_CASE("a short first line printed with a full stop is the headline; a first sentence of a body is not") {
+  std::string f =
+      "Harbour chief calls new ferry plan 'a gamble'.\n\n"
+      "The harbour chief criticised the plan for a new ferry line on Tuesday, saying the costs had not been counted.\n\n"
+      "The board will vote on the plan next month.\n";
+  auto segs = segment_text(f);
+  REQUIRE(segs.size() == 1);
+  CHECK(segs[0].title == "Harbour chief calls new ferry plan 'a gamble'.");
+  CHECK(kept(f, segs[0], ParagraphKind::Body).size() == 2);
+
+  std::string g =
+      "The harbour chief criticised the plan for a new ferry line on Tuesday. He said the costs had not been counted.\n\n"
+      "The board will vote on the plan next month.\n";
+  auto lede = segment_text(g);
+  REQUIRE(lede.size() == 1);
+  CHECK(kept(g, lede[0], ParagraphKind::Title).empty());
+}

@@ -852,3 +852,179 @@ TEST_CASE("a bare noun after a weak verb is its object, not an inverted speaker"
   r.find();
   CHECK(r.out.empty());
 }
+
+TEST_CASE("a quotation in the headline is not a direct quote", "[statements]") {
+  // The editor's summary of what the body quotes: with a cue it is reported
+  // speech, without one a label.
+  const char* texts[] = {
+      "Harbour chief says storm season 'the worst in living memory'\n\n"
+      "Ivo Lind, who runs the port, spoke to reporters on Monday about the damage.",
+      "Fishing towns ask for 'a fair share of the quota'\n\n"
+      "Several towns on the coast wrote to the ministry on Monday about the quota.",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    Run r(text);
+    r.doc.paragraphs[0].kind = ParagraphKind::Title;
+    r.at = analyze(r.doc);
+    r.find();
+    CHECK(r.count(StatementKind::Direct) == 0);
+  }
+  Run r(
+      "Harbour chief says storm season 'the worst in living memory'\n\n"
+      "\"This storm season is the worst in living memory,\" Ivo Lind said on Monday.");
+  r.doc.paragraphs[0].kind = ParagraphKind::Title;
+  r.at = analyze(r.doc);
+  r.find();
+  REQUIRE(r.count(StatementKind::Direct) == 1);
+  CHECK(r.speaker_words(*r.direct()) == "Ivo Lind");
+}
+
+TEST_CASE("a quotation that runs over sentences before its attribution is one statement", "[statements]") {
+  Run r(
+      "The harbour was closed for a week.\n\n"
+      "\"Will the boats come back this winter? Maybe,\" said Ivo Lind. \"Nobody here can promise it yet.\"");
+  uint32_t ivo = r.actor("Ivo Lind", ActorType::Person);
+  r.find();
+  REQUIRE(r.count(StatementKind::Direct) == 1);
+  const LocalStatement* s = r.direct();
+  CHECK(r.speaker_words(*s) == "Ivo Lind");
+  REQUIRE(s->speaker);
+  CHECK(*s->speaker == ivo);
+  std::string t = r.text(s->content);
+  CHECK(t.find("Will the boats") != std::string::npos);
+  CHECK(t.find("promise") != std::string::npos);
+}
+
+TEST_CASE("a verb of saying after the attribution opens a second statement by the same speaker", "[statements]") {
+  const char* texts[] = {
+      "\"The river has never been this high in spring,\" Kaja Stenberg said, going on to say that the town "
+      "\"must build the new dykes before the autumn rains.\"",
+      "\"The river has never been this high in spring,\" Kaja Stenberg said, suggesting two questions, "
+      "including, \"Who will pay for the new dykes, and who will build them?\"",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    Run r(text);
+    r.find();
+    REQUIRE(r.count(StatementKind::Direct) == 2);
+    for (const auto& s : r.out)
+      if (s.kind == StatementKind::Direct) CHECK(r.speaker_words(s) == "Kaja Stenberg");
+  }
+}
+
+TEST_CASE("a pronoun's contracted 's before a verb of saying is an auxiliary", "[statements]") {
+  Run r("She's claiming that the ferry is \"far too old for winter storms\" and \"nobody wants to pay for a new one.\"");
+  r.find();
+  REQUIRE(r.count(StatementKind::Direct) == 1);
+  const LocalStatement* s = r.direct();
+  CHECK(r.speaker_words(*s) == "She");
+  std::string t = r.text(s->content);
+  CHECK(t.find("far too old") != std::string::npos);
+  CHECK(t.find("nobody wants") != std::string::npos);
+}
+
+TEST_CASE("a programme's title before the reported clause is not its content", "[statements]") {
+  const char* texts[] = {
+      "Ivo Lind told Radio Nord's \"Morning Harbour\" that the ferries would stop sailing in December.",
+      "Ivo Lind said on Radio Nord's \"Morning Harbour\" that the ferries would stop sailing in December.",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    Run r(text);
+    r.find();
+    CHECK(r.count(StatementKind::Direct) == 0);
+    REQUIRE(r.count(StatementKind::Indirect) == 1);
+    CHECK(r.text(r.out[0].content) == "the ferries would stop sailing in December");
+    CHECK(r.speaker_words(r.out[0]) == "Ivo Lind");
+  }
+}
+
+TEST_CASE("a verb of saying with a quotation after it is not the attribution of the quote before", "[statements]") {
+  Run r(
+      "Kaja Stenberg does not like the plan. \"The ferry is far too old for winter storms.\" She adds, \"Who would "
+      "sail it in January?\"");
+  r.find();
+  REQUIRE(r.count(StatementKind::Direct) == 2);
+  bool asked = false;
+  for (const auto& s : r.out)
+    if (r.text(s.content).find("Who would sail") != std::string::npos) {
+      asked = true;
+      CHECK(r.speaker_words(s) == "She");
+      CHECK(r.text(s.content).find("far too old") == std::string::npos);
+    }
+  CHECK(asked);
+}
+
+TEST_CASE("a participle after 'before' reports what its subject said next", "[statements]") {
+  Run r("Kaja Stenberg thanked the crew before asking them, \"Who would sail this ferry in January?\"");
+  r.find();
+  REQUIRE(r.count(StatementKind::Direct) == 1);
+  CHECK(r.speaker_words(*r.direct()) == "Kaja Stenberg");
+}
+
+TEST_CASE("a verb of saying after 'and' shares the subject of the verb before", "[statements]") {
+  Run r(
+      "Ivo Lind, the harbour chief, bemoaned the delay in the north and said he thought that storms were a "
+      "\"very, very big factor\" in the decision.");
+  r.find();
+  const LocalStatement* s = r.direct();
+  REQUIRE(s != nullptr);
+  CHECK(r.speaker_words(*s) == "Ivo Lind");
+}
+
+TEST_CASE("a participle after a reporting noun reports for the sentence's subject", "[statements]") {
+  Run r(
+      "Following a short, late-night meeting, the harbour board issued a statement calling the closure "
+      "\"a serious mistake for the whole coast\" and asking for talks.");
+  r.find();
+  const LocalStatement* s = r.direct();
+  REQUIRE(s != nullptr);
+  CHECK(r.speaker_words(*s) == "the harbour board");
+}
+
+TEST_CASE("'as X put it' attributes the words set off beside it", "[statements]") {
+  const char* texts[] = {
+      "The main test for the licence is a \"proven record of safe sailing in winter,\" as a ministry memo put it.",
+      "Lind is known on the coast, as the Harbour Gazette put it in a long profile, as \"the man who never sleeps.\"",
+  };
+  const char* speakers[] = {"a ministry memo", "the Harbour Gazette"};
+  for (int n = 0; n < 2; ++n) {
+    INFO(texts[n]);
+    Run r(texts[n]);
+    r.find();
+    const LocalStatement* s = r.direct();
+    REQUIRE(s != nullptr);
+    CHECK(r.speaker_words(*s) == speakers[n]);
+  }
+}
+
+TEST_CASE("a quotation framed by a named cue before it and a pronoun after it takes the name", "[statements]") {
+  Run r(
+      "The hearing went on late. Senator Mira Kallas scolded him: \"Nobody on this committee believes the ferry "
+      "numbers you gave us,\" she said.");
+  r.find();
+  const LocalStatement* s = r.direct();
+  REQUIRE(s != nullptr);
+  CHECK(r.speaker_words(*s) == "Senator Mira Kallas");
+}
+
+TEST_CASE("a verb after 'and' inside a reported clause is reported, not said by the cue's speaker", "[statements]") {
+  Run r(
+      "In a statement, the harbour board said the two captains had spoken at length and had agreed \"to wait for "
+      "better weather\".");
+  r.find();
+  for (const auto& s : r.out) {
+    INFO(r.text(s.content));
+    CHECK(r.text(s.content).rfind("to wait", 0) != 0);
+  }
+}
+
+TEST_CASE("a sentence's subject opened by a determiner is not cut at its first lower-case word", "[statements]") {
+  Run r(
+      "The mayors of Halden and Varrow met on the quay on Monday, and agreed that the ferry line would reopen in "
+      "the spring.");
+  r.find();
+  REQUIRE(r.out.size() == 1);
+  CHECK(r.speaker_words(r.out[0]) == "The mayors of Halden and Varrow");
+}

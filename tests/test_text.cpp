@@ -73,6 +73,12 @@ TEST_CASE("quotation spans with curly, straight and unbalanced marks") {
   CHECK(nested.quotes[1].depth == 1);
 }
 
+TEST_CASE("a height in feet and inches holds no quotation mark") {
+  AnnotatedText at = analyze_text("The skipper is 6'3\" tall and \"very calm at sea,\" the crew said.");
+  REQUIRE(at.quotes.size() == 1);
+  CHECK(at.norm.view(at.quotes[0].inner) == "very calm at sea,");
+}
+
 // Every later stage reads a sentence whole for each word it looks at, so a
 // text without full stops (a megabyte of one "sentence") is cut: after the
 // last comma of a long stretch, else at the limit. Real sentences are far

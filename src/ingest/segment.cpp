@@ -113,6 +113,21 @@ bool is_title_like(std::string_view s) {
   return (first >= 'A' && first <= 'Z') || first >= 0x80 || (first >= '0' && first <= '9') || first == '\'';
 }
 
+// A headline printed with a full stop, as some archives print every
+// headline ("Mayor says bridge 'unsafe'."): one short sentence, no other
+// stop inside. Read only for the first block of an article with a body
+// after it: a body paragraph is rarely this short.
+bool is_stopped_headline(std::string_view s) {
+  s = trim_all(s);
+  if (s.size() < 2 || s.back() != '.' || !is_title_like(s.substr(0, s.size() - 1))) return false;
+  uint32_t words = 1;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] == ' ') ++words;
+    if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ') return false;
+  }
+  return words <= 14;
+}
+
 // An advertisement talks to the reader: "you", "your", "Did you know".
 bool looks_like_ad(std::string_view s) {
   // Words inside quotation marks are someone speaking, not the page selling.
@@ -296,7 +311,8 @@ std::vector<Segment> segment_text(std::string_view content) {
       ParagraphKind kind = ParagraphKind::Body;
       if (b.cls == BlockClass::Caption) {
         kind = ParagraphKind::Caption;
-      } else if (seg.title.empty() && seg.paragraphs.empty() && b.title_like) {
+      } else if (seg.title.empty() && seg.paragraphs.empty() &&
+                 (b.title_like || (b.cls == BlockClass::Body && k + 1 < j && is_stopped_headline(t)))) {
         kind = ParagraphKind::Title;
         seg.title = std::string(trim_all(t));
       } else if (b.cls == BlockClass::Body && b.title_like && k > i && blocks[k - 1].cls == BlockClass::Header) {

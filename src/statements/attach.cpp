@@ -54,7 +54,7 @@ class Attacher : Reader {
         last_direct = d;
         continue;
       }
-      if (title(u)) continue;
+      if (title_unit(u)) continue;
       Draft nd;
       if (u.words <= kShortQuoteWords) {  // a scare quote, unless the parse gives it a speaker
         if (!syntactic_speaker(u, nd)) continue;
@@ -88,21 +88,6 @@ class Attacher : Reader {
   }
 
  private:
-  // "“The Morning Show”", "‘Legend in the Coal Fields.’": every word
-  // capitalised but for short function words names a work, not speech
-  // (inside a cue's content it still makes the statement direct: "called
-  // her “Miss Housekeeping”").
-  bool title(const QuoteUnit& u) const {
-    uint32_t caps = 0;
-    for (uint32_t k = u.toks.first; k < u.toks.last; ++k) {
-      if (!tok(k).has(kAlpha)) continue;
-      if (tok(k).has(kUpperInit)) ++caps;
-      else if (!(w(k).size() <= 4 && (lex_.stopword(w(k)) || lex_.determiner(w(k)) || lex_.np_link_before(w(k)))))
-        return false;
-    }
-    return caps >= 2 && 2 * caps > u.words;
-  }
-
   // Of the cues whose content holds the quotation, a strong verb before a
   // weak one, then the one whose content starts last: the innermost
   // ("When Clinton noted that A ― Trump boasted, “B.”": Trump says B).
@@ -122,9 +107,24 @@ class Attacher : Reader {
       }
       const Cue& b = cues_[best];
       bool better = b.weak != cue.weak ? b.weak : (r.first > b.content.first && r.first <= u.toks.first + 2);
+      // "X scolded him: “A,” she said.": the quotation is framed from both
+      // sides; the cue before it names the speaker, the one after says "she".
+      if (b.weak == cue.weak && framed_by(b, cue, u)) better = pronoun_speaker(b) && !pronoun_speaker(cue);
+      if (b.weak == cue.weak && framed_by(cue, b, u)) better = pronoun_speaker(b) && !pronoun_speaker(cue);
       if (better) best = static_cast<int32_t>(c);
     }
     return best < 0 ? -1 : draft_of_cue[best];
+  }
+
+  // One cue's verb just before the quotation (its colon ends that clause),
+  // the other's just after it.
+  bool framed_by(const Cue& before, const Cue& after, const QuoteUnit& u) const {
+    uint32_t mark = opening_mark(u);
+    return before.verb.last <= mark && mark <= before.verb.last + 3 && mark > 0 && is(mark - 1, ":") &&
+           after.verb.first >= u.toks.last && after.verb.first <= u.toks.last + 4;
+  }
+  bool pronoun_speaker(const Cue& c) const {
+    return c.speaker.last == c.speaker.first + 1 && lex_.pronoun(w(c.speaker.first)) != PronounClass::None;
   }
 
   // "“A,” Tester said, pointing to X, “B.”": a quotation split around its
@@ -142,7 +142,34 @@ class Attacher : Reader {
     if (sidx(u.toks.first) != cue.sentence || u.toks.first > attribution_end + 20) return -1;
     for (size_t c = cue_lo; c < cues_.size() && cues_[c].verb.first < u.toks.first; ++c)
       if (cues_[c].verb.first > cue.verb.first) return -1;
+    if (new_saying_between(attribution_end, opening_mark(u))) return -1;
     return last_direct;
+  }
+
+  // "“A,” X said, going on to say that “B”", "“A,” X said, suggesting a
+  // few questions: “B”": a verb of saying after the attribution introduces
+  // B as a statement of its own (by the same speaker), even where it made
+  // no cue.
+  // The verb opens a clause of its own: ", suggesting", "going on to say".
+  bool new_saying_between(uint32_t from, uint32_t to) const {
+    for (uint32_t k = from + 1; k < to && k < from + 24; ++k)
+      if (!in_quote_[k] && tok(k).has(kLower) && lex_.verb(w(k)) != VerbClass::None &&
+          ((is(k - 1, ",") && participle(w(k))) || is(k - 1, "to")))
+        return true;
+    return false;
+  }
+
+  // The draft B continues as a statement of its own by the same speaker:
+  // "“A,” X said, going on to say that “B”".
+  int32_t same_speaker_draft(const QuoteUnit& u, int32_t last_direct) const {
+    if (last_direct < 0) return -1;
+    const Draft& d = drafts_[last_direct];
+    if (d.cue < 0 || d.quote_words == 0) return -1;
+    const Cue& cue = cues_[d.cue];
+    uint32_t attribution_end = std::max(cue.verb.last, cue.speaker.last), mark = opening_mark(u);
+    if (d.quoted.end > tok(cue.verb.first).span.start || mark < attribution_end) return -1;
+    if (sidx(u.toks.first) != cue.sentence) return -1;
+    return new_saying_between(attribution_end, mark) ? last_direct : -1;
   }
 
   // "“A,” he said. “B.”": B continues A's statement when only A's
@@ -152,6 +179,9 @@ class Attacher : Reader {
     const Draft& d = drafts_[last_direct];
     if (d.cue < 0 || d.paragraph != u.para_first) return -1;
     uint32_t first_sentence = sidx(u.toks.first);
+    if (d.cue >= 0 && first_sentence == cues_[d.cue].sentence &&
+        new_saying_between(std::max(cues_[d.cue].verb.last, cues_[d.cue].speaker.last), opening_mark(u)))
+      return -1;
     if (first_sentence != d.last_sentence + 1 && first_sentence != d.last_sentence) {
       // "“A,” said Rep. Ann Lee (D-N.C.), head of the caucus. “B.”": the
       // attribution runs over the full stop of an abbreviation. Between its
@@ -168,6 +198,10 @@ class Attacher : Reader {
   // A quote with no cue of its own: a dash attribution, the cue of a
   // sentence ending in a colon, or the previous paragraph's speaker.
   void attribute_lone(const QuoteUnit& u, Draft& nd, size_t cue_lo, int32_t last_direct) {
+    if (int32_t same = same_speaker_draft(u, last_direct); same >= 0) {
+      nd.parent = same;
+      return;
+    }
     uint32_t after = u.toks.last;
     while (after < at_.tokens.size() && tok(after).has(kQuote)) ++after;
     if (after < at_.tokens.size() && is(after, "-") && para_of(after) == u.para_last) {

@@ -22,6 +22,10 @@ class CueFinder : Reader {
           if (i + 1 < sn.last_token && is(i + 1, "to")) according(s, i);
           continue;
         }
+        if (is(i, "put") && i + 1 < sn.last_token && is(i + 1, "it")) {
+          as_put_it(s, i);
+          continue;
+        }
         size_t before = cues_.size();
         VerbClass vc = lex_.verb(w(i));
         if (vc != VerbClass::None) verb_cue(s, i, vc);
@@ -113,6 +117,10 @@ class CueFinder : Reader {
       c.speaker = participle_subject(s, i);
     } else {
       c.speaker = subject_before(i, sn.first_token);
+      // "Trump visited the city and said ...": the verb shares the subject of the one before
+      if (c.speaker.empty() && i > sn.first_token + 2 && is(skip_adverbs_before(i, sn.first_token) - 1, "and") &&
+          !inside_content(s, i))
+        c.speaker = participle_subject(s, i);
     }
     if (c.speaker.empty()) return;
     c.content = {b, end};
@@ -152,6 +160,28 @@ class CueFinder : Reader {
     if (c.content.last >= c.content.first + 2) cues_.push_back(c);
   }
 
+  // "“A,” as one analyst put it." / "as The Times put it in May, “A.”":
+  // the words set off by the comma beside the attribution are reported.
+  void as_put_it(uint32_t s, uint32_t i) {
+    const Sentence& sn = sents_[s];
+    TokRange sp = np_before(i, sn.first_token);
+    if (sp.empty() || sp.first <= sn.first_token || !(is(sp.first - 1, "as") || is(sp.first - 1, "As"))) return;
+    Cue c;
+    c.verb = {sp.first - 1, i + 2};
+    c.speaker = sp;
+    c.sentence = s;
+    uint32_t k = i + 2;
+    while (k < sn.last_token && k < i + 10 && !is(k, ",") && !in_quote_[k] && !tok(k).has(kQuote)) ++k;
+    if (k + 1 < sn.last_token && is(k, ",")) {
+      c.content = {k + 1, content_end(sn)};
+    } else {
+      uint32_t head = sp.first - 1;
+      while (head > sn.first_token && (is(head - 1, ",") || tok(head - 1).has(kQuote))) --head;
+      c.content = {sn.first_token, head};
+    }
+    if (c.content.last > c.content.first + 1) cues_.push_back(c);
+  }
+
   void according(uint32_t s, uint32_t i) {
     const Sentence& sn = sents_[s];
     uint32_t end = sn.last_token;
@@ -183,7 +213,8 @@ class CueFinder : Reader {
     }
     if (i > sn.first_token) {
       std::string_view p = w(i - 1);
-      if (p == "to" || p == "To" || lex_.determiner(p) || tok(i - 1).has(kPossessive)) return;
+      if (p == "to" || p == "To" || lex_.determiner(p) || (tok(i - 1).has(kPossessive) && !contracted_aux(i - 1)))
+        return;
     }
     if (i + 1 < sn.last_token && lex_.auxiliary(w(i + 1))) return;  // a noun: "Kim's mental state is"
     if ((vc == VerbClass::Weak || vc == VerbClass::Think) && tagged_noun(i)) return;  // "32% of Republican claims"
@@ -192,24 +223,30 @@ class CueFinder : Reader {
     c.sentence = s;
     c.weak = vc == VerbClass::Weak || vc == VerbClass::Think;
     bool backward = false, forward_only = false;
-    if (participle(w(i)) && !(i > sn.first_token && progressive_aux(w(i - 1)))) {
+    if (participle(w(i)) && !(i > sn.first_token && (progressive_aux(w(i - 1)) || contracted_aux(i - 1)))) {
       if (i == sn.first_token) return;
       if (tok(i - 1).has(kUpperInit) && !in_quote_[i - 1] && !lex_.stopword(w(i - 1))) {  // "footage of Trump saying"
         c.speaker = name_before(i, sn.first_token);
-      } else if (is(i - 1, ",") || is(i - 1, "by") || is(i - 1, "while") || is(i - 1, "after") ||
-                 (is(i, "saying") && !in_quote_[i - 1])) {  // "a series of tweets early Friday saying that"
+      } else if (is(i - 1, ",") || is(i - 1, "by") || is(i - 1, "while") || is(i - 1, "after") || is(i - 1, "before") ||
+                 (is(i, "saying") && !in_quote_[i - 1]) ||  // "a series of tweets early Friday saying that"
+                 lex_.noun_cue(w(i - 1)) != NounCue::None) {  // "issued a statement calling
         c.speaker = participle_subject(s, i);
       } else {
         return;
       }
       forward_only = true;  // "“A,” X stated, signaling that B": B follows
-    } else if (i > sn.first_token && (tok(i - 1).has(kQuote) || is(i - 1, ","))) {
+    } else if (i > sn.first_token && (tok(i - 1).has(kQuote) || is(i - 1, ",")) &&
+               !(is(i - 1, ",") && noun_phrases_only(sn.first_token, i - 1))) {
       if (!(is(i - 1, ",") && relative_segment_before(i - 1, sn.first_token)))
         c.speaker = inverted_speaker(i, sn.last_token);
       backward = !c.speaker.empty();
       if (c.speaker.empty() && is(i - 1, ",")) c.speaker = subject_before(i, sn.first_token);
     } else {
       c.speaker = subject_before(i, sn.first_token);
+      // "Trump visited the city and said ...": the verb shares the subject of the one before
+      if (c.speaker.empty() && i > sn.first_token + 2 && is(skip_adverbs_before(i, sn.first_token) - 1, "and") &&
+          !inside_content(s, i))
+        c.speaker = participle_subject(s, i);
     }
     if (c.speaker.empty()) return;
     if (!backward && !forward_only) backward = reported_before(c.speaker, i, sn);
@@ -234,6 +271,10 @@ class CueFinder : Reader {
             break;
           }
       if (!quoted && parenthetical(i, sn)) c.content.last = content_end(sn);  // "A, Zakharova said, showed B"
+      // "“Do we need it? No,” X said": the quotation began sentences
+      // before; the content is all of it.
+      if (quoted && c.content.first == sn.first_token && in_quote_[sn.first_token])
+        if (const QuoteUnit* u = unit_at(sn.first_token)) c.content.first = std::min(c.content.first, u->toks.first);
       uint32_t words = 0;
       for (uint32_t k = c.content.first; k < c.content.last; ++k) words += tok(k).has(kAlpha) ? 1 : 0;
       if (words < 2) return;
@@ -259,6 +300,20 @@ class CueFinder : Reader {
     cues_.push_back(c);
   }
 
+  // Token i is in the reported clause of a cue of sentence s found before
+  // it, a clause with a verb of its own before i ("said the leaders had
+  // spoken and had agreed": "agreed" is reported), not an object ("bemoaned
+  // the unrest and said": "said" is the subject's own).
+  bool inside_content(uint32_t s, uint32_t i) const {
+    for (size_t c = cues_.size(); c-- > 0 && cues_[c].sentence == s;) {
+      const TokRange& r = cues_[c].content;
+      if (r.first > i || i >= r.last) continue;
+      for (uint32_t k = r.first; k < i; ++k)
+        if (!in_quote_[k] && tok(k).has(kLower) && (lex_.auxiliary(w(k)) || ends_with(w(k), "ed"))) return true;
+    }
+    return false;
+  }
+
   // "“...,” said X." / "..., said X, a historian": X must end the clause.
   TokRange inverted_speaker(uint32_t i, uint32_t end) const {
     TokRange r = np_after(i + 1, end);
@@ -280,7 +335,7 @@ class CueFinder : Reader {
   // appositive or relative clause set off by commas, then the noun phrase.
   TokRange subject_before(uint32_t i, uint32_t floor) const {
     uint32_t e = i;
-    if (e > floor && progressive_aux(w(e - 1))) {
+    if (e > floor && (progressive_aux(w(e - 1)) || contracted_aux(e - 1))) {
       if (!participle(w(i))) return {};  // a passive: "was called a “bluff”"
       --e;
     }
@@ -382,13 +437,19 @@ class CueFinder : Reader {
     if (lex_.stopword(w(b))) {  // "During a speech, Trump attacked ..., saying"
       while (b < i && !is(b, ",")) ++b;
       ++b;
+    } else {
+      b = after_adverbial(sn, i);  // "Following a swiftly called, late meeting, the Council issued ..."
     }
     if (b >= i) return {};
     TokRange r = np_after(b, i);
     if (r.empty() || r.last >= i || !(is(r.last, ",") || !punct(r.last))) return {};
+    if (r.last + 1 < i && is(r.last, "and") && tok(r.last + 1).has(kUpperInit)) {  // "The leaders of A and B met"
+      TokRange more = name_after(r.last + 1, i);
+      if (!more.empty()) r.last = more.last;
+    }
     // "Mayor Jon Aas kept up the pressure": the name ends before its verb
     for (uint32_t j = r.first + 1; j + 1 < r.last; ++j)
-      if (tok(j).has(kLower) && tok(j - 1).has(kUpperInit) && !tok(j + 1).has(kUpperInit)) {
+      if (tok(j).has(kLower) && tok(j - 1).has(kUpperInit) && !lex_.determiner(w(j - 1)) && !tok(j + 1).has(kUpperInit)) {
         r.last = j;
         break;
       }
@@ -459,6 +520,20 @@ class CueFinder : Reader {
     return lex_.auxiliary(s) || !lex_.stopword(s);
   }
 
+  // "Ivo Lind, the harbour chief, bemoaned the delay": what stands before
+  // the verb's comma is noun phrases set off by commas, the subject and its
+  // appositive, not a reported clause (so "the delay" does not speak).
+  bool noun_phrases_only(uint32_t b, uint32_t comma) const {
+    if (b >= comma) return false;
+    while (b < comma) {
+      if (in_quote_[b] || tok(b).has(kQuote)) return false;
+      TokRange r = np_after(b, comma);
+      if (r.empty() || (r.last < comma && !is(r.last, ","))) return false;
+      b = r.last + 1;
+    }
+    return true;
+  }
+
   // "Biden, who spoke with leaders on Tuesday, said": the comma before the
   // verb closes a relative clause, so the subject is before it.
   bool relative_segment_before(uint32_t comma, uint32_t floor) const {
@@ -474,6 +549,9 @@ class CueFinder : Reader {
     uint32_t q = sn.first_token - 1;
     if (!tok(q).has(kQuote) || sidx(q) + 1 != sidx(speaker.first) || para_of(q) != sn.paragraph)
       return false;
+    uint32_t n = i + 1;  // "She adds, “B”": B is what she adds
+    while (n < sn.last_token && n < i + 3 && (is(n, ",") || is(n, ":"))) ++n;
+    if (n < sn.last_token && (in_quote_[n] || tok(n).has(kQuote))) return false;
     uint32_t rest = 0;
     for (uint32_t k = i + 1; k < sn.last_token; ++k, ++rest)
       if (is(k, "that") || is(k, ":") || in_quote_[k] || is(k, ",")) break;
@@ -487,6 +565,7 @@ class CueFinder : Reader {
     if (vc == VerbClass::Tell) {
       TokRange obj = np_after(k, end);
       if (!obj.empty()) k = obj.last;
+      k = past_title(k, end);
     }
     // "said on Thursday that", "told Reuters in an interview that",
     // "warned Washington that"; not the relative "that" after an object
@@ -495,12 +574,13 @@ class CueFinder : Reader {
     uint32_t window = kThatWindow;
     if (vc != VerbClass::Tell && k < end && !in_quote_[k]) {
       TokRange obj = np_after(k, end);
-      if (!obj.empty() && obj.last < end && is(obj.last, "that"))
+      if (!obj.empty() && obj.last < end && (is(obj.last, "that") || is(obj.last, ":")))  // "scolded him: “...”"
         k = obj.last;
       else if (!obj.empty())
         window = 0;
     }
     for (uint32_t j = k; j < end && j < k + window; ++j) {
+      if (uint32_t t = past_title(j, end); t != j) j = t;  // "said on ABC's “This Week” that"
       if (in_quote_[j] || is(j, ";") || lex_.auxiliary(w(j))) break;  // a clause began: "said it was clear that"
       if (is(j, ",") && j + 1 < end && tok(j + 1).has(kLower) && participle(w(j + 1))) break;  // ", emphasizing that"
       if (is(j, ":")) {  // "wrote on Telegram: ..."
@@ -587,6 +667,19 @@ class CueFinder : Reader {
     if (u != "NOUN" && u != "PROPN") return false;
     std::string_view before = upos(an->words[an->token_word[i - 1]].tag);
     return before == "DET" || before == "ADJ" || before == "NUM" || before == "ADP";
+  }
+
+  // "told MSNBC's “Morning Joe” that": a title in quotation marks before
+  // "that" names a programme or a work, not the content. The "that" after
+  // it, else k.
+  uint32_t past_title(uint32_t k, uint32_t end) const {
+    uint32_t b = k;
+    while (b < end && tok(b).has(kQuote) && !in_quote_[b]) ++b;
+    const QuoteUnit* u = b < end ? unit_at(b) : nullptr;
+    if (!u || u->toks.first != b || !title_unit(*u)) return k;
+    uint32_t e = u->toks.last;
+    while (e < end && tok(e).has(kQuote)) ++e;
+    return e < end && is(e, "that") ? e : k;
   }
 
   bool quote_in(uint32_t b, uint32_t e) const {

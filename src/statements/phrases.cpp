@@ -102,6 +102,25 @@ TokRange Reader::np_after(uint32_t begin, uint32_t limit) const {
   return r;
 }
 
+const QuoteUnit* Reader::unit_at(uint32_t t) const {
+  auto it = std::upper_bound(units_.begin(), units_.end(), t,
+                             [](uint32_t x, const QuoteUnit& u) { return x < u.toks.first; });
+  if (it == units_.begin()) return nullptr;
+  --it;
+  return t < it->toks.last ? &*it : nullptr;
+}
+
+bool Reader::title_unit(const QuoteUnit& u) const {
+  uint32_t caps = 0;
+  for (uint32_t k = u.toks.first; k < u.toks.last; ++k) {
+    if (!tok(k).has(kAlpha)) continue;
+    if (tok(k).has(kUpperInit)) ++caps;
+    else if (!(w(k).size() <= 4 && (lex_.stopword(w(k)) || lex_.determiner(w(k)) || lex_.np_link_before(w(k)))))
+      return false;
+  }
+  return caps >= 2 && 2 * caps > u.words;
+}
+
 // The capitalised words from b on: "Anna Berg made the following comment".
 TokRange Reader::name_after(uint32_t b, uint32_t limit) const {
   uint32_t j = b;
@@ -124,7 +143,8 @@ TokRange Reader::name_before(uint32_t i, uint32_t floor) const {
 // else the sentence start.
 uint32_t Reader::after_adverbial(const Sentence& sn, uint32_t limit) const {
   uint32_t b = sn.first_token;
-  if (!lex_.stopword(w(b))) return b;
+  // "On July 6, ...", "Following a late meeting, ...": a preposition or a participle opens it
+  if (!lex_.stopword(w(b)) && !(participle(w(b)) && tok(b).has(kUpperInit))) return b;
   uint32_t last_comma = 0;
   for (uint32_t k = b; k < limit && k < b + 12; ++k)
     if (is(k, ",")) last_comma = k;

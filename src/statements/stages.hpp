@@ -115,6 +115,10 @@ class Reader {
   static bool progressive_aux(std::string_view s) {
     return s == "is" || s == "are" || s == "was" || s == "were" || s == "been";
   }
+  // "He's claiming": the "'s" after a pronoun is "is" or "has", not a possessive.
+  bool contracted_aux(uint32_t i) const {
+    return i > 0 && i < at_.tokens.size() && w(i) == "'s" && lex_.pronoun(w(i - 1)) != PronounClass::None;
+  }
 
   // The end of the sentence without its closing punctuation (a quotation mark stays).
   uint32_t content_end(const Sentence& sn) const;
@@ -139,6 +143,14 @@ class Reader {
   static constexpr uint32_t kNoToken = UINT32_MAX;
   uint32_t governing_verb(TokRange q) const;
   TokRange parsed_subject(uint32_t vt) const;
+
+  // The quote unit that holds token t, or null.
+  const QuoteUnit* unit_at(uint32_t t) const;
+  // "“The Morning Show”", "‘Legend in the Coal Fields.’": every word
+  // capitalised but for short function words names a work, not speech
+  // (inside a cue's content it still makes the statement direct: "called
+  // her “Miss Housekeeping”").
+  bool title_unit(const QuoteUnit& u) const;
 
   // The first actor mention that starts at or after pos.
   std::vector<Mention>::const_iterator mentions_from(uint32_t pos) const;

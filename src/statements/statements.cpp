@@ -12,10 +12,12 @@
 //     (nested quotes) belong to it. Tokens inside a unit are never read as
 //     reporting cues: what the speaker says is not who says it.
 //  2. Cues. One pass over the sentences finds, from data files:
-//     - reporting verbs (saying_verbs.txt) and "according to". The
+//     - reporting verbs (saying_verbs.txt), "according to" and "as X put
+//       it" (the words set off by the comma beside it). The
 //       speaker is the noun phrase before the verb (over adverbs, an
 //       appositive, a relative "who", a list of verbs sharing one subject:
-//       "Putin has ordered ..., suggested ..."), or after it when the verb
+//       "Putin has ordered ..., suggested ..."; "X did Y and said Z",
+//       unless "said" is inside another cue's reported clause), or after it when the verb
 //       follows the content ("..., said Geoffrey Roberts."). The content is
 //       the reported clause after the verb ("said (on Thursday) (that) ...",
 //       "told Y that ...", "X said: ...") or, when the verb closes the
@@ -41,9 +43,13 @@
 //     ("“A,” X said this month on CNBC").
 //  3. Attachment. A quote unit joins the cue whose content it overlaps; of
 //     several, a strong verb before a weak one, then the innermost ("When
-//     Clinton noted A ― Trump boasted, “B”"). A quotation split around its
-//     attribution is one statement ("“A,” X said, pointing to Y, “B.”";
-//     but "“A,” X said, adding that “B”" reports twice). A unit with no cue
+//     Clinton noted A ― Trump boasted, “B”"; but a named cue before it
+//     over a pronoun after it: "X scolded him: “A,” she said"). A quotation
+//     split around its attribution is one statement ("“A,” X said, pointing
+//     to Y, “B.”"; but "“A,” X said, adding that “B”" reports twice, and a
+//     verb of saying that opens a clause of its own after the attribution
+//     starts a second statement by the same speaker: "“A,” X said, going on
+//     to say that “B”"). A unit with no cue
 //     of its own continues the statement just before it when only that
 //     statement's attribution separates them ("“A,” he said. “B.”", also
 //     over an abbreviation's full stop: "said Rep. X (D-N.C.). “B.”"), or
@@ -75,7 +81,10 @@
 //     own sentence, else the last speaker, else the last actor named, of its
 //     kind and gender (given_names_gender.txt: "she" skips "Ivan Lind"),
 //     within two paragraphs, else to nobody (never a guess from far away).
-//     `speaker_span` is always the words in the text. The date is the time
+//     `speaker_span` is always the words in the text. A quotation in the
+//     headline is never direct: the headline's editor sums up what the body
+//     quotes ("X says plan 'a disaster'"), so with a cue it is reported
+//     speech and without one a label, not a statement. The date is the time
 //     expression next to the verb ("said on Thursday"), else the
 //     publication date, marked as such.
 //
@@ -190,6 +199,7 @@ class Assembler : Reader {
     std::vector<LocalStatement> out;
     out.reserve(drafts_.size());
     for (uint32_t idx : order) {
+      if (headline_quote_without_speaker(drafts_[idx])) continue;
       LocalStatement st = make(idx, done, made);
       if (st.kind == StatementKind::Indirect && alpha_words(st.content) < 2) continue;  // "<National", "(D-Wisc"
       out.push_back(std::move(st));
@@ -198,10 +208,22 @@ class Assembler : Reader {
   }
 
  private:
+  // A headline sums the article up in the editor's words: a phrase it puts
+  // in quotation marks ("X says plan 'a disaster'") is not a verbatim quote
+  // but the gist of one the body gives. A headline statement with a cue or a
+  // speaker is reported speech (indirect); a headline quotation with neither
+  // is a label.
+  bool in_headline(const Draft& d) const {
+    return d.paragraph < at_.paragraphs.size() && at_.paragraphs[d.paragraph].kind == ParagraphKind::Title;
+  }
+  bool headline_quote_without_speaker(const Draft& d) const {
+    return d.direct && d.cue < 0 && d.parent < 0 && d.speaker.empty() && in_headline(d);
+  }
+
   LocalStatement make(uint32_t idx, std::vector<LocalStatement>& done, std::vector<uint8_t>& made) {
     const Draft& d = drafts_[idx];
     LocalStatement st;
-    st.kind = d.direct ? StatementKind::Direct : StatementKind::Indirect;
+    st.kind = d.direct && !in_headline(d) ? StatementKind::Direct : StatementKind::Indirect;
     st.content = trim_content(quoted_part(d));
     if (d.parent >= 0 && made[d.parent]) {
       const LocalStatement& p = done[d.parent];

@@ -295,6 +295,15 @@ struct Mark {
 };
 
 
+// A '"' that ends a height or length in feet and inches (6'3", 5'11"):
+// one or two digits after an apostrophe that follows a digit.
+bool inch_mark(std::string_view t, size_t floor, size_t b) {
+  auto digit = [&](size_t k) { return t[k] >= '0' && t[k] <= '9'; };
+  size_t k = b;
+  while (k > floor && b - k < 2 && digit(k - 1)) --k;
+  return k < b && k >= floor + 2 && t[k - 1] == '\'' && digit(k - 2);
+}
+
 void find_quotes(const Document& doc, const NormText& norm, const std::vector<Paragraph>& paras,
                  std::vector<Quotation>& out) {
   std::string_view t = doc.text;
@@ -361,6 +370,7 @@ void find_quotes(const Document& doc, const NormText& norm, const std::vector<Pa
           }
           break;
         case '"': {
+          if (inch_mark(t, ps.start, b)) break;  // 6'3": feet and inches
           bool has_open = doubles > 0;
           if (has_open && (next_space || !prev_space)) {
             close_double();
