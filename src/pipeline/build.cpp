@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "eventloom/pipeline.hpp"
+#include "analyse/models.hpp"
 #include "pipeline/parallel.hpp"
 
 namespace eventloom {
@@ -102,6 +103,7 @@ Corpus merge_extractions(std::vector<DocExtraction> docs, Diagnostics diag, cons
       }
       docs[i] = extract_document(std::move(d), opt.extract);
     });
+    if (!redo.empty()) analyse::release_models();
     if (textless)
       diag.note("merge", 0,
                 fmt::format("{} article{} without text (a store written with --no-text): site templates found without them",
@@ -122,8 +124,10 @@ BuildResult build_corpus(const std::vector<std::string>& inputs, const BuildOpti
   r.files_elsewhere = in.files_elsewhere;
   mark_templates(in.documents, opt, r.diagnostics);
   std::vector<DocExtraction> docs = extract_all(std::move(in.documents), opt);
-  // The workers' scratch (each article's analysis) is free now but held in
-  // their heaps: give it back before consolidation grows the corpus layer.
+  // The models (tens of MB) are not read again: free them, and the workers'
+  // scratch (each article's analysis), free now but held in their heaps,
+  // before consolidation grows the corpus layer.
+  analyse::release_models();
   give_back_free_memory();
   r.corpus = consolidate(std::move(docs));
   r.diagnostics.append(r.corpus.diagnostics);
