@@ -106,7 +106,9 @@ void LinearModel::build_index() {
   // costs about what a present one does, so the table can be fuller (at
   // most four slots in five used) than plain linear probing allows.
   home_size_ = std::max<size_t>(16, keys_.size() + keys_.size() / 4);
-  slots_.assign(home_size_, Slot{});
+  size_t used = 0;  // one past the last slot taken
+  for (Feature k : keys_) used = std::max<size_t>(home_slot(k, home_size_), used) + 1;
+  slots_.assign(std::max(home_size_, used), Slot{});
   more_.clear();
   dense_.clear();
   dense_pairs_.clear();
@@ -125,8 +127,7 @@ void LinearModel::build_index() {
   bool keep_pairs = false;
   uint64_t last = 0;
   for (uint32_t r = 0; r < keys_.size(); ++r) {
-    uint64_t i = std::max<uint64_t>(home_slot(keys_[r], home_size_), r ? last + 1 : 0);
-    if (i >= slots_.size()) slots_.resize(i + 1);
+    const uint64_t i = std::max<uint64_t>(home_slot(keys_[r], home_size_), r ? last + 1 : 0);
     last = i;
     Slot& s = slots_[i];
     s.key = keys_[r];

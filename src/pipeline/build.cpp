@@ -23,13 +23,17 @@ namespace eventloom {
 
 std::vector<DocExtraction> extract_all(std::vector<Document> docs, const BuildOptions& opt) {
   const size_t n = docs.size();
+  // Each article waits in the slot of its result, and the input vector (a
+  // few hundred bytes an article, with room to grow) goes at once.
   std::vector<DocExtraction> out(n);
+  for (size_t i = 0; i < n; ++i) out[i].doc = std::move(docs[i]);
+  std::vector<Document>().swap(docs);
   unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(n, 1)));
   std::atomic<size_t> next{0}, done{0};
   auto work = [&]() {
     for (size_t i = next++; i < n; i = next++) {
-      out[i] = extract_document(std::move(docs[i]), opt.extract);
+      out[i] = extract_document(std::move(out[i].doc), opt.extract);
       size_t d = ++done;
       if (opt.progress && (d % 64 == 0 || d == n)) opt.progress(d, n);
     }
