@@ -73,8 +73,8 @@ class LinearModel {
   size_t features_ = 0, weights_ = 0;
   uint64_t id_ = 0;
 
-  // What score() reads: an open-addressing table (ordered by key, four
-  // slots in five used at most: see build_index), whose slot holds a
+  // What score() reads: an open-addressing table (ordered by key, two
+  // slots in three used at most: see build_index), whose slot holds a
   // feature's key and the first pairs of its row (four rows in
   // five have no more), the rest of a longer row in `more_`, and a long row
   // (dense_min_ pairs or more: the bias, the tags before, frequent words)
