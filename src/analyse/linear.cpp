@@ -98,7 +98,21 @@ uint64_t home_slot(Feature key, size_t size) { return static_cast<uint64_t>((sta
 void LinearModel::build_index() {
   static std::atomic<uint64_t> next_id{1};
   id_ = next_id.fetch_add(1, std::memory_order_relaxed);
-  slots_.assign(std::max<size_t>(16, keys_.size() * 2), Slot{});
+  // The features in the order of their keys, each in the first free slot
+  // from its home on: homes grow with the keys, so the table stays sorted by
+  // key (empty slots between) and a slot past the home range is added at
+  // the end rather than wrapping. A search stops at an empty slot or at a
+  // greater key (an ordered table, Amble and Knuth 1974): a missing feature
+  // costs about what a present one does, so the table can be fuller than
+  // plain linear probing allows. Two slots in three used at most: on
+  // the first 3,000 articles of Reuters-21578 (one thread) a build took 4 %
+  // less CPU time at one in two, 3 % more at two in three and 9 % more at
+  // four in five than the plain table at one in two (which holds 21 MB
+  // more than two in three).
+  home_size_ = std::max<size_t>(16, keys_.size() + keys_.size() / 2);
+  size_t used = 0;  // one past the last slot taken
+  for (Feature k : keys_) used = std::max<size_t>(home_slot(k, home_size_), used) + 1;
+  slots_.assign(std::max(home_size_, used), Slot{});
   more_.clear();
   dense_.clear();
   dense_pairs_.clear();
@@ -110,9 +124,15 @@ void LinearModel::build_index() {
   size_t dense_rows = 0;
   for (uint32_t r = 0; r < keys_.size(); ++r) dense_rows += start_[r + 1] - start_[r] >= dense_min_;
   dense_.reserve(dense_rows * stride());
+  // A dense row gives back its pairs as they were (serialize()) when their
+  // classes rise and no weight is -0.0 (what the row holds for a class it
+  // lacks): true of every trained model, whose rows are sorted by class and
+  // drop weights near 0. Otherwise the pairs are kept as well.
+  bool keep_pairs = false;
+  uint64_t last = 0;
   for (uint32_t r = 0; r < keys_.size(); ++r) {
-    uint64_t i = home_slot(keys_[r], slots_.size());
-    while (slots_[i].key) i = i + 1 == slots_.size() ? 0 : i + 1;
+    const uint64_t i = std::max<uint64_t>(home_slot(keys_[r], home_size_), r ? last + 1 : 0);
+    last = i;
     Slot& s = slots_[i];
     s.key = keys_[r];
     s.n = start_[r + 1] - start_[r];
@@ -122,6 +142,7 @@ void LinearModel::build_index() {
       for (uint32_t e = start_[r]; e < start_[r + 1]; ++e) {
         dense_[s.more + cls_[e]] += w_[e];
         dense_pairs_.push_back(Weight{w_[e], cls_[e]});
+        keep_pairs |= (e > start_[r] && cls_[e] <= cls_[e - 1]) || (std::signbit(w_[e]) && w_[e] == 0.0f);
       }
       dense_start_.push_back(static_cast<uint32_t>(dense_pairs_.size()));
       continue;
@@ -137,6 +158,11 @@ void LinearModel::build_index() {
       }
     }
   }
+  if (!keep_pairs) {
+    std::vector<Weight>().swap(dense_pairs_);
+    std::vector<uint32_t>().swap(dense_start_);
+  }
+  more_.shrink_to_fit();
   // Every pair is in the slots now: the tables would only double the
   // models' memory.
   features_ = keys_.size();
@@ -150,6 +176,13 @@ void LinearModel::build_index() {
 template <typename F>
 void LinearModel::for_each_pair(const Slot& s, F&& f) const {
   if (s.n >= dense_min_) {
+    if (dense_start_.empty()) {  // the pairs are the row's weights other than -0.0, by class
+      for (uint32_t c = 0; c < classes(); ++c) {
+        float w = dense_[s.more + c];
+        if (!(w == 0.0f && std::signbit(w))) f(c, w);
+      }
+      return;
+    }
     const size_t d = s.more / stride();
     for (uint32_t e = dense_start_[d]; e < dense_start_[d + 1]; ++e) f(dense_pairs_[e].cls, dense_pairs_[e].w);
     return;
@@ -200,7 +233,7 @@ int LinearModel::class_index(std::string_view name) const {
 
 void LinearModel::prefetch(const Feature* f, size_t n) const {
   if (slots_.empty()) return;
-  for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[home_slot(f[k], slots_.size())]);
+  for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[home_slot(f[k], home_size_)]);
 }
 
 // Compiled twice where the compiler can: the dense rows add 16 classes at a
@@ -226,16 +259,18 @@ void LinearModel::score(const Feature* f, size_t n, float* scores) const {
   for (size_t b = 0; b < n; b += kBatch) {
     const size_t m = std::min(kBatch, n - b);
     for (size_t k = 0; k < m; ++k) {
-      home[k] = home_slot(f[b + k], slots_.size());
+      home[k] = home_slot(f[b + k], home_size_);
       __builtin_prefetch(&slots_[home[k]]);
     }
     for (size_t k = 0; k < m; ++k) {
-      const Slot* s = nullptr;
-      for (uint64_t i = home[k];; i = i + 1 == slots_.size() ? 0 : i + 1) {
-        if (slots_[i].key == f[b + k]) s = &slots_[i];
-        if (slots_[i].key == f[b + k] || !slots_[i].key) break;
+      // The slots from the home on hold rising keys up to an empty one (or
+      // the end): the feature is the first key not below it, or absent.
+      const Slot* s = &slots_[home[k]];
+      const Slot* end = slots_.data() + slots_.size();
+      while (s->key && s->key < f[b + k] && ++s != end) {
       }
-      found[k] = s;
+      found[k] = s != end && s->key == f[b + k] ? s : nullptr;
+      s = found[k];
       // (Dense rows are few and read often: in cache.)
       if (s && s->n > kInline && s->n < dense_min_) __builtin_prefetch(&more_[s->more]);
     }

@@ -73,8 +73,9 @@ class LinearModel {
   size_t features_ = 0, weights_ = 0;
   uint64_t id_ = 0;
 
-  // What score() reads: an open-addressing table, at most half full, whose
-  // slot holds a feature's key and the first pairs of its row (four rows in
+  // What score() reads: an open-addressing table (ordered by key, two
+  // slots in three used at most: see build_index), whose slot holds a
+  // feature's key and the first pairs of its row (four rows in
   // five have no more), the rest of a longer row in `more_`, and a long row
   // (dense_min_ pairs or more: the bias, the tags before, frequent words)
   // whole in `dense_`, a weight for every class (-0.0 for those it lacks),
@@ -98,11 +99,13 @@ class LinearModel {
   size_t stride() const { return (classes() + 15) / 16 * 16; }
   template <typename F>
   void for_each_pair(const Slot& s, F&& f) const;  // f(cls, w) in the file's order
-  std::vector<Slot> slots_;
+  std::vector<Slot> slots_;  // sorted by key, empty slots between (see build_index)
+  size_t home_size_ = 0;     // the slots a home can be; a few more may follow
   std::vector<Weight> more_;
   std::vector<float> dense_;  // rows of classes() weights, each from a multiple of 16 floats
   uint32_t dense_min_ = 0;
-  // The pairs of dense row d as the file has them: dense_pairs_[dense_start_[d], dense_start_[d + 1]).
+  // The pairs of dense row d as the file has them: dense_pairs_[dense_start_[d], dense_start_[d + 1]);
+  // both empty when the rows themselves give them back (see build_index).
   std::vector<Weight> dense_pairs_;
   std::vector<uint32_t> dense_start_;
 };

@@ -1,8 +1,10 @@
 #include "analyse/models.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <string_view>
 
 #if defined(__linux__)
@@ -122,14 +124,43 @@ ParserModels* load_parser() {
 
 std::string_view names_list() { return bytes(eventloom_model_names_list, eventloom_model_names_list_end); }
 
-const Models& models() {
-  static const Models* m = load_all();
-  return *m;
+// The models stay loaded until release_models() drops them while no article
+// is being extracted (ModelUse counts those); the next use loads them again.
+namespace {
+std::mutex g_mutex;
+std::atomic<const Models*> g_models{nullptr};
+std::atomic<const ParserModels*> g_parser{nullptr};
+size_t g_users = 0;  // extractions under way (under g_mutex)
+
+template <typename T, typename Load>
+const T& loaded(std::atomic<const T*>& slot, Load load) {
+  if (const T* p = slot.load(std::memory_order_acquire)) return *p;
+  std::lock_guard<std::mutex> lock(g_mutex);
+  if (!slot.load(std::memory_order_relaxed)) slot.store(load(), std::memory_order_release);
+  return *slot.load(std::memory_order_relaxed);
+}
+}  // namespace
+
+const Models& models() { return loaded(g_models, load_all); }
+
+const ParserModels& parser_models() { return loaded(g_parser, load_parser); }
+
+ModelUse::ModelUse() {
+  std::lock_guard<std::mutex> lock(g_mutex);
+  ++g_users;
 }
 
-const ParserModels& parser_models() {
-  static const ParserModels* p = load_parser();
-  return *p;
+ModelUse::~ModelUse() {
+  std::lock_guard<std::mutex> lock(g_mutex);
+  --g_users;
+}
+
+bool release_models() {
+  std::lock_guard<std::mutex> lock(g_mutex);
+  if (g_users) return false;
+  delete g_parser.exchange(nullptr);
+  delete g_models.exchange(nullptr);
+  return true;
 }
 
 }  // namespace eventloom::analyse

@@ -35,4 +35,21 @@ struct ParserModels {
 };
 const ParserModels& parser_models();
 
+// Held while an article is being extracted (extract_document): the models
+// are not released under it.
+struct ModelUse {
+  ModelUse();
+  ~ModelUse();
+  ModelUse(const ModelUse&) = delete;
+  ModelUse& operator=(const ModelUse&) = delete;
+};
+
+// Frees the models (about 90 MB in memory) when no extraction is under way,
+// so that what follows extraction (consolidation, the JSON) runs without
+// them; false when some extraction still holds them. The next models() or
+// parser_models() loads them again. Code that reads the models outside
+// extract_document() while a build may run in another thread holds a
+// ModelUse as well.
+bool release_models();
+
 }  // namespace eventloom::analyse

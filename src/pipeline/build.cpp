@@ -16,19 +16,24 @@
 #include <fmt/format.h>
 
 #include "eventloom/pipeline.hpp"
+#include "analyse/models.hpp"
 #include "pipeline/parallel.hpp"
 
 namespace eventloom {
 
 std::vector<DocExtraction> extract_all(std::vector<Document> docs, const BuildOptions& opt) {
   const size_t n = docs.size();
+  // Each article waits in the slot of its result, and the input vector (a
+  // few hundred bytes an article, with room to grow) goes at once.
   std::vector<DocExtraction> out(n);
+  for (size_t i = 0; i < n; ++i) out[i].doc = std::move(docs[i]);
+  std::vector<Document>().swap(docs);
   unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(n, 1)));
   std::atomic<size_t> next{0}, done{0};
   auto work = [&]() {
     for (size_t i = next++; i < n; i = next++) {
-      out[i] = extract_document(std::move(docs[i]), opt.extract);
+      out[i] = extract_document(std::move(out[i].doc), opt.extract);
       size_t d = ++done;
       if (opt.progress && (d % 64 == 0 || d == n)) opt.progress(d, n);
     }
@@ -102,6 +107,7 @@ Corpus merge_extractions(std::vector<DocExtraction> docs, Diagnostics diag, cons
       }
       docs[i] = extract_document(std::move(d), opt.extract);
     });
+    if (!redo.empty()) analyse::release_models();
     if (textless)
       diag.note("merge", 0,
                 fmt::format("{} article{} without text (a store written with --no-text): site templates found without them",
@@ -122,8 +128,10 @@ BuildResult build_corpus(const std::vector<std::string>& inputs, const BuildOpti
   r.files_elsewhere = in.files_elsewhere;
   mark_templates(in.documents, opt, r.diagnostics);
   std::vector<DocExtraction> docs = extract_all(std::move(in.documents), opt);
-  // The workers' scratch (each article's analysis) is free now but held in
-  // their heaps: give it back before consolidation grows the corpus layer.
+  // The models (tens of MB) are not read again: free them, and the workers'
+  // scratch (each article's analysis), free now but held in their heaps,
+  // before consolidation grows the corpus layer.
+  analyse::release_models();
   give_back_free_memory();
   r.corpus = consolidate(std::move(docs));
   r.diagnostics.append(r.corpus.diagnostics);

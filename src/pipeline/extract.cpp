@@ -6,6 +6,7 @@
 #include "eventloom/extraction.hpp"
 #include "eventloom/statements.hpp"
 #include "eventloom/time.hpp"
+#include "analyse/models.hpp"
 
 namespace eventloom {
 
@@ -30,6 +31,7 @@ const char* to_string(ParticipantRole r) {
 }
 
 DocExtraction extract_document(Document doc, const ExtractOptions& opt) {
+  analyse::ModelUse use;  // the models stay loaded until this article is done
   AnnotatedText at = analyze(doc);
   if (!doc.published && opt.infer_dates) {
     PublicationDateGuess guess = infer_publication_date(at);
