@@ -149,6 +149,15 @@ void Finder::add(LocalEvent& e, uint32_t actor, ParticipantRole r) {
   e.participants.push_back({actor, r});
 }
 
+void Finder::add_role(LocalEvent& e, uint32_t actor, ParticipantRole r) {
+  for (Participant& p : e.participants)
+    if (p.actor == actor) {
+      if (p.role == ParticipantRole::Other) p.role = r;
+      return;
+    }
+  e.participants.push_back({actor, r});
+}
+
 void Finder::add_coordinated(LocalEvent& e, const Unit& u, uint32_t lo, ParticipantRole r) const {
   add(e, u.actor, r);
   const uint32_t f = phrase_start(u);

@@ -298,6 +298,8 @@ class Finder {
   const Unit* owner_at(uint32_t i, uint32_t lo) const;
 
   static void add(LocalEvent& e, uint32_t actor, ParticipantRole r);
+  // As add(), and an actor that is only `other` takes role r.
+  static void add_role(LocalEvent& e, uint32_t actor, ParticipantRole r);
 
   void add_coordinated(LocalEvent& e, const Unit& u, uint32_t lo, ParticipantRole r) const;
 
@@ -405,6 +407,25 @@ class Finder {
 
   bool says_must(Span content) const;  // a statement's words say what must be done
   void add_statements(std::vector<LocalEvent>& out) const;
+
+  // --- what a statement reports (reported.cpp) ------------------------------
+
+  // Whether actor a is the speaker or acts for the speaker's side (one of
+  // the speaker's affiliations, or an actor the speaker is affiliated to).
+  bool same_side(uint32_t speaker, uint32_t a) const;
+  // Or the speaker is an official (data/official_roles.txt) the article ties
+  // to no side, and a is a state: the state the official may speak for.
+  bool may_speak_for(uint32_t speaker, uint32_t a) const;
+
+  // A statement typed by its verb, read with what it reports (its content
+  // span) and the events found in that content (`inside`, sorted by start):
+  // a hypothetical or future act of force by the speaker's side is a threat
+  // aimed at that act's target ("suggested Russia could station missiles
+  // near X"); "warned that X's policy is ..." with nothing to come is a
+  // criticism (11); a criticism, rejection or threat with no object of its
+  // own is aimed at what the content reports: the target of its act, else
+  // the first actor it names outside the speaker's side.
+  void read_content(LocalEvent& x, const LocalStatement& st, const std::vector<const LocalEvent*>& inside) const;
 };
 
 }  // namespace eventloom::events::detail
