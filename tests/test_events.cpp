@@ -8,6 +8,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "eventloom/events.hpp"
+#include "eventloom/statements.hpp"
 #include "events/lexicon.hpp"
 
 using namespace eventloom;
@@ -439,4 +440,81 @@ TEST_CASE("from the parse: an indirect question and a vaguely dated situation ar
   // the story knows already; with a date that names a time it is an event.
   CHECK(with_trigger(run_parsed("Prices rose after the war in recent months."), "war") == nullptr);
   CHECK(with_trigger(run_parsed("Prices rose after the war in 1991."), "war") != nullptr);
+}
+
+namespace {
+
+// As run_parsed, with the statements stage: statements become events typed
+// by their verb and by what they report.
+Found run_reported(std::string_view text, const char* dct = "2024-03-14") {
+  Found f;
+  f.at = analyze_text(text);
+  std::optional<boost::gregorian::date> d = boost::gregorian::from_simple_string(dct);
+  std::vector<Timex> tx = tag_times(f.at, TimeOptions{d});
+  Analysis a = analyse_article(f.at);
+  f.actors = find_actors(f.at, a);
+  std::vector<LocalStatement> st = find_statements(StatementInput{f.at, f.actors, tx, d, &a});
+  f.events = find_events(EventInput{f.at, f.actors, tx, st, d, &a});
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("from the parse: a statement is typed and aimed by what it reports") {
+  // An official warning that the speaker's state could use force or cut
+  // ties threatens the one who would suffer it, with that state.
+  Found t = run_reported("Foreign Minister Luis Soto warned on Tuesday that Chile could sever ties with Peru.");
+  const LocalEvent* threat = with_trigger(t, "warned");
+  REQUIRE(threat);
+  CHECK(threat->type.substr(0, 2) == "13");
+  CHECK(roles_of(t, *threat) == Roles{"s:Chile", "s:Luis Soto", "t:Peru"});
+  // A bare verb of saying too: suggesting one's state could attack another
+  // is a threat.
+  Found s = run_reported("President Ana Ruiz suggested on Monday that Chile could attack Peru.");
+  const LocalEvent* suggested = with_trigger(s, "suggested");
+  REQUIRE(suggested);
+  CHECK(suggested->type.substr(0, 2) == "13");
+  CHECK(actor_with(s, *suggested, ParticipantRole::Target) == "Peru");
+  // Warning about what another does now, with nothing to come, is a complaint about it.
+  Found c = run_reported("Foreign Minister Luis Soto warned on Tuesday that Peru's blockade was hurting trade.");
+  const LocalEvent* complaint = with_trigger(c, "warned");
+  REQUIRE(complaint);
+  CHECK(complaint->type.substr(0, 2) == "11");
+  CHECK(actor_with(c, *complaint, ParticipantRole::Target) == "Peru");
+  // An analyst speaks for no state: what he says could happen is no threat of his.
+  Found a = run_reported("The analyst Maria Lopez said on Monday that Chile could attack Peru.");
+  for (const LocalEvent& e : a.events)
+    if (e.from_statement) CHECK(e.type.substr(0, 2) != "13");
+}
+
+TEST_CASE("from the parse: an act done to somebody, a demand made of somebody, a meeting attended") {
+  // The possessor of a noun of an act done to somebody is its target; who
+  // takes it in ("with", "into", "by") its source; a demonym before it its source.
+  Found f = run_parsed("Kenya condemned Somalia's annexation by Ethiopia in May 2020.");
+  const LocalEvent* annex = with_trigger(f, "annexation");
+  REQUIRE(annex);
+  CHECK(actor_with(f, *annex, ParticipantRole::Source) == "Ethiopia");
+  CHECK(actor_with(f, *annex, ParticipantRole::Target) == "Somalia");
+  Found g = run_parsed("Observers recalled Tanzania's reunification with Zambia in 1964.");
+  const LocalEvent* re = with_trigger(g, "reunification");
+  REQUIRE(re);
+  CHECK(actor_with(g, *re, ParticipantRole::Source) == "Zambia");
+  CHECK(actor_with(g, *re, ParticipantRole::Target) == "Tanzania");
+  // "X wants Y to do Z" demands it of Y; "X wants to do Z" demands nothing.
+  Found w = run_parsed("Kenya wants Uganda to withdraw its troops from the border.");
+  const LocalEvent* wants = with_trigger(w, "wants");
+  REQUIRE(wants);
+  CHECK(wants->type.substr(0, 2) == "10");
+  CHECK(roles_of(w, *wants) == Roles{"s:Kenya", "t:Uganda"});
+  CHECK(with_trigger(run_parsed("Kenya wants to end the war with Uganda."), "wants") == nullptr);
+  // Talks named in an adjunct were attended by the clause's subject ...
+  Found m = run_parsed("At talks with Peru on Monday, Chile signed a trade pact.");
+  const LocalEvent* talks = with_trigger(m, "talks");
+  REQUIRE(talks);
+  CHECK(actor_with(m, *talks, ParticipantRole::Source) == "Chile");
+  CHECK(actor_with(m, *talks, ParticipantRole::Target) == "Peru");
+  // ... but an attack named there was not made by it.
+  Found x = run_parsed("After an attack on Peru on Monday, Chile closed its border.");
+  if (const LocalEvent* attack = with_trigger(x, "attack"))
+    CHECK(actor_with(x, *attack, ParticipantRole::Source) != "Chile");
 }

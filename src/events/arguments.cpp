@@ -421,6 +421,7 @@ bool Finder::tree_participants(LocalEvent& e, const events::TreeReading& r, cons
   bool named = false;
   for (const events::TreeArg& a : r.args) {
     if (a.modifier && t.weak) continue;  // "the Ukraine conflict": a situation, no act of Ukraine's
+    if (a.host && (t.code < 3 || t.code > 6)) continue;  // attended: talks, a visit, not an attack
     const Unit* u = nullptr;
     for (uint32_t k : a.tokens)
       if ((u = unit_at(k))) break;

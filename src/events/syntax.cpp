@@ -26,7 +26,7 @@ using Map = std::unordered_map<std::string_view, Modality, util::WordHash>;
 using Set = std::unordered_map<std::string_view, uint8_t, util::WordHash>;
 
 struct Tables {
-  Set party, agent, light, neg, negative, gov_xcomp, demand, doer, asks, wh;
+  Set party, agent, light, neg, negative, gov_xcomp, demand, doer, asks, wh, patient, joins;
   Map aux, adv, mark, gov;
   std::unordered_map<std::string_view, uint8_t, util::WordHash> frame;  // word -> CAMEO root
   // lemma -> the relations or prepositions of which it needs one
@@ -55,6 +55,8 @@ const Tables& tables() {
                  : k == "negative" ? &t.negative
                  : k == "demand"   ? &t.demand
                  : k == "doer"     ? &t.doer
+                 : k == "patient"  ? &t.patient
+                 : k == "joins"    ? &t.joins
                  : k == "asks"     ? &t.asks
                  : k == "wh"       ? &t.wh
                                    : nullptr;
@@ -165,15 +167,28 @@ class Reader {
   bool has_needed() const {
     auto it = tab_.needs.find(lemma_);
     if (it == tab_.needs.end()) return true;
-    bool ok = false;
-    t_.each_child(head_, [&](uint32_t c) {
-      char b[32];
-      std::string_view cs = t_.case_of(c, b);
-      if (cs.empty() && p_.child(c, "mark") != kNone) cs = t_.lower(p_.child(c, "mark"), b);
-      for (std::string_view n : it->second)
+    // One of the alternatives; "obj+xcomp" needs both.
+    const auto has = [&](std::string_view n) {
+      bool ok = false;
+      t_.each_child(head_, [&](uint32_t c) {
+        char b[32];
+        std::string_view cs = t_.case_of(c, b);
+        if (cs.empty() && p_.child(c, "mark") != kNone) cs = t_.lower(p_.child(c, "mark"), b);
         if (p_.is(c, n) || cs == n) ok = true;
-    });
-    return ok;
+      });
+      return ok;
+    };
+    for (std::string_view alt : it->second) {
+      bool all = true;
+      for (size_t i = 0; i <= alt.size() && all;) {
+        size_t e = alt.find('+', i);
+        if (e == std::string_view::npos) e = alt.size();
+        all = has(alt.substr(i, e - i));
+        i = e + 1;
+      }
+      if (all) return true;
+    }
+    return false;
   }
 
  private:
@@ -267,6 +282,8 @@ class Reader {
     bool have_source = false;
     for (uint32_t w : words_) {
       const bool noun = t_.is_noun(w);
+      char pb[32];
+      const bool patient = noun && tab_.patient.count(t_.lower(w, pb));  // "Crimea's annexation"
       t_.each_child(w, [&](uint32_t c) {
         if (mine(c)) return;
         std::string_view rel = p_.relation(c);
@@ -279,13 +296,17 @@ class Reader {
           add_arg(r, c, ParticipantRole::Source), have_source = true;
         } else if ((rel == "obj" || rel == "iobj") && !noun) {
           add_arg(r, c, ParticipantRole::Target);
+        } else if (rel == "nmod:poss" && patient) {
+          add_arg(r, c, ParticipantRole::Target);  // "Crimea's annexation": what was annexed
         } else if (rel == "nmod:poss" && noun) {
           add_arg(r, c, ParticipantRole::Source), have_source = true;
+        } else if (rel == "compound" && patient && c < w) {
+          add_arg(r, c, ParticipantRole::Target);  // "the Khashoggi murder", "the Crimea annexation"
         } else if ((rel == "compound" || rel == "amod") && noun && c < w) {
           add_arg(r, c, ParticipantRole::Source, true), have_source = true;  // "Russian strike", "US sanctions"
         } else if (rel == "obl" || rel == "nmod") {
           std::string_view cs = t_.case_of(c, b);
-          if (tab_.agent.count(cs) && (noun || passive(w))) {
+          if ((tab_.agent.count(cs) && (noun || passive(w))) || (patient && tab_.joins.count(cs))) {
             add_arg(r, c, ParticipantRole::Source), have_source = true;
           } else if (char nb[32]; noun && cs == "of" && tab_.doer.count(t_.lower(w, nb))) {
             add_arg(r, c, ParticipantRole::Source), have_source = true;  // "the collapse of X": X collapsed
@@ -317,6 +338,13 @@ class Reader {
     if (h != kNone && p_.relation(head_) == "obj" && (tab_.light.count(t_.lower(h, b)) || tab_.gov.count(t_.lower(h, b)))) {
       uint32_t s = subject(h, 0);
       if (s != kNone) add_arg(r, s, ParticipantRole::Source);
+    } else if (h != kNone && p_.relation(head_) == "obl" && !t_.is_noun(h) && p_.child(head_, "case") != kNone) {
+      // "At a news conference with X, Y said ...": the clause's subject
+      // attended it (the caller keeps it only for such acts).
+      uint32_t s = subject(h, 0);
+      const size_t before = r.args.size();
+      if (s != kNone) add_arg(r, s, ParticipantRole::Source);
+      for (size_t i = before; i < r.args.size(); ++i) r.args[i].host = true;
     }
   }
 
