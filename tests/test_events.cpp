@@ -490,16 +490,24 @@ TEST_CASE("from the parse: a statement is typed and aimed by what it reports") {
 TEST_CASE("from the parse: an act done to somebody, a demand made of somebody, a meeting attended") {
   // The possessor of a noun of an act done to somebody is its target; who
   // takes it in ("with", "into", "by") its source; a demonym before it its source.
-  Found f = run_parsed("Kenya condemned Somalia's annexation by Ethiopia in May 2020.");
-  const LocalEvent* annex = with_trigger(f, "annexation");
-  REQUIRE(annex);
-  CHECK(actor_with(f, *annex, ParticipantRole::Source) == "Ethiopia");
-  CHECK(actor_with(f, *annex, ParticipantRole::Target) == "Somalia");
-  Found g = run_parsed("Observers recalled Tanzania's reunification with Zambia in 1964.");
-  const LocalEvent* re = with_trigger(g, "reunification");
-  REQUIRE(re);
-  CHECK(actor_with(g, *re, ParticipantRole::Source) == "Zambia");
-  CHECK(actor_with(g, *re, ParticipantRole::Target) == "Tanzania");
+  struct Case {
+    const char* sentence;
+    const char* trigger;
+    const char* source;
+    const char* target;
+  };
+  const Case cases[] = {
+      {"Kenya condemned Somalia's annexation by Ethiopia in May 2020.", "annexation", "Ethiopia", "Somalia"},
+      {"Observers recalled Tanzania's reunification with Zambia in 1964.", "reunification", "Zambia", "Tanzania"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sentence);
+    Found f = run_parsed(c.sentence);
+    const LocalEvent* e = with_trigger(f, c.trigger);
+    REQUIRE(e);
+    CHECK(actor_with(f, *e, ParticipantRole::Source) == c.source);
+    CHECK(actor_with(f, *e, ParticipantRole::Target) == c.target);
+  }
   // "X wants Y to do Z" demands it of Y; "X wants to do Z" demands nothing.
   Found w = run_parsed("Kenya wants Uganda to withdraw its troops from the border.");
   const LocalEvent* wants = with_trigger(w, "wants");
