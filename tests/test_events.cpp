@@ -526,3 +526,13 @@ TEST_CASE("from the parse: an act done to somebody, a demand made of somebody, a
   if (const LocalEvent* attack = with_trigger(x, "attack"))
     CHECK(actor_with(x, *attack, ParticipantRole::Source) != "Chile");
 }
+
+TEST_CASE("from the parse: 'this' as the object names the doer of the act just reported") {
+  Found f = run_parsed("Chile expelled two diplomats on Monday. Bolivia condemned this on Tuesday.");
+  const LocalEvent* condemned = with_trigger(f, "condemned");
+  REQUIRE(condemned);
+  CHECK(roles_of(f, *condemned) == Roles{"s:Bolivia", "t:Chile"});
+  // Only an act that happened: what Chile could do is no doer's act yet.
+  Found g = run_parsed("Chile could expel two diplomats. Bolivia condemned this on Tuesday.");
+  if (const LocalEvent* c = with_trigger(g, "condemned")) CHECK(actor_with(g, *c, ParticipantRole::Target) != "Chile");
+}

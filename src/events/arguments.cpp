@@ -417,9 +417,33 @@ const Unit* Finder::role_antecedent(const Sentence& s, uint32_t tok) const {
   return nullptr;
 }
 
-bool Finder::tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t) const {
+std::optional<uint32_t> Finder::doer_of_last_act(const std::vector<LocalEvent>& earlier, const Sentence& s,
+                                                 const Trigger& t) const {
+  const uint32_t start = at_.tokens[t.first].span.start;
+  const uint32_t si = sentence_at(s.span.start);
+  const uint32_t from = si > 0 ? at_.sentences[si - 1].span.start : s.span.start;
+  for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+    const LocalEvent& o = *it;
+    if (o.sentence.start < from) break;
+    if (o.trigger.end > start || o.from_statement || o.modality != "asserted" || o.type.compare(0, 2, "01") == 0)
+      continue;
+    for (const Participant& p : o.participants)
+      if (p.role == ParticipantRole::Source) return p.actor;
+  }
+  return std::nullopt;
+}
+
+bool Finder::tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t,
+                               const std::vector<LocalEvent>& earlier) const {
   bool named = false;
   for (const events::TreeArg& a : r.args) {
+    if (a.demonstrative && a.role == ParticipantRole::Target) {
+      if (std::optional<uint32_t> doer = doer_of_last_act(earlier, s, t)) {
+        add(e, *doer, a.role);
+        named = true;
+      }
+      continue;
+    }
     if (a.modifier && t.weak) continue;  // "the Ukraine conflict": a situation, no act of Ukraine's
     if (a.host && (t.code < 3 || t.code > 6)) continue;  // attended: talks, a visit, not an attack
     const Unit* u = nullptr;

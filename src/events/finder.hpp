@@ -344,7 +344,15 @@ class Finder {
 
   // The participants the tree gives (events/syntax.hpp); false when it
   // names no actor as source or target.
-  bool tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t) const;
+  // A demonstrative ("condemned this") names the doer of the act reported
+  // last in `earlier`, in this sentence or the one before.
+  bool tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t,
+                         const std::vector<LocalEvent>& earlier) const;
+
+  // The source of the last asserted act (not a bare statement) reported
+  // before trigger t, in sentence s or the one before; else null.
+  std::optional<uint32_t> doer_of_last_act(const std::vector<LocalEvent>& earlier, const Sentence& s,
+                                           const Trigger& t) const;
 
   // "X and Y met", "X and Y will hold talks": a cooperative act between
   // coordinated subjects and nobody else is dyadic, as CAMEO codes it: the

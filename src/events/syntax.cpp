@@ -218,6 +218,7 @@ class Reader {
     a.modifier = modifier;
     if (l == "he" || l == "she" || l == "him" || l == "her" || l == "his") a.pronoun = 1;
     if (l == "it" || l == "they" || l == "them" || l == "its" || l == "their") a.pronoun = 2;
+    a.demonstrative = (l == "this" || l == "that") && p_.child_begin[w] == p_.child_begin[w + 1];
     a.tokens.push_back(t_.token(w));
     // The words of its name and of its owner, nearest first, two levels down.
     uint32_t level[2] = {w, kNone};

@@ -48,6 +48,9 @@ struct TreeArg {
   // with X, Y said ..."): its source only for an act one attends (the
   // caller knows the act's type).
   bool host = false;
+  // The head is "this" or "that" standing alone ("viewed this as an
+  // escalation"): the act reported just before, whose doer it names.
+  bool demonstrative = false;
 };
 
 struct TreeReading {
