@@ -536,3 +536,17 @@ TEST_CASE("from the parse: 'this' as the object names the doer of the act just r
   Found g = run_parsed("Chile could expel two diplomats. Bolivia condemned this on Tuesday.");
   if (const LocalEvent* c = with_trigger(g, "condemned")) CHECK(actor_with(g, *c, ParticipantRole::Target) != "Chile");
 }
+
+TEST_CASE("from the parse: an indefinite role noun is the person of that role the next sentences name") {
+  Found f = run_parsed(
+      "Another minister criticised Bolivia on Tuesday. "
+      "\"We cannot accept such conduct. It harms the region,\" said Foreign Minister Luis Soto.");
+  const LocalEvent* crit = with_trigger(f, "criticised");
+  REQUIRE(crit);
+  CHECK(actor_with(f, *crit, ParticipantRole::Source) == "Luis Soto");
+  // A person of another role is somebody else.
+  Found g = run_parsed(
+      "Another minister criticised Bolivia on Tuesday. "
+      "\"We cannot accept such conduct,\" said General Luis Soto.");
+  if (const LocalEvent* c = with_trigger(g, "criticised")) CHECK(actor_with(g, *c, ParticipantRole::Source) != "Luis Soto");
+}

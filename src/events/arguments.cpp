@@ -376,12 +376,15 @@ const Unit* Finder::role_antecedent(const Sentence& s, uint32_t tok) const {
   // Definite: "the" or "this" opens the phrase, with at most two role
   // words between ("the foreign minister"); not "their foreign ministers".
   const auto& gaz = actors::lexicon();
-  bool definite = false;
+  // Or indefinite ("another lawmaker", "a senior official"): somebody
+  // new, whom the next sentence may name ("..., said MP Anna Berg").
+  bool definite = false, indefinite = false;
   for (uint32_t i = tok; i-- > s.first_token && tok - i <= 3;) {
     if (is_one_of(word(i), {"the", "this"})) { definite = true; break; }
+    if (is_one_of(word(i), {"another", "a", "an", "one"})) { indefinite = true; break; }
     if (!at_.tokens[i].has(kAlpha) || inside_unit(i) || !gaz.role_words.count(text::fold(word(i)))) break;
   }
-  if (!definite) return nullptr;
+  if (!definite && !indefinite) return nullptr;
   const auto fits = [&](const LocalActor& a) {
     for (const std::string& role : a.roles) {
       const std::string f = text::fold(role);
@@ -406,6 +409,18 @@ const Unit* Finder::role_antecedent(const Sentence& s, uint32_t tok) const {
     }
     return false;
   };
+  if (indefinite) {
+    // The first person the next two sentences name whose role fits (a
+    // quotation of two sentences and then "said MP Anna Berg").
+    const uint32_t next = sentence_at(s.span.start) + 1;
+    if (next >= at_.sentences.size()) return nullptr;
+    const uint32_t last = at_.sentences[std::min<size_t>(next + 1, at_.sentences.size() - 1)].last_token;
+    for (size_t k = first_unit_from(s.last_token); k < units_.size() && units_[k].first < last; ++k) {
+      const Unit& u = units_[k];
+      if (!u.modifier && is_person(u) && (fits(in_.actors.actors[u.actor]) || titled(u))) return &u;
+    }
+    return nullptr;
+  }
   // The nearest person before, not a modifier, whose role fits, among the
   // last few hundred names (an article's, as a rule; bounded for a long one).
   const size_t end = first_unit_from(tok), stop = end > 300 ? end - 300 : 0;
