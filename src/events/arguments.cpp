@@ -460,7 +460,7 @@ bool Finder::tree_participants(LocalEvent& e, const events::TreeReading& r, cons
       continue;
     }
     if (a.modifier && t.weak) continue;  // "the Ukraine conflict": a situation, no act of Ukraine's
-    if (a.host && (t.code < 3 || t.code > 6)) continue;  // attended: talks, a visit, not an attack
+    if (a.host && t.code != 4) continue;  // attended: talks, a visit, not an attack nor a deal
     const Unit* u = nullptr;
     for (uint32_t k : a.tokens)
       if ((u = unit_at(k))) break;

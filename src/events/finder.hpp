@@ -426,14 +426,15 @@ class Finder {
   bool may_speak_for(uint32_t speaker, uint32_t a) const;
 
   // A statement typed by its verb, read with what it reports (its content
-  // span) and the events found in that content (`inside`, sorted by start):
+  // span within its sentence) and the events found there (`inside`, sorted by start):
   // a hypothetical or future act of force by the speaker's side is a threat
   // aimed at that act's target ("suggested Russia could station missiles
   // near X"); "warned that X's policy is ..." with nothing to come is a
   // criticism (11); a criticism, rejection or threat with no object of its
   // own is aimed at what the content reports: the target of its act, else
   // the first actor it names outside the speaker's side.
-  void read_content(LocalEvent& x, const LocalStatement& st, const std::vector<const LocalEvent*>& inside) const;
+  void read_content(LocalEvent& x, const LocalStatement& st, Span content,
+                    const std::vector<const LocalEvent*>& inside) const;
 };
 
 }  // namespace eventloom::events::detail

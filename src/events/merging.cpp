@@ -270,13 +270,18 @@ void Finder::add_statements(std::vector<LocalEvent>& out) const {
   std::vector<const LocalEvent*> inside;
   for (size_t k = 0; k < extra.size(); ++k) {
     if (extra[k].type.empty()) continue;
-    const Span content = said[k]->content;
+    // Within the sentence that reports it (a content read past the
+    // sentence's end names the next sentence's actors).
+    Span content = said[k]->content;
+    content.start = std::max(content.start, extra[k].sentence.start);
+    content.end = std::min(content.end, extra[k].sentence.end);
+    if (content.start >= content.end) continue;
     inside.clear();
     auto it = std::lower_bound(by_start.begin(), by_start.end(), content.start,
                                [](const LocalEvent* a, uint32_t st) { return a->trigger.start < st; });
     for (; it != by_start.end() && (*it)->trigger.start < content.end; ++it)
       if ((*it)->trigger.end <= content.end) inside.push_back(*it);
-    read_content(extra[k], *said[k], inside);
+    read_content(extra[k], *said[k], content, inside);
   }
   size_t n = 0;
   for (size_t i = 0; i < out.size(); ++i)

@@ -56,7 +56,8 @@ bool Finder::may_speak_for(uint32_t speaker, uint32_t a) const {
   return false;
 }
 
-void Finder::read_content(LocalEvent& x, const LocalStatement& st, const std::vector<const LocalEvent*>& inside) const {
+void Finder::read_content(LocalEvent& x, const LocalStatement& st, Span content,
+                          const std::vector<const LocalEvent*>& inside) const {
   if (!st.speaker) return;
   const uint32_t speaker = *st.speaker;
   uint8_t code = root_of(x.type);
@@ -86,7 +87,7 @@ void Finder::read_content(LocalEvent& x, const LocalStatement& st, const std::ve
   }
   if (code != 11 && code != 12 && code != 13) return;
   // The first actor the content names outside the speaker's side.
-  const uint32_t f = at_.token_at(st.content.start), l = at_.token_at(st.content.end);
+  const uint32_t f = at_.token_at(content.start), l = at_.token_at(content.end);
   const Unit* named = nullptr;
   for (size_t k = first_unit_from(f); k < units_.size() && units_[k].first < l && !named; ++k)
     if (!units_[k].modifier && !same_side(speaker, units_[k].actor)) named = &units_[k];

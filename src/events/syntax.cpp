@@ -339,7 +339,7 @@ class Reader {
     if (h != kNone && p_.relation(head_) == "obj" && (tab_.light.count(t_.lower(h, b)) || tab_.gov.count(t_.lower(h, b)))) {
       uint32_t s = subject(h, 0);
       if (s != kNone) add_arg(r, s, ParticipantRole::Source);
-    } else if (h != kNone && p_.relation(head_) == "obl" && !t_.is_noun(h) && p_.child(head_, "case") != kNone) {
+    } else if (h != kNone && p_.relation(head_) == "obl" && t_.upos_of(h) == "VERB" && p_.child(head_, "case") != kNone) {
       // "At a news conference with X, Y said ...": the clause's subject
       // attended it (the caller keeps it only for such acts).
       uint32_t s = subject(h, 0);

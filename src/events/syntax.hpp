@@ -46,7 +46,7 @@ struct TreeArg {
   bool modifier = false;
   // The subject of the clause a noun trigger is an adjunct of ("At talks
   // with X, Y said ..."): its source only for an act one attends (the
-  // caller knows the act's type).
+  // caller knows the act's type: 04 CONSULT).
   bool host = false;
   // The head is "this" or "that" standing alone ("viewed this as an
   // escalation"): the act reported just before, whose doer it names.
