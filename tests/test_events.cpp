@@ -553,3 +553,13 @@ TEST_CASE("from the parse: an indefinite role noun is the person of that role th
       "\"We cannot accept such conduct,\" said General Luis Soto.");
   if (const LocalEvent* c = with_trigger(g, "criticised")) CHECK(actor_with(g, *c, ParticipantRole::Source) != "Luis Soto");
 }
+
+TEST_CASE("from the parse: 'the country' is the last state named before") {
+  Found f = run_parsed("Peru recalled its envoy on Monday. On Tuesday the country expelled two diplomats from Chile.");
+  const LocalEvent* expelled = with_trigger(f, "expelled");
+  REQUIRE(expelled);
+  CHECK(actor_with(f, *expelled, ParticipantRole::Source) == "Peru");
+  // Not without "the": "a country" is any.
+  Found g = run_parsed("Peru recalled its envoy on Monday. On Tuesday a country expelled two diplomats.");
+  if (const LocalEvent* e = with_trigger(g, "expelled")) CHECK(actor_with(g, *e, ParticipantRole::Source) != "Peru");
+}

@@ -448,6 +448,22 @@ std::optional<uint32_t> Finder::doer_of_last_act(const std::vector<LocalEvent>& 
   return std::nullopt;
 }
 
+const Unit* Finder::state_antecedent(const Sentence& s, uint32_t tok) const {
+  static const auto nouns = word_set("events/data/state_nouns.txt");
+  if (tok <= s.first_token || tok >= at_.tokens.size() || at_.tokens[tok].has(kUpperInit)) return nullptr;
+  char low[24];
+  std::string_view w = word(tok);
+  if (w.size() > sizeof low) return nullptr;
+  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
+  if (!nouns.count(std::string_view(low, w.size())) || !is_one_of(word(tok - 1), {"the"})) return nullptr;
+  const size_t end = first_unit_from(tok), stop = end > 300 ? end - 300 : 0;
+  for (size_t k = end; k-- > stop;) {
+    const Unit& u = units_[k];
+    if (!u.modifier && u.last <= tok && in_.actors.actors[u.actor].type == ActorType::Gpe) return &u;
+  }
+  return nullptr;
+}
+
 bool Finder::tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t,
                                const std::vector<LocalEvent>& earlier) const {
   bool named = false;
@@ -466,6 +482,7 @@ bool Finder::tree_participants(LocalEvent& e, const events::TreeReading& r, cons
       if ((u = unit_at(k))) break;
     if (!u && a.pronoun) u = pronoun_antecedent(s, a.tokens[0], a.pronoun == 1);
     if (!u && !a.pronoun && !a.modifier) u = role_antecedent(s, a.tokens[0]);
+    if (!u && !a.pronoun && !a.modifier) u = state_antecedent(s, a.tokens[0]);
     if (!u) continue;
     add(e, u->actor, a.role);
     named = true;

@@ -342,6 +342,10 @@ class Finder {
   // definite: the nearest person named before whose role fits; else null.
   const Unit* role_antecedent(const Sentence& s, uint32_t tok) const;
 
+  // "The country", "the government" (data/state_nouns.txt) at token tok,
+  // after "the": the last state (GPE) named before it; else null.
+  const Unit* state_antecedent(const Sentence& s, uint32_t tok) const;
+
   // The participants the tree gives (events/syntax.hpp); false when it
   // names no actor as source or target.
   // A demonstrative ("condemned this") names the doer of the act reported
