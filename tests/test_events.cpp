@@ -334,6 +334,12 @@ TEST_CASE("from the parse: quotations, characterisations and idioms") {
   CHECK(actor_with(c, *called, ParticipantRole::Source) == "Greece");
   // ... but not with a neutral one.
   CHECK(with_trigger(run_parsed("Greece described Turkey's offer as a useful start."), "described") == nullptr);
+  // With a word of praise it praises (05).
+  Found p = run_parsed("Greece called Turkey's offer a historic breakthrough.");
+  const LocalEvent* praised = with_trigger(p, "called");
+  REQUIRE(praised);
+  CHECK(praised->type.substr(0, 2) == "05");
+  CHECK(actor_with(p, *praised, ParticipantRole::Source) == "Greece");
   // Idioms: striking a tone is no attack, striking a deal is cooperation.
   CHECK(with_trigger(run_parsed("Kenya struck a softer tone with Uganda on Monday."), "struck") == nullptr);
   Found d = run_parsed("Kenya struck a deal with Uganda on Monday.");

@@ -26,7 +26,7 @@ using Map = std::unordered_map<std::string_view, Modality, util::WordHash>;
 using Set = std::unordered_map<std::string_view, uint8_t, util::WordHash>;
 
 struct Tables {
-  Set party, agent, light, neg, negative, gov_xcomp, demand, doer, asks, wh, patient, joins;
+  Set party, agent, light, neg, negative, positive, gov_xcomp, demand, doer, asks, wh, patient, joins;
   Map aux, adv, mark, gov;
   std::unordered_map<std::string_view, uint8_t, util::WordHash> frame;  // word -> CAMEO root
   // lemma -> the relations or prepositions of which it needs one
@@ -53,6 +53,7 @@ const Tables& tables() {
                  : k == "light"    ? &t.light
                  : k == "neg"      ? &t.neg
                  : k == "negative" ? &t.negative
+                 : k == "positive" ? &t.positive
                  : k == "demand"   ? &t.demand
                  : k == "doer"     ? &t.doer
                  : k == "patient"  ? &t.patient
@@ -448,26 +449,31 @@ uint8_t characterising_code(const AnnotatedText& at, const Analysis& a, uint32_t
   v -= p.first_word;
   if (p.child(v, "obj") == kNone) return 0;
   // The predicate: "an escalatory step" (xcomp or a second object), "as a land-grab".
-  bool negative = false;
+  bool negative = false, positive = false;
   auto judge = [&](uint32_t x) {
     char b[32];
-    if (tab.negative.count(tree.lower(x, b))) negative = true;
+    const auto weigh = [&](std::string_view w) {
+      negative = negative || tab.negative.count(w);
+      positive = positive || tab.positive.count(w);
+    };
+    weigh(tree.lower(x, b));
     tree.each_child(x, [&](uint32_t c) {
       std::string_view rel = p.relation(c);
-      if ((rel == "amod" || rel == "compound") && tab.negative.count(tree.lower(c, b))) negative = true;
+      if (rel == "amod" || rel == "compound") weigh(tree.lower(c, b));
     });
   };
   bool first_obj = true;
   tree.each_child(v, [&](uint32_t c) {
     char b[32];
-    if (p.is(c, "xcomp")) judge(c);
+    if (p.is(c, "xcomp") || p.is(c, "obl:unmarked")) judge(c);  // "a breakthrough" read as an oblique
     if (p.is(c, "obj")) {
       if (!first_obj) judge(c);
       first_obj = false;
     }
     if ((p.is(c, "obl") || p.is(c, "advcl")) && tree.case_of(c, b) == "as") judge(c);
   });
-  return negative ? code->second : 0;
+  // Praise ("called the deal a historic breakthrough") is 05 (051 PRAISE OR ENDORSE).
+  return negative ? code->second : positive ? uint8_t{5} : uint8_t{0};
 }
 
 }  // namespace eventloom::events
