@@ -569,3 +569,16 @@ TEST_CASE("from the parse: 'the country' is the last state named before") {
   Found g = run_parsed("Peru recalled its envoy on Monday. On Tuesday a country expelled two diplomats.");
   if (const LocalEvent* e = with_trigger(g, "expelled")) CHECK(actor_with(g, *e, ParticipantRole::Source) != "Peru");
 }
+
+TEST_CASE("from the parse: a situation as subject names where it happens, no doer") {
+  Found f = run_parsed("The Syria crisis has escalated sharply in May 2019.");
+  const LocalEvent* e = with_trigger(f, "escalated");
+  REQUIRE(e);
+  CHECK(actor_with(f, *e, ParticipantRole::Source) == "");
+  CHECK(actor_with(f, *e, ParticipantRole::Target) == "Syria");
+  // An actor as subject still acts.
+  Found g = run_parsed("India escalated the conflict in May 2019.");
+  const LocalEvent* a = with_trigger(g, "escalated");
+  REQUIRE(a);
+  CHECK(actor_with(g, *a, ParticipantRole::Source) == "India");
+}

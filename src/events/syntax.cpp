@@ -26,7 +26,7 @@ using Map = std::unordered_map<std::string_view, Modality, util::WordHash>;
 using Set = std::unordered_map<std::string_view, uint8_t, util::WordHash>;
 
 struct Tables {
-  Set party, agent, light, neg, negative, positive, gov_xcomp, demand, doer, asks, wh, patient, joins;
+  Set party, agent, light, neg, negative, positive, situation, gov_xcomp, demand, doer, asks, wh, patient, joins;
   Map aux, adv, mark, gov;
   std::unordered_map<std::string_view, uint8_t, util::WordHash> frame;  // word -> CAMEO root
   // lemma -> the relations or prepositions of which it needs one
@@ -54,6 +54,7 @@ const Tables& tables() {
                  : k == "neg"      ? &t.neg
                  : k == "negative" ? &t.negative
                  : k == "positive" ? &t.positive
+                 : k == "situation" ? &t.situation
                  : k == "demand"   ? &t.demand
                  : k == "doer"     ? &t.doer
                  : k == "patient"  ? &t.patient
@@ -290,7 +291,10 @@ class Reader {
         if (mine(c)) return;
         std::string_view rel = p_.relation(c);
         char b[32];
-        if (rel == "nsubj" && !noun) {
+        if (char sb[32]; rel == "nsubj" && !noun && tab_.situation.count(t_.lower(c, sb))) {
+          add_arg(r, c, ParticipantRole::Target);  // "the Gaza conflict escalated": Gaza suffers it, no doer named
+          have_source = true;
+        } else if (rel == "nsubj" && !noun) {
           add_arg(r, c, ParticipantRole::Source), have_source = true;
         } else if (rel == "nsubj:pass" && !noun) {
           add_arg(r, c, ParticipantRole::Target);
