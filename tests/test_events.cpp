@@ -582,3 +582,17 @@ TEST_CASE("from the parse: a situation as subject names where it happens, no doe
   REQUIRE(a);
   CHECK(actor_with(g, *a, ParticipantRole::Source) == "India");
 }
+
+TEST_CASE("from the parse: a show of force that names nobody is the article's dominant user of force's") {
+  Found f = run_parsed(
+      "Chile attacked Peru on Monday. Chile bombed Bolivia on Tuesday. "
+      "Missile tests were conducted in May 2020, officials said.");
+  const LocalEvent* tests = with_trigger(f, "Missile tests");
+  REQUIRE(tests);
+  CHECK(actor_with(f, *tests, ParticipantRole::Source) == "Chile");
+  // Two sides using force as often: nobody is credited.
+  Found g = run_parsed(
+      "Chile attacked Peru on Monday. Peru bombed Chile on Tuesday. "
+      "Missile tests were conducted in May 2020, officials said.");
+  if (const LocalEvent* t = with_trigger(g, "Missile tests")) CHECK(actor_with(g, *t, ParticipantRole::Source) == "");
+}

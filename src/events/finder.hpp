@@ -155,6 +155,7 @@ class Finder {
     std::vector<LocalEvent> out;
     for (uint32_t s = 0; s < at_.sentences.size(); ++s) find_in_sentence(s, out);
     add_statements(out);
+    credit_dominant_force(out);
     // By trigger, then type. Sorting the indices makes the same comparisons
     // and moves as sorting the events would, so equals end in the same
     // order; each event is then moved once, not at every step of the sort.
@@ -428,6 +429,12 @@ class Finder {
   // Or the speaker is an official (data/official_roles.txt) the article ties
   // to no side, and a is a state: the state the official may speak for.
   bool may_speak_for(uint32_t speaker, uint32_t a) const;
+
+  // A show of force (15 EXHIBIT FORCE POSTURE) that names nobody ("test
+  // launches were conducted in May") is credited to the article's dominant
+  // user of force: the actor that is the source of at least two asserted
+  // acts of force (15-20) in the article, more than any other.
+  static void credit_dominant_force(std::vector<LocalEvent>& out);
 
   // A statement typed by its verb, read with what it reports (its content
   // span within its sentence) and the events found there (`inside`, sorted by start):

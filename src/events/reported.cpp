@@ -10,6 +10,8 @@
 // content is about.
 #include "events/finder.hpp"
 
+#include <unordered_map>
+
 namespace eventloom::events::detail {
 
 namespace {
@@ -109,6 +111,37 @@ void Finder::read_content(LocalEvent& x, const LocalStatement& st, Span content,
   } else if (named) {
     add_role(x, named->actor, ParticipantRole::Target);
   }
+}
+
+void Finder::credit_dominant_force(std::vector<LocalEvent>& out) {
+  std::unordered_map<uint32_t, uint32_t> acts;  // source -> asserted acts of force
+  std::vector<LocalEvent*> bare;
+  for (LocalEvent& e : out) {
+    const uint8_t code = root_of(e.type);
+    if (code < 15 || code > 20 || e.from_statement) continue;
+    bool named = false;
+    for (const Participant& p : e.participants)
+      if (p.role != ParticipantRole::Other) {
+        named = true;
+        if (p.role == ParticipantRole::Source && e.modality == "asserted") ++acts[p.actor];
+      }
+    // Only a show of force (tests, drills, alerts): an attack that names
+    // nobody is as a rule one reported before ("Thursday's attack").
+    if (!named && code == 15) bare.push_back(&e);
+  }
+  if (bare.empty()) return;
+  uint32_t best = 0, first = 0, second = 0;
+  for (const auto& [actor, n] : acts) {
+    if (n > first || (n == first && actor < best)) {
+      second = first;
+      first = n;
+      best = actor;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  if (first < 2 || first == second) return;
+  for (LocalEvent* e : bare) add_role(*e, best, ParticipantRole::Source);
 }
 
 }  // namespace eventloom::events::detail
