@@ -596,3 +596,15 @@ TEST_CASE("from the parse: a show of force that names nobody is the article's do
       "Missile tests were conducted in May 2020, officials said.");
   if (const LocalEvent* t = with_trigger(g, "Missile tests")) CHECK(actor_with(g, *t, ParticipantRole::Source) == "");
 }
+
+TEST_CASE("from the parse: the user of a weapon is the doer, the names on it its origin") {
+  Found f = run_parsed("Iran condemned Israel's use of US and French missiles to strike Syria in May 2020, the United States said.");
+  const LocalEvent* strike = nullptr;
+  for (const LocalEvent& e : f.events)
+    if (e.type.compare(0, 2, "19") == 0) strike = &e;
+  REQUIRE(strike);
+  CHECK(actor_with(f, *strike, ParticipantRole::Source) == "Israel");
+  CHECK(roles_of(f, *strike) != Roles{});
+  for (const Participant& p : strike->participants)
+    if (f.actors.actors[p.actor].name == "United States") CHECK(p.role != ParticipantRole::Source);
+}

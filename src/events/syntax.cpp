@@ -26,7 +26,7 @@ using Map = std::unordered_map<std::string_view, Modality, util::WordHash>;
 using Set = std::unordered_map<std::string_view, uint8_t, util::WordHash>;
 
 struct Tables {
-  Set party, agent, light, neg, negative, positive, situation, gov_xcomp, demand, doer, asks, wh, patient, joins;
+  Set party, agent, light, neg, negative, positive, situation, user, gov_xcomp, demand, doer, asks, wh, patient, joins;
   Map aux, adv, mark, gov;
   std::unordered_map<std::string_view, uint8_t, util::WordHash> frame;  // word -> CAMEO root
   // lemma -> the relations or prepositions of which it needs one
@@ -55,6 +55,7 @@ const Tables& tables() {
                  : k == "negative" ? &t.negative
                  : k == "positive" ? &t.positive
                  : k == "situation" ? &t.situation
+                 : k == "user"     ? &t.user
                  : k == "demand"   ? &t.demand
                  : k == "doer"     ? &t.doer
                  : k == "patient"  ? &t.patient
@@ -281,8 +282,23 @@ class Reader {
     return kNone;
   }
 
+  // "X's use of Y missiles": a trigger that is the "of" object of a noun of
+  // using (data/syntax.txt "user") whose possessor is named; else kNone.
+  uint32_t user() const {
+    const uint32_t h = p_.head[head_];
+    char b[32], c[32];
+    if (h == kNone || !p_.is(head_, "nmod") || !tab_.user.count(t_.lower(h, c))) return kNone;
+    const std::string_view cs = t_.case_of(head_, b);
+    if (cs != "of" && !cs.empty()) return kNone;  // "of" may hang on a name before ("use of US and UK missiles")
+    return p_.child(h, "nmod:poss");
+  }
+
   void read_args(TreeReading& r) const {
     bool have_source = false;
+    // The user of a weapon is the doer; the names on the weapon ("US
+    // missiles") tell where it was made.
+    const uint32_t by = t_.is_noun(head_) ? user() : kNone;
+    if (by != kNone) add_arg(r, by, ParticipantRole::Source), have_source = true;
     for (uint32_t w : words_) {
       const bool noun = t_.is_noun(w);
       char pb[32];
@@ -308,7 +324,7 @@ class Reader {
           add_arg(r, c, ParticipantRole::Source), have_source = true;
         } else if (rel == "compound" && patient && c < w) {
           add_arg(r, c, ParticipantRole::Target);  // "the Khashoggi murder", "the Crimea annexation"
-        } else if ((rel == "compound" || rel == "amod") && noun && c < w) {
+        } else if ((rel == "compound" || rel == "amod") && noun && c < w && by == kNone) {
           add_arg(r, c, ParticipantRole::Source, true), have_source = true;  // "Russian strike", "US sanctions"
         } else if (rel == "obl" || rel == "nmod") {
           std::string_view cs = t_.case_of(c, b);
