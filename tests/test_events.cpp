@@ -487,6 +487,13 @@ TEST_CASE("from the parse: a statement is typed and aimed by what it reports") {
   REQUIRE(complaint);
   CHECK(complaint->type.substr(0, 2) == "11");
   CHECK(actor_with(c, *complaint, ParticipantRole::Target) == "Peru");
+  // Warning somebody to do something is no complaint, and names no target
+  // from the rest of the sentence.
+  Found w = run_reported("Foreign Minister Luis Soto warned farmers on Monday to store water before the storm hit Peru.");
+  if (const LocalEvent* adv = with_trigger(w, "warned")) {
+    CHECK(adv->type.substr(0, 2) != "11");
+    CHECK(actor_with(w, *adv, ParticipantRole::Target) != "Peru");
+  }
   // An analyst speaks for no state: what he says could happen is no threat of his.
   Found a = run_reported("The analyst Maria Lopez said on Monday that Chile could attack Peru.");
   for (const LocalEvent& e : a.events)
@@ -505,6 +512,8 @@ TEST_CASE("from the parse: an act done to somebody, a demand made of somebody, a
   const Case cases[] = {
       {"Kenya condemned Somalia's annexation by Ethiopia in May 2020.", "annexation", "Ethiopia", "Somalia"},
       {"Observers recalled Tanzania's reunification with Zambia in 1964.", "reunification", "Zambia", "Tanzania"},
+      // with "of X" naming what was annexed, the possessor is the doer
+      {"Ethiopia's annexation of Somalia in 2020 angered Kenya.", "annexation", "Ethiopia", "Somalia"},
   };
   for (const Case& c : cases) {
     INFO(c.sentence);
@@ -521,6 +530,7 @@ TEST_CASE("from the parse: an act done to somebody, a demand made of somebody, a
   CHECK(wants->type.substr(0, 2) == "10");
   CHECK(roles_of(w, *wants) == Roles{"s:Kenya", "t:Uganda"});
   CHECK(with_trigger(run_parsed("Kenya wants to end the war with Uganda."), "wants") == nullptr);
+  CHECK(with_trigger(run_parsed("Kenya wants a policy focused on Uganda."), "wants") == nullptr);
   // Talks named in an adjunct were attended by the clause's subject ...
   Found m = run_parsed("At talks with Peru on Monday, Chile signed a trade pact.");
   const LocalEvent* talks = with_trigger(m, "talks");
@@ -530,6 +540,9 @@ TEST_CASE("from the parse: an act done to somebody, a demand made of somebody, a
   // ... not talks a word other than a verb takes ("incapable of negotiations") ...
   Found n = run_parsed("Officials said Chile is incapable of negotiations.");
   if (const LocalEvent* t2 = with_trigger(n, "negotiations")) CHECK(actor_with(n, *t2, ParticipantRole::Source) != "Chile");
+  // ... nor a meeting the verb takes as its argument ("invited X to talks").
+  Found v = run_parsed("Chile invited Bolivia's president to talks with Peru in May 2021.");
+  if (const LocalEvent* t3 = with_trigger(v, "talks")) CHECK(actor_with(v, *t3, ParticipantRole::Source) != "Chile");
   // ... and an attack named there was not made by it.
   Found x = run_parsed("After an attack on Peru on Monday, Chile closed its border.");
   if (const LocalEvent* attack = with_trigger(x, "attack"))

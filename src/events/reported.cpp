@@ -24,9 +24,9 @@ uint8_t root_of(const std::string& type) {
 bool to_come(const LocalEvent& e) { return e.modality == "hypothetical" || e.modality == "future"; }
 
 // Acts of force or pressure whose announcement as possible is a threat:
-// 15 EXHIBIT FORCE POSTURE to 20 USE UNCONVENTIONAL MASS VIOLENCE, with 13
-// and 14 (a threat or protest announced) and 16 REDUCE RELATIONS.
-bool forceful(uint8_t code) { return code >= 13 && code <= 20; }
+// 15 EXHIBIT FORCE POSTURE to 20 USE UNCONVENTIONAL MASS VIOLENCE, with 16
+// REDUCE RELATIONS (a threat reported inside the content is its own event).
+bool forceful(uint8_t code) { return code >= 15 && code <= 20; }
 
 }  // namespace
 
@@ -88,12 +88,18 @@ void Finder::read_content(LocalEvent& x, const LocalStatement& st, Span content,
     return;
   }
   if (code != 11 && code != 12 && code != 13) return;
-  // The first actor the content names outside the speaker's side.
+  // Only a reported clause ("warned that ...") is read further: a quotation,
+  // "warned X to ...", "warned in Y" say nothing of whom the act is aimed at.
   const uint32_t f = at_.token_at(content.start), l = at_.token_at(content.end);
+  if (!st.cue || f == 0 || f >= l || !is_one_of(word(f - 1), {"that"}) ||
+      at_.token_at(st.cue->end) > f - 1 || f - 1 - at_.token_at(st.cue->end) > 3)
+    return;
+  // The actor the clause is about: its subject or the subject's owner, among
+  // its first words ("that Washington's posture ...", "that the US ...").
   const Unit* named = nullptr;
-  for (size_t k = first_unit_from(f); k < units_.size() && units_[k].first < l && !named; ++k)
+  for (size_t k = first_unit_from(f); k < units_.size() && units_[k].first < std::min(l, f + 3) && !named; ++k)
     if (!units_[k].modifier && !same_side(speaker, units_[k].actor)) named = &units_[k];
-  if (code == 13 && named && st.cue) {
+  if (code == 13 && named) {
     // "warned that X's policy was making talks impossible": nothing to
     // come, a complaint; "warned of", "warned against" and a warning with
     // "will", "could", "if" ... stay threats.

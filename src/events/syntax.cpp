@@ -26,7 +26,7 @@ using Map = std::unordered_map<std::string_view, Modality, util::WordHash>;
 using Set = std::unordered_map<std::string_view, uint8_t, util::WordHash>;
 
 struct Tables {
-  Set party, agent, light, neg, negative, positive, situation, user, gov_xcomp, demand, doer, asks, wh, patient, joins;
+  Set party, agent, light, neg, negative, positive, situation, user, venue, gov_xcomp, demand, doer, asks, wh, patient, joins;
   Map aux, adv, mark, gov;
   std::unordered_map<std::string_view, uint8_t, util::WordHash> frame;  // word -> CAMEO root
   // lemma -> the relations or prepositions of which it needs one
@@ -56,6 +56,7 @@ const Tables& tables() {
                  : k == "positive" ? &t.positive
                  : k == "situation" ? &t.situation
                  : k == "user"     ? &t.user
+                 : k == "venue"    ? &t.venue
                  : k == "demand"   ? &t.demand
                  : k == "doer"     ? &t.doer
                  : k == "patient"  ? &t.patient
@@ -301,8 +302,15 @@ class Reader {
     if (by != kNone) add_arg(r, by, ParticipantRole::Source), have_source = true;
     for (uint32_t w : words_) {
       const bool noun = t_.is_noun(w);
+      // "Crimea's annexation": the possessor is what was annexed, unless
+      // "of X" names that ("Russia's annexation of Crimea").
       char pb[32];
-      const bool patient = noun && tab_.patient.count(t_.lower(w, pb));  // "Crimea's annexation"
+      bool patient = noun && tab_.patient.count(t_.lower(w, pb));
+      if (patient)
+        t_.each_child(w, [&](uint32_t c) {
+          char cb[32];
+          if (p_.is(c, "nmod") && t_.case_of(c, cb) == "of") patient = false;
+        });
       t_.each_child(w, [&](uint32_t c) {
         if (mine(c)) return;
         std::string_view rel = p_.relation(c);
@@ -360,7 +368,8 @@ class Reader {
     if (h != kNone && p_.relation(head_) == "obj" && (tab_.light.count(t_.lower(h, b)) || tab_.gov.count(t_.lower(h, b)))) {
       uint32_t s = subject(h, 0);
       if (s != kNone) add_arg(r, s, ParticipantRole::Source);
-    } else if (h != kNone && p_.relation(head_) == "obl" && t_.upos_of(h) == "VERB" && p_.child(head_, "case") != kNone) {
+    } else if (char cb[32]; h != kNone && p_.relation(head_) == "obl" && t_.upos_of(h) == "VERB" &&
+                            tab_.venue.count(t_.case_of(head_, cb))) {
       // "At a news conference with X, Y said ...": the clause's subject
       // attended it (the caller keeps it only for such acts).
       uint32_t s = subject(h, 0);
