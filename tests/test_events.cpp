@@ -531,6 +531,8 @@ TEST_CASE("from the parse: an act done to somebody, a demand made of somebody, a
   CHECK(roles_of(w, *wants) == Roles{"s:Kenya", "t:Uganda"});
   CHECK(with_trigger(run_parsed("Kenya wants to end the war with Uganda."), "wants") == nullptr);
   CHECK(with_trigger(run_parsed("Kenya wants a policy focused on Uganda."), "wants") == nullptr);
+  // Only between two actors the parse names (data/triggers.txt "&").
+  CHECK(with_trigger(run_parsed("Reporters said we want Uganda to withdraw its troops."), "want") == nullptr);
   // Talks named in an adjunct were attended by the clause's subject ...
   Found m = run_parsed("At talks with Peru on Monday, Chile signed a trade pact.");
   const LocalEvent* talks = with_trigger(m, "talks");

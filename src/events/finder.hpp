@@ -39,6 +39,7 @@ struct Trigger {
   bool weak = false;
   std::string_view lemma = {};  // the pattern's first word
   bool alone = false;           // TriggerPhrase::alone
+  bool dyadic = false;          // TriggerPhrase::dyadic
 };
 
 inline bool is_one_of(std::string_view w, std::initializer_list<std::string_view> set) {
