@@ -433,9 +433,10 @@ class Finder {
 
   // A show of force (15 EXHIBIT FORCE POSTURE) that names nobody ("test
   // launches were conducted in May") is credited to the article's dominant
-  // user of force: the actor that is the source of at least two asserted
-  // acts of force (15-20) in the article, more than any other.
-  static void credit_dominant_force(std::vector<LocalEvent>& out);
+  // user of force: the state or body (not a person) that is the source of
+  // at least two asserted acts of force (15-20) in the article, more than
+  // any other.
+  void credit_dominant_force(std::vector<LocalEvent>& out) const;
 
   // A statement typed by its verb, read with what it reports (its content
   // span within its sentence) and the events found there (`inside`, sorted by start):

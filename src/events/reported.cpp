@@ -119,7 +119,7 @@ void Finder::read_content(LocalEvent& x, const LocalStatement& st, Span content,
   }
 }
 
-void Finder::credit_dominant_force(std::vector<LocalEvent>& out) {
+void Finder::credit_dominant_force(std::vector<LocalEvent>& out) const {
   std::unordered_map<uint32_t, uint32_t> acts;  // source -> asserted acts of force
   std::vector<LocalEvent*> bare;
   for (LocalEvent& e : out) {
@@ -129,7 +129,11 @@ void Finder::credit_dominant_force(std::vector<LocalEvent>& out) {
     for (const Participant& p : e.participants)
       if (p.role != ParticipantRole::Other) {
         named = true;
-        if (p.role == ParticipantRole::Source && e.modality == "asserted") ++acts[p.actor];
+        // A state or armed body uses force; a person named as doing so
+        // ("the senator's drilling") is no side of a war.
+        if (p.role == ParticipantRole::Source && e.modality == "asserted" && p.actor < in_.actors.actors.size() &&
+            in_.actors.actors[p.actor].type != ActorType::Person)
+          ++acts[p.actor];
       }
     // Only a show of force (tests, drills, alerts): an attack that names
     // nobody is as a rule one reported before ("Thursday's attack").
