@@ -487,6 +487,9 @@ TEST_CASE("from the parse: a statement is typed and aimed by what it reports") {
   REQUIRE(complaint);
   CHECK(complaint->type.substr(0, 2) == "11");
   CHECK(actor_with(c, *complaint, ParticipantRole::Target) == "Peru");
+  // A threat is not aimed at who would act ("warned that Chile would respond").
+  Found r = run_reported("Foreign Minister Luis Soto warned on Monday that Chile would respond firmly.");
+  if (const LocalEvent* resp = with_trigger(r, "warned")) CHECK(actor_with(r, *resp, ParticipantRole::Target) != "Chile");
   // Warning somebody to do something is no complaint, and names no target
   // from the rest of the sentence.
   Found w = run_reported("Foreign Minister Luis Soto warned farmers on Monday to store water before the storm hit Peru.");

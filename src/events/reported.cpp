@@ -31,6 +31,12 @@ bool forceful(uint8_t code) { return code >= 15 && code <= 20; }
 }  // namespace
 
 bool Finder::same_side(uint32_t speaker, uint32_t a) const {
+  // A capital acting stands for its state ("Tirovsk would respond").
+  const auto governed = [&](uint32_t x) {
+    return x < capital_.size() && capital_[x] && state_of_[x] >= 0 ? static_cast<uint32_t>(state_of_[x]) : x;
+  };
+  speaker = governed(speaker);
+  a = governed(a);
   if (a == speaker) return true;
   const auto& actors = in_.actors.actors;
   if (speaker >= actors.size() || a >= actors.size()) return false;
@@ -110,6 +116,10 @@ void Finder::read_content(LocalEvent& x, const LocalStatement& st, Span content,
       modal = modal_class(word(static_cast<uint32_t>(k))) != Modal::Negation;
     if (!of && !modal) x.type = std::string(events::cameo_name(code = 11));
   }
+  // A threat is aimed at whom the act threatened would hurt, not at the
+  // clause's subject: "warned that Tirovsk would respond firmly" names who
+  // would act, likely the speaker's own side.
+  if (code == 13) named = nullptr;
   if (has_role(x, ParticipantRole::Target)) return;
   if (aimed) {
     for (const Participant& p : aimed->participants)
