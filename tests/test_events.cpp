@@ -8,6 +8,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "eventloom/events.hpp"
+#include "eventloom/statements.hpp"
 #include "events/lexicon.hpp"
 
 using namespace eventloom;
@@ -333,6 +334,12 @@ TEST_CASE("from the parse: quotations, characterisations and idioms") {
   CHECK(actor_with(c, *called, ParticipantRole::Source) == "Greece");
   // ... but not with a neutral one.
   CHECK(with_trigger(run_parsed("Greece described Turkey's offer as a useful start."), "described") == nullptr);
+  // With a word of praise it praises (05).
+  Found p = run_parsed("Greece called Turkey's offer a historic breakthrough.");
+  const LocalEvent* praised = with_trigger(p, "called");
+  REQUIRE(praised);
+  CHECK(praised->type.substr(0, 2) == "05");
+  CHECK(actor_with(p, *praised, ParticipantRole::Source) == "Greece");
   // Idioms: striking a tone is no attack, striking a deal is cooperation.
   CHECK(with_trigger(run_parsed("Kenya struck a softer tone with Uganda on Monday."), "struck") == nullptr);
   Found d = run_parsed("Kenya struck a deal with Uganda on Monday.");
@@ -439,4 +446,183 @@ TEST_CASE("from the parse: an indirect question and a vaguely dated situation ar
   // the story knows already; with a date that names a time it is an event.
   CHECK(with_trigger(run_parsed("Prices rose after the war in recent months."), "war") == nullptr);
   CHECK(with_trigger(run_parsed("Prices rose after the war in 1991."), "war") != nullptr);
+}
+
+namespace {
+
+// As run_parsed, with the statements stage: statements become events typed
+// by their verb and by what they report.
+Found run_reported(std::string_view text, const char* dct = "2024-03-14") {
+  Found f;
+  f.at = analyze_text(text);
+  std::optional<boost::gregorian::date> d = boost::gregorian::from_simple_string(dct);
+  std::vector<Timex> tx = tag_times(f.at, TimeOptions{d});
+  Analysis a = analyse_article(f.at);
+  f.actors = find_actors(f.at, a);
+  std::vector<LocalStatement> st = find_statements(StatementInput{f.at, f.actors, tx, d, &a});
+  f.events = find_events(EventInput{f.at, f.actors, tx, st, d, &a});
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("from the parse: a statement is typed and aimed by what it reports") {
+  // An official warning that the speaker's state could use force or cut
+  // ties threatens the one who would suffer it, with that state.
+  Found t = run_reported("Foreign Minister Luis Soto warned on Tuesday that Chile could sever ties with Peru.");
+  const LocalEvent* threat = with_trigger(t, "warned");
+  REQUIRE(threat);
+  CHECK(threat->type.substr(0, 2) == "13");
+  CHECK(roles_of(t, *threat) == Roles{"s:Chile", "s:Luis Soto", "t:Peru"});
+  // A bare verb of saying too: suggesting one's state could attack another
+  // is a threat.
+  Found s = run_reported("President Ana Ruiz suggested on Monday that Chile could attack Peru.");
+  const LocalEvent* suggested = with_trigger(s, "suggested");
+  REQUIRE(suggested);
+  CHECK(suggested->type.substr(0, 2) == "13");
+  CHECK(actor_with(s, *suggested, ParticipantRole::Target) == "Peru");
+  // Warning about what another does now, with nothing to come, is a complaint about it.
+  Found c = run_reported("Foreign Minister Luis Soto warned on Tuesday that Peru's blockade was hurting trade.");
+  const LocalEvent* complaint = with_trigger(c, "warned");
+  REQUIRE(complaint);
+  CHECK(complaint->type.substr(0, 2) == "11");
+  CHECK(actor_with(c, *complaint, ParticipantRole::Target) == "Peru");
+  // A threat is not aimed at who would act ("warned that Chile would respond").
+  Found r = run_reported("Foreign Minister Luis Soto warned on Monday that Chile would respond firmly.");
+  if (const LocalEvent* resp = with_trigger(r, "warned")) CHECK(actor_with(r, *resp, ParticipantRole::Target) != "Chile");
+  // Warning somebody to do something is no complaint, and names no target
+  // from the rest of the sentence.
+  Found w = run_reported("Foreign Minister Luis Soto warned farmers on Monday to store water before the storm hit Peru.");
+  if (const LocalEvent* adv = with_trigger(w, "warned")) {
+    CHECK(adv->type.substr(0, 2) != "11");
+    CHECK(actor_with(w, *adv, ParticipantRole::Target) != "Peru");
+  }
+  // An analyst speaks for no state: what he says could happen is no threat of his.
+  Found a = run_reported("The analyst Maria Lopez said on Monday that Chile could attack Peru.");
+  for (const LocalEvent& e : a.events)
+    if (e.from_statement) CHECK(e.type.substr(0, 2) != "13");
+}
+
+TEST_CASE("from the parse: an act done to somebody, a demand made of somebody, a meeting attended") {
+  // The possessor of a noun of an act done to somebody is its target; who
+  // takes it in ("with", "into", "by") its source; a demonym before it its source.
+  struct Case {
+    const char* sentence;
+    const char* trigger;
+    const char* source;
+    const char* target;
+  };
+  const Case cases[] = {
+      {"Kenya condemned Somalia's annexation by Ethiopia in May 2020.", "annexation", "Ethiopia", "Somalia"},
+      {"Observers recalled Tanzania's reunification with Zambia in 1964.", "reunification", "Zambia", "Tanzania"},
+      // with "of X" naming what was annexed, the possessor is the doer
+      {"Ethiopia's annexation of Somalia in 2020 angered Kenya.", "annexation", "Ethiopia", "Somalia"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sentence);
+    Found f = run_parsed(c.sentence);
+    const LocalEvent* e = with_trigger(f, c.trigger);
+    REQUIRE(e);
+    CHECK(actor_with(f, *e, ParticipantRole::Source) == c.source);
+    CHECK(actor_with(f, *e, ParticipantRole::Target) == c.target);
+  }
+  // "X wants Y to do Z" demands it of Y; "X wants to do Z" demands nothing.
+  Found w = run_parsed("Kenya wants Uganda to withdraw its troops from the border.");
+  const LocalEvent* wants = with_trigger(w, "wants");
+  REQUIRE(wants);
+  CHECK(wants->type.substr(0, 2) == "10");
+  CHECK(roles_of(w, *wants) == Roles{"s:Kenya", "t:Uganda"});
+  CHECK(with_trigger(run_parsed("Kenya wants to end the war with Uganda."), "wants") == nullptr);
+  CHECK(with_trigger(run_parsed("Kenya wants a policy focused on Uganda."), "wants") == nullptr);
+  // Only between two actors the parse names (data/triggers.txt "&").
+  CHECK(with_trigger(run_parsed("Reporters said we want Uganda to withdraw its troops."), "want") == nullptr);
+  // Talks named in an adjunct were attended by the clause's subject ...
+  Found m = run_parsed("At talks with Peru on Monday, Chile signed a trade pact.");
+  const LocalEvent* talks = with_trigger(m, "talks");
+  REQUIRE(talks);
+  CHECK(actor_with(m, *talks, ParticipantRole::Source) == "Chile");
+  CHECK(actor_with(m, *talks, ParticipantRole::Target) == "Peru");
+  // ... not talks a word other than a verb takes ("incapable of negotiations") ...
+  Found n = run_parsed("Officials said Chile is incapable of negotiations.");
+  if (const LocalEvent* t2 = with_trigger(n, "negotiations")) CHECK(actor_with(n, *t2, ParticipantRole::Source) != "Chile");
+  // ... nor a meeting the verb takes as its argument ("invited X to talks").
+  Found v = run_parsed("Chile invited Bolivia's president to talks with Peru in May 2021.");
+  if (const LocalEvent* t3 = with_trigger(v, "talks")) CHECK(actor_with(v, *t3, ParticipantRole::Source) != "Chile");
+  // ... and an attack named there was not made by it.
+  Found x = run_parsed("After an attack on Peru on Monday, Chile closed its border.");
+  if (const LocalEvent* attack = with_trigger(x, "attack"))
+    CHECK(actor_with(x, *attack, ParticipantRole::Source) != "Chile");
+}
+
+TEST_CASE("from the parse: 'this' as the object names the doer of the act just reported") {
+  Found f = run_parsed("Chile expelled two diplomats on Monday. Bolivia condemned this on Tuesday.");
+  const LocalEvent* condemned = with_trigger(f, "condemned");
+  REQUIRE(condemned);
+  CHECK(roles_of(f, *condemned) == Roles{"s:Bolivia", "t:Chile"});
+  // Only an act that happened: what Chile could do is no doer's act yet.
+  Found g = run_parsed("Chile could expel two diplomats. Bolivia condemned this on Tuesday.");
+  if (const LocalEvent* c = with_trigger(g, "condemned")) CHECK(actor_with(g, *c, ParticipantRole::Target) != "Chile");
+}
+
+TEST_CASE("from the parse: an indefinite role noun is the person of that role the next sentences name") {
+  Found f = run_parsed(
+      "Another minister criticised Bolivia on Tuesday. "
+      "\"We cannot accept such conduct. It harms the region,\" said Foreign Minister Luis Soto.");
+  const LocalEvent* crit = with_trigger(f, "criticised");
+  REQUIRE(crit);
+  CHECK(actor_with(f, *crit, ParticipantRole::Source) == "Luis Soto");
+  // A person of another role is somebody else.
+  Found g = run_parsed(
+      "Another minister criticised Bolivia on Tuesday. "
+      "\"We cannot accept such conduct,\" said General Luis Soto.");
+  if (const LocalEvent* c = with_trigger(g, "criticised")) CHECK(actor_with(g, *c, ParticipantRole::Source) != "Luis Soto");
+}
+
+TEST_CASE("from the parse: 'the country' is the last state named before") {
+  Found f = run_parsed("Peru recalled its envoy on Monday. On Tuesday the country expelled two diplomats from Chile.");
+  const LocalEvent* expelled = with_trigger(f, "expelled");
+  REQUIRE(expelled);
+  CHECK(actor_with(f, *expelled, ParticipantRole::Source) == "Peru");
+  // Not without "the": "a country" is any.
+  Found g = run_parsed("Peru recalled its envoy on Monday. On Tuesday a country expelled two diplomats.");
+  if (const LocalEvent* e = with_trigger(g, "expelled")) CHECK(actor_with(g, *e, ParticipantRole::Source) != "Peru");
+}
+
+TEST_CASE("from the parse: a situation as subject names where it happens, no doer") {
+  Found f = run_parsed("The Syria crisis has escalated sharply in May 2019.");
+  const LocalEvent* e = with_trigger(f, "escalated");
+  REQUIRE(e);
+  CHECK(actor_with(f, *e, ParticipantRole::Source) == "");
+  CHECK(actor_with(f, *e, ParticipantRole::Target) == "Syria");
+  // An actor as subject still acts.
+  Found g = run_parsed("India escalated the conflict in May 2019.");
+  const LocalEvent* a = with_trigger(g, "escalated");
+  REQUIRE(a);
+  CHECK(actor_with(g, *a, ParticipantRole::Source) == "India");
+}
+
+TEST_CASE("from the parse: a show of force that names nobody is the article's dominant user of force's") {
+  Found f = run_parsed(
+      "Chile attacked Peru on Monday. Chile bombed Bolivia on Tuesday. "
+      "Missile tests were conducted in May 2020, officials said.");
+  const LocalEvent* tests = with_trigger(f, "Missile tests");
+  REQUIRE(tests);
+  CHECK(actor_with(f, *tests, ParticipantRole::Source) == "Chile");
+  // Two sides using force as often: nobody is credited.
+  Found g = run_parsed(
+      "Chile attacked Peru on Monday. Peru bombed Chile on Tuesday. "
+      "Missile tests were conducted in May 2020, officials said.");
+  if (const LocalEvent* t = with_trigger(g, "Missile tests")) CHECK(actor_with(g, *t, ParticipantRole::Source) == "");
+}
+
+TEST_CASE("from the parse: the user of a weapon is the doer, the names on it its origin") {
+  Found f = run_parsed("Iran condemned Israel's use of US and French missiles to strike Syria in May 2020, the United States said.");
+  const LocalEvent* strike = nullptr;
+  for (const LocalEvent& e : f.events)
+    if (e.type.compare(0, 2, "19") == 0) strike = &e;
+  REQUIRE(strike);
+  CHECK(actor_with(f, *strike, ParticipantRole::Source) == "Israel");
+  CHECK(roles_of(f, *strike) != Roles{});
+  for (const Participant& p : strike->participants)
+    if (f.actors.actors[p.actor].name == "United States") CHECK(p.role != ParticipantRole::Source);
 }

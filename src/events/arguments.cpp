@@ -149,6 +149,15 @@ void Finder::add(LocalEvent& e, uint32_t actor, ParticipantRole r) {
   e.participants.push_back({actor, r});
 }
 
+void Finder::add_role(LocalEvent& e, uint32_t actor, ParticipantRole r) {
+  for (Participant& p : e.participants)
+    if (p.actor == actor) {
+      if (p.role == ParticipantRole::Other) p.role = r;
+      return;
+    }
+  e.participants.push_back({actor, r});
+}
+
 void Finder::add_coordinated(LocalEvent& e, const Unit& u, uint32_t lo, ParticipantRole r) const {
   add(e, u.actor, r);
   const uint32_t f = phrase_start(u);
@@ -367,12 +376,15 @@ const Unit* Finder::role_antecedent(const Sentence& s, uint32_t tok) const {
   // Definite: "the" or "this" opens the phrase, with at most two role
   // words between ("the foreign minister"); not "their foreign ministers".
   const auto& gaz = actors::lexicon();
-  bool definite = false;
+  // Or indefinite ("another lawmaker", "a senior official"): somebody
+  // new, whom the next sentence may name ("..., said MP Anna Berg").
+  bool definite = false, indefinite = false;
   for (uint32_t i = tok; i-- > s.first_token && tok - i <= 3;) {
     if (is_one_of(word(i), {"the", "this"})) { definite = true; break; }
+    if (is_one_of(word(i), {"another", "a", "an", "one"})) { indefinite = true; break; }
     if (!at_.tokens[i].has(kAlpha) || inside_unit(i) || !gaz.role_words.count(text::fold(word(i)))) break;
   }
-  if (!definite) return nullptr;
+  if (!definite && !indefinite) return nullptr;
   const auto fits = [&](const LocalActor& a) {
     for (const std::string& role : a.roles) {
       const std::string f = text::fold(role);
@@ -397,6 +409,18 @@ const Unit* Finder::role_antecedent(const Sentence& s, uint32_t tok) const {
     }
     return false;
   };
+  if (indefinite) {
+    // The first person the next two sentences name whose role fits (a
+    // quotation of two sentences and then "said MP Anna Berg").
+    const uint32_t next = sentence_at(s.span.start) + 1;
+    if (next >= at_.sentences.size()) return nullptr;
+    const uint32_t last = at_.sentences[std::min<size_t>(next + 1, at_.sentences.size() - 1)].last_token;
+    for (size_t k = first_unit_from(s.last_token); k < units_.size() && units_[k].first < last; ++k) {
+      const Unit& u = units_[k];
+      if (!u.modifier && is_person(u) && (fits(in_.actors.actors[u.actor]) || titled(u))) return &u;
+    }
+    return nullptr;
+  }
   // The nearest person before, not a modifier, whose role fits, among the
   // last few hundred names (an article's, as a rule; bounded for a long one).
   const size_t end = first_unit_from(tok), stop = end > 300 ? end - 300 : 0;
@@ -408,15 +432,57 @@ const Unit* Finder::role_antecedent(const Sentence& s, uint32_t tok) const {
   return nullptr;
 }
 
-bool Finder::tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t) const {
+std::optional<uint32_t> Finder::doer_of_last_act(const std::vector<LocalEvent>& earlier, const Sentence& s,
+                                                 const Trigger& t) const {
+  const uint32_t start = at_.tokens[t.first].span.start;
+  const uint32_t si = sentence_at(s.span.start);
+  const uint32_t from = si > 0 ? at_.sentences[si - 1].span.start : s.span.start;
+  for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+    const LocalEvent& o = *it;
+    if (o.sentence.start < from) break;
+    if (o.trigger.end > start || o.from_statement || o.modality != "asserted" || o.type.compare(0, 2, "01") == 0)
+      continue;
+    for (const Participant& p : o.participants)
+      if (p.role == ParticipantRole::Source) return p.actor;
+  }
+  return std::nullopt;
+}
+
+const Unit* Finder::state_antecedent(const Sentence& s, uint32_t tok) const {
+  static const auto nouns = word_set("events/data/state_nouns.txt");
+  if (tok <= s.first_token || tok >= at_.tokens.size() || at_.tokens[tok].has(kUpperInit)) return nullptr;
+  char low[24];
+  std::string_view w = word(tok);
+  if (w.size() > sizeof low) return nullptr;
+  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
+  if (!nouns.count(std::string_view(low, w.size())) || !is_one_of(word(tok - 1), {"the"})) return nullptr;
+  const size_t end = first_unit_from(tok), stop = end > 300 ? end - 300 : 0;
+  for (size_t k = end; k-- > stop;) {
+    const Unit& u = units_[k];
+    if (!u.modifier && u.last <= tok && in_.actors.actors[u.actor].type == ActorType::Gpe) return &u;
+  }
+  return nullptr;
+}
+
+bool Finder::tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t,
+                               const std::vector<LocalEvent>& earlier) const {
   bool named = false;
   for (const events::TreeArg& a : r.args) {
+    if (a.demonstrative && a.role == ParticipantRole::Target) {
+      if (std::optional<uint32_t> doer = doer_of_last_act(earlier, s, t)) {
+        add(e, *doer, a.role);
+        named = true;
+      }
+      continue;
+    }
     if (a.modifier && t.weak) continue;  // "the Ukraine conflict": a situation, no act of Ukraine's
+    if (a.host && t.code != 4) continue;  // attended: talks, a visit, not an attack nor a deal
     const Unit* u = nullptr;
     for (uint32_t k : a.tokens)
       if ((u = unit_at(k))) break;
     if (!u && a.pronoun) u = pronoun_antecedent(s, a.tokens[0], a.pronoun == 1);
     if (!u && !a.pronoun && !a.modifier) u = role_antecedent(s, a.tokens[0]);
+    if (!u && !a.pronoun && !a.modifier) u = state_antecedent(s, a.tokens[0]);
     if (!u) continue;
     add(e, u->actor, a.role);
     named = true;

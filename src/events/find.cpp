@@ -296,7 +296,10 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
       // event either.
       const events::TreeReading r = events::read_tree(at_, *in_.analysis, si, t.first, t.last, t.lemma);
       if (r.question || r.frame_missing || r.attributive || r.modality == events::Modality::Negated) continue;
-      if (!tree_participants(e, r, s, t)) {
+      const bool named = tree_participants(e, r, s, t, out);
+      // "X wants Y to ...": a demand only between two actors the parse names.
+      if (t.dyadic && (!has_role(e, ParticipantRole::Source) || !has_role(e, ParticipantRole::Target))) continue;
+      if (!named) {
         // Where the parse went astray the words may still show a whole
         // event: a subject and an object, both actors, or a noun's possessor.
         if (r.noun && !noun) w = LocalEvent{}, participants(w, s, t, c, true, next);

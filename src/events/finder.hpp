@@ -39,6 +39,7 @@ struct Trigger {
   bool weak = false;
   std::string_view lemma = {};  // the pattern's first word
   bool alone = false;           // TriggerPhrase::alone
+  bool dyadic = false;          // TriggerPhrase::dyadic
 };
 
 inline bool is_one_of(std::string_view w, std::initializer_list<std::string_view> set) {
@@ -156,6 +157,7 @@ class Finder {
     std::vector<LocalEvent> out;
     for (uint32_t s = 0; s < at_.sentences.size(); ++s) find_in_sentence(s, out);
     add_statements(out);
+    credit_dominant_force(out);
     // By trigger, then type. Sorting the indices makes the same comparisons
     // and moves as sorting the events would, so equals end in the same
     // order; each event is then moved once, not at every step of the sort.
@@ -299,6 +301,8 @@ class Finder {
   const Unit* owner_at(uint32_t i, uint32_t lo) const;
 
   static void add(LocalEvent& e, uint32_t actor, ParticipantRole r);
+  // As add(), and an actor that is only `other` takes role r.
+  static void add_role(LocalEvent& e, uint32_t actor, ParticipantRole r);
 
   void add_coordinated(LocalEvent& e, const Unit& u, uint32_t lo, ParticipantRole r) const;
 
@@ -341,9 +345,21 @@ class Finder {
   // definite: the nearest person named before whose role fits; else null.
   const Unit* role_antecedent(const Sentence& s, uint32_t tok) const;
 
+  // "The country", "the government" (data/state_nouns.txt) at token tok,
+  // after "the": the last state (GPE) named before it; else null.
+  const Unit* state_antecedent(const Sentence& s, uint32_t tok) const;
+
   // The participants the tree gives (events/syntax.hpp); false when it
   // names no actor as source or target.
-  bool tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t) const;
+  // A demonstrative ("condemned this") names the doer of the act reported
+  // last in `earlier`, in this sentence or the one before.
+  bool tree_participants(LocalEvent& e, const events::TreeReading& r, const Sentence& s, const Trigger& t,
+                         const std::vector<LocalEvent>& earlier) const;
+
+  // The source of the last asserted act (not a bare statement) reported
+  // before trigger t, in sentence s or the one before; else null.
+  std::optional<uint32_t> doer_of_last_act(const std::vector<LocalEvent>& earlier, const Sentence& s,
+                                           const Trigger& t) const;
 
   // "X and Y met", "X and Y will hold talks": a cooperative act between
   // coordinated subjects and nobody else is dyadic, as CAMEO codes it: the
@@ -406,6 +422,33 @@ class Finder {
 
   bool says_must(Span content) const;  // a statement's words say what must be done
   void add_statements(std::vector<LocalEvent>& out) const;
+
+  // --- what a statement reports (reported.cpp) ------------------------------
+
+  // Whether actor a is the speaker or acts for the speaker's side (one of
+  // the speaker's affiliations, or an actor the speaker is affiliated to).
+  bool same_side(uint32_t speaker, uint32_t a) const;
+  // Or the speaker is an official (data/official_roles.txt) the article ties
+  // to no side, and a is a state: the state the official may speak for.
+  bool may_speak_for(uint32_t speaker, uint32_t a) const;
+
+  // A show of force (15 EXHIBIT FORCE POSTURE) that names nobody ("test
+  // launches were conducted in May") is credited to the article's dominant
+  // user of force: the state or body (not a person) that is the source of
+  // at least two asserted acts of force (15-20) in the article, more than
+  // any other.
+  void credit_dominant_force(std::vector<LocalEvent>& out) const;
+
+  // A statement typed by its verb, read with what it reports (its content
+  // span within its sentence) and the events found there (`inside`, sorted by start):
+  // a hypothetical or future act of force by the speaker's side is a threat
+  // aimed at that act's target ("suggested Russia could station missiles
+  // near X"); "warned that X's policy is ..." with nothing to come is a
+  // criticism (11); a criticism, rejection or threat with no object of its
+  // own is aimed at what the content reports: the target of its act, else
+  // the first actor it names outside the speaker's side.
+  void read_content(LocalEvent& x, const LocalStatement& st, Span content,
+                    const std::vector<const LocalEvent*>& inside) const;
 };
 
 }  // namespace eventloom::events::detail

@@ -33,6 +33,8 @@ Lexicon::Lexicon() {
         p.weak = true;
       } else if (w[i] == "!") {
         p.alone = true;
+      } else if (w[i] == "&") {
+        p.dyadic = true;
       } else {
         p.lemmas.push_back(w[i]);
         words_.emplace(w[i], 1);

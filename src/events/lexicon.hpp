@@ -19,6 +19,7 @@ struct TriggerPhrase {
   uint8_t code = 0;                      // CAMEO root 1..20; 0 blocks the phrase
   bool weak = false;                     // needs a date, possessor or "with X" to count
   bool alone = false;                    // names an event without actors ("talks went well")
+  bool dyadic = false;                   // an act only between a subject and an object the parse names
 };
 
 class Lexicon {

@@ -177,6 +177,7 @@ bool Finder::says_must(Span content) const {
 void Finder::add_statements(std::vector<LocalEvent>& out) const {
   if (at_.sentences.empty()) return;
   std::vector<LocalEvent> extra;
+  std::vector<const LocalStatement*> said;  // extra[k] makes said[k]
   std::vector<Span> cues;
   for (const LocalStatement& st : in_.statements) {
     Span anchor = st.cue ? *st.cue : st.content;
@@ -207,6 +208,7 @@ void Finder::add_statements(std::vector<LocalEvent>& out) const {
       if (m < in_.actors.actors.size()) add(e, m, ParticipantRole::Other);
     if (st.cue) cues.push_back(*st.cue);
     extra.push_back(std::move(e));
+    said.push_back(&st);
   }
   // A trigger on a reporting verb yields to the statement.
   std::sort(cues.begin(), cues.end());
@@ -258,6 +260,28 @@ void Finder::add_statements(std::vector<LocalEvent>& out) const {
             return op.actor == q.actor && op.role == ParticipantRole::Target;
           }))
         q.role = ParticipantRole::Target;
+  }
+  // What each statement reports: the events whose triggers lie in its content.
+  std::vector<const LocalEvent*> by_start;
+  for (const LocalEvent& o : out)
+    if (!on_cue(o)) by_start.push_back(&o);
+  std::sort(by_start.begin(), by_start.end(),
+            [](const LocalEvent* a, const LocalEvent* b) { return a->trigger.start < b->trigger.start; });
+  std::vector<const LocalEvent*> inside;
+  for (size_t k = 0; k < extra.size(); ++k) {
+    if (extra[k].type.empty()) continue;
+    // Within the sentence that reports it (a content read past the
+    // sentence's end names the next sentence's actors).
+    Span content = said[k]->content;
+    content.start = std::max(content.start, extra[k].sentence.start);
+    content.end = std::min(content.end, extra[k].sentence.end);
+    if (content.start >= content.end) continue;
+    inside.clear();
+    auto it = std::lower_bound(by_start.begin(), by_start.end(), content.start,
+                               [](const LocalEvent* a, uint32_t st) { return a->trigger.start < st; });
+    for (; it != by_start.end() && (*it)->trigger.start < content.end; ++it)
+      if ((*it)->trigger.end <= content.end) inside.push_back(*it);
+    read_content(extra[k], *said[k], content, inside);
   }
   size_t n = 0;
   for (size_t i = 0; i < out.size(); ++i)

@@ -26,7 +26,7 @@ using Map = std::unordered_map<std::string_view, Modality, util::WordHash>;
 using Set = std::unordered_map<std::string_view, uint8_t, util::WordHash>;
 
 struct Tables {
-  Set party, agent, light, neg, negative, gov_xcomp, demand, doer, asks, wh;
+  Set party, agent, light, neg, negative, positive, situation, user, venue, gov_xcomp, demand, doer, asks, wh, patient, joins;
   Map aux, adv, mark, gov;
   std::unordered_map<std::string_view, uint8_t, util::WordHash> frame;  // word -> CAMEO root
   // lemma -> the relations or prepositions of which it needs one
@@ -54,8 +54,14 @@ const Tables& tables() {
                  : k == "light"    ? &t.light
                  : k == "neg"      ? &t.neg
                  : k == "negative" ? &t.negative
+                 : k == "positive" ? &t.positive
+                 : k == "situation" ? &t.situation
+                 : k == "user"     ? &t.user
+                 : k == "venue"    ? &t.venue
                  : k == "demand"   ? &t.demand
                  : k == "doer"     ? &t.doer
+                 : k == "patient"  ? &t.patient
+                 : k == "joins"    ? &t.joins
                  : k == "asks"     ? &t.asks
                  : k == "wh"       ? &t.wh
                                    : nullptr;
@@ -172,15 +178,28 @@ class Reader {
   bool has_needed() const {
     auto it = tab_.needs.find(lemma_);
     if (it == tab_.needs.end()) return true;
-    bool ok = false;
-    t_.each_child(head_, [&](uint32_t c) {
-      char b[32];
-      std::string_view cs = t_.case_of(c, b);
-      if (cs.empty() && p_.child(c, "mark") != kNone) cs = t_.lower(p_.child(c, "mark"), b);
-      for (std::string_view n : it->second)
+    // One of the alternatives; "obj+xcomp" needs both.
+    const auto has = [&](std::string_view n) {
+      bool ok = false;
+      t_.each_child(head_, [&](uint32_t c) {
+        char b[32];
+        std::string_view cs = t_.case_of(c, b);
+        if (cs.empty() && p_.child(c, "mark") != kNone) cs = t_.lower(p_.child(c, "mark"), b);
         if (p_.is(c, n) || cs == n) ok = true;
-    });
-    return ok;
+      });
+      return ok;
+    };
+    for (std::string_view alt : it->second) {
+      bool all = true;
+      for (size_t i = 0; i <= alt.size() && all;) {
+        size_t e = alt.find('+', i);
+        if (e == std::string_view::npos) e = alt.size();
+        all = has(alt.substr(i, e - i));
+        i = e + 1;
+      }
+      if (all) return true;
+    }
+    return false;
   }
 
  private:
@@ -210,6 +229,7 @@ class Reader {
     a.modifier = modifier;
     if (l == "he" || l == "she" || l == "him" || l == "her" || l == "his") a.pronoun = 1;
     if (l == "it" || l == "they" || l == "them" || l == "its" || l == "their") a.pronoun = 2;
+    a.demonstrative = (l == "this" || l == "that") && p_.child_begin[w] == p_.child_begin[w + 1];
     a.tokens.push_back(t_.token(w));
     // The words of its name and of its owner, nearest first, two levels down.
     uint32_t level[2] = {w, kNone};
@@ -270,15 +290,42 @@ class Reader {
     return kNone;
   }
 
+  // "X's use of Y missiles": a trigger that is the "of" object of a noun of
+  // using (data/syntax.txt "user") whose possessor is named; else kNone.
+  uint32_t user() const {
+    const uint32_t h = p_.head[head_];
+    char b[32], c[32];
+    if (h == kNone || !p_.is(head_, "nmod") || !tab_.user.count(t_.lower(h, c))) return kNone;
+    const std::string_view cs = t_.case_of(head_, b);
+    if (cs != "of" && !cs.empty()) return kNone;  // "of" may hang on a name before ("use of US and UK missiles")
+    return p_.child(h, "nmod:poss");
+  }
+
   void read_args(TreeReading& r) const {
     bool have_source = false;
+    // The user of a weapon is the doer; the names on the weapon ("US
+    // missiles") tell where it was made.
+    const uint32_t by = t_.is_noun(head_) ? user() : kNone;
+    if (by != kNone) add_arg(r, by, ParticipantRole::Source), have_source = true;
     for (uint32_t w : words_) {
       const bool noun = t_.is_noun(w);
+      // "Crimea's annexation": the possessor is what was annexed, unless
+      // "of X" names that ("Russia's annexation of Crimea").
+      char pb[32];
+      bool patient = noun && tab_.patient.count(t_.lower(w, pb));
+      if (patient)
+        t_.each_child(w, [&](uint32_t c) {
+          char cb[32];
+          if (p_.is(c, "nmod") && t_.case_of(c, cb) == "of") patient = false;
+        });
       t_.each_child(w, [&](uint32_t c) {
         if (mine(c)) return;
         std::string_view rel = p_.relation(c);
         char b[32];
-        if (rel == "nsubj" && !noun) {
+        if (char sb[32]; rel == "nsubj" && !noun && tab_.situation.count(t_.lower(c, sb))) {
+          add_arg(r, c, ParticipantRole::Target);  // "the Gaza conflict escalated": Gaza suffers it, no doer named
+          have_source = true;
+        } else if (rel == "nsubj" && !noun) {
           add_arg(r, c, ParticipantRole::Source), have_source = true;
         } else if (rel == "nsubj:pass" && !noun) {
           add_arg(r, c, ParticipantRole::Target);
@@ -286,13 +333,17 @@ class Reader {
           add_arg(r, c, ParticipantRole::Source), have_source = true;
         } else if ((rel == "obj" || rel == "iobj") && !noun) {
           add_arg(r, c, ParticipantRole::Target);
+        } else if (rel == "nmod:poss" && patient) {
+          add_arg(r, c, ParticipantRole::Target);  // "Crimea's annexation": what was annexed
         } else if (rel == "nmod:poss" && noun) {
           add_arg(r, c, ParticipantRole::Source), have_source = true;
-        } else if ((rel == "compound" || rel == "amod") && noun && c < w) {
+        } else if (rel == "compound" && patient && c < w) {
+          add_arg(r, c, ParticipantRole::Target);  // "the Khashoggi murder", "the Crimea annexation"
+        } else if ((rel == "compound" || rel == "amod") && noun && c < w && by == kNone) {
           add_arg(r, c, ParticipantRole::Source, true), have_source = true;  // "Russian strike", "US sanctions"
         } else if (rel == "obl" || rel == "nmod") {
           std::string_view cs = t_.case_of(c, b);
-          if (tab_.agent.count(cs) && (noun || passive(w))) {
+          if ((tab_.agent.count(cs) && (noun || passive(w))) || (patient && tab_.joins.count(cs))) {
             add_arg(r, c, ParticipantRole::Source), have_source = true;
           } else if (char nb[32]; noun && cs == "of" && tab_.doer.count(t_.lower(w, nb))) {
             add_arg(r, c, ParticipantRole::Source), have_source = true;  // "the collapse of X": X collapsed
@@ -324,6 +375,14 @@ class Reader {
     if (h != kNone && p_.relation(head_) == "obj" && (tab_.light.count(t_.lower(h, b)) || tab_.gov.count(t_.lower(h, b)))) {
       uint32_t s = subject(h, 0);
       if (s != kNone) add_arg(r, s, ParticipantRole::Source);
+    } else if (char cb[32]; h != kNone && p_.relation(head_) == "obl" && t_.upos_of(h) == "VERB" &&
+                            tab_.venue.count(t_.case_of(head_, cb))) {
+      // "At a news conference with X, Y said ...": the clause's subject
+      // attended it (the caller keeps it only for such acts).
+      uint32_t s = subject(h, 0);
+      const size_t before = r.args.size();
+      if (s != kNone) add_arg(r, s, ParticipantRole::Source);
+      for (size_t i = before; i < r.args.size(); ++i) r.args[i].host = true;
     }
   }
 
@@ -426,26 +485,31 @@ uint8_t characterising_code(const AnnotatedText& at, const Analysis& a, uint32_t
   v -= p.first_word;
   if (p.child(v, "obj") == kNone) return 0;
   // The predicate: "an escalatory step" (xcomp or a second object), "as a land-grab".
-  bool negative = false;
+  bool negative = false, positive = false;
   auto judge = [&](uint32_t x) {
     char b[32];
-    if (tab.negative.count(tree.lower(x, b))) negative = true;
+    const auto weigh = [&](std::string_view w) {
+      negative = negative || tab.negative.count(w);
+      positive = positive || tab.positive.count(w);
+    };
+    weigh(tree.lower(x, b));
     tree.each_child(x, [&](uint32_t c) {
       std::string_view rel = p.relation(c);
-      if ((rel == "amod" || rel == "compound") && tab.negative.count(tree.lower(c, b))) negative = true;
+      if (rel == "amod" || rel == "compound") weigh(tree.lower(c, b));
     });
   };
   bool first_obj = true;
   tree.each_child(v, [&](uint32_t c) {
     char b[32];
-    if (p.is(c, "xcomp")) judge(c);
+    if (p.is(c, "xcomp") || p.is(c, "obl:unmarked")) judge(c);  // "a breakthrough" read as an oblique
     if (p.is(c, "obj")) {
       if (!first_obj) judge(c);
       first_obj = false;
     }
     if ((p.is(c, "obl") || p.is(c, "advcl")) && tree.case_of(c, b) == "as") judge(c);
   });
-  return negative ? code->second : 0;
+  // Praise ("called the deal a historic breakthrough") is 05 (051 PRAISE OR ENDORSE).
+  return negative ? code->second : positive ? uint8_t{5} : uint8_t{0};
 }
 
 }  // namespace eventloom::events

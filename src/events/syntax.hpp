@@ -44,6 +44,13 @@ struct TreeArg {
   // A name or demonym before a noun ("Russian strike", "Ukraine conflict"):
   // the actor of an act, but only the place or side of a situation.
   bool modifier = false;
+  // The subject of the clause a noun trigger is an adjunct of ("At talks
+  // with X, Y said ..."): its source only for an act one attends (the
+  // caller knows the act's type: 04 CONSULT).
+  bool host = false;
+  // The head is "this" or "that" standing alone ("viewed this as an
+  // escalation"): the act reported just before, whose doer it names.
+  bool demonstrative = false;
 };
 
 struct TreeReading {

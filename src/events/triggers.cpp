@@ -62,7 +62,7 @@ std::vector<Trigger> Finder::triggers(const Sentence& s) const {
           out.push_back({i, i + 1, code, false, {}});
       continue;
     }
-    if (p->code) out.push_back({i, e, p->code, p->weak, p->lemmas[0], p->alone});
+    if (p->code) out.push_back({i, e, p->code, p->weak, p->lemmas[0], p->alone, p->dyadic});
     if (p->lemmas.size() > 1) i = e - 1;
   }
   return out;
