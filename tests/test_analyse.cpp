@@ -189,7 +189,7 @@ TEST_CASE("a dense row whose pairs the file does not give by rising class still 
   CHECK(std::memcmp(got.data(), want.data(), 24 * sizeof(float)) == 0);
 }
 
-TEST_CASE("the models, once released, load again and tag as before; not while an article holds them") {
+TEST_CASE("the models, once released, load again and tag as before, but not while an article holds them") {
   const std::string text = "The minister said on Tuesday that the bank would cut its rates.";
   const std::vector<std::string> before = tags_of(text, true);
   {
