@@ -344,7 +344,7 @@ TEST_CASE("the charset prescan and labels") {
   CHECK(replaced == 2);
 }
 
-TEST_CASE("a short first line printed with a full stop is the headline; a first sentence of a body is not") {
+TEST_CASE("a short first line printed with a full stop is the headline, but a first sentence of a body is not") {
   std::string f =
       "Harbour chief calls new ferry plan 'a gamble'.\n\n"
       "The harbour chief criticised the plan for a new ferry line on Tuesday, saying the costs had not been counted.\n\n"
