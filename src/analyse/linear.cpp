@@ -265,23 +265,28 @@ void PerceptronTrainer::score(const std::vector<Feature>& f, float* scores) cons
   }
 }
 
+void PerceptronTrainer::bump(std::vector<Entry>& row, uint32_t c, float d) {
+  for (Entry& e : row) {
+    if (e.cls != c) continue;
+    e.total += double(e.w) * double(time_ - e.stamp);
+    e.stamp = time_;
+    e.w += d;
+    return;
+  }
+  row.push_back(Entry{static_cast<uint8_t>(c), d, 0.0, time_});
+}
+
 void PerceptronTrainer::update(const std::vector<Feature>& f, uint32_t gold, uint32_t predicted, float step) {
   if (gold == predicted) return;
-  auto bump = [&](std::vector<Entry>& row, uint32_t c, float d) {
-    for (Entry& e : row) {
-      if (e.cls != c) continue;
-      e.total += double(e.w) * double(time_ - e.stamp);
-      e.stamp = time_;
-      e.w += d;
-      return;
-    }
-    row.push_back(Entry{static_cast<uint8_t>(c), d, 0.0, time_});
-  };
   for (Feature x : f) {
     std::vector<Entry>& row = rows_[x];
     bump(row, gold, step);
     bump(row, predicted, -step);
   }
+}
+
+void PerceptronTrainer::add(const std::vector<Feature>& f, uint32_t cls, float d) {
+  for (Feature x : f) bump(rows_[x], cls, d);
 }
 
 LinearModel PerceptronTrainer::finish(float min_weight, const std::function<bool(Feature)>& keep) const {

@@ -117,6 +117,9 @@ class PerceptronTrainer {
   void score(const std::vector<Feature>& f, float* scores) const;
   // One example seen: moves weight from `predicted` to `gold` when they differ.
   void update(const std::vector<Feature>& f, uint32_t gold, uint32_t predicted, float step = 1.0f);
+  // Adds d to the weight of class cls for each feature of f (a structured
+  // update: the gold sequence's moves up, the predicted one's down).
+  void add(const std::vector<Feature>& f, uint32_t cls, float d);
   void tick() { ++time_; }  // call once per example
   // The averaged model; weights with |w| below `min_weight` are dropped,
   // and so are the features for which `keep` (when given) says false.
@@ -129,6 +132,7 @@ class PerceptronTrainer {
     double total;    // sum of w over time, up to `stamp`
     uint64_t stamp;
   };
+  void bump(std::vector<Entry>& row, uint32_t c, float d);
   std::vector<std::string> names_;
   std::unordered_map<Feature, std::vector<Entry>> rows_;
   uint64_t time_ = 1;
