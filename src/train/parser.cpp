@@ -217,6 +217,7 @@ void train_beam(const ParserArgs& a, const std::vector<ParseSentence>& tr, const
       std::cerr << "; dev UAS " << sc.uas << " LAS " << sc.las << " (beam " << k << ", " << m.features()
                 << " features)";
       if (epoch == a.epochs) write_file_or_die(a.out, m.serialize());
+      else if (a.verbose) write_file_or_die(a.out + ".epoch" + std::to_string(epoch), m.serialize());
     }
     std::cerr << std::endl;
   }
