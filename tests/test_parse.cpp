@@ -2,6 +2,7 @@
 // the per-sentence trees of the library, and the `parse` command.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -472,6 +473,7 @@ TEST_CASE("the parser decodes as the plain greedy loop does, whatever it parsed 
   REQUIRE(at.sentences.size() >= 3);
   const analyse::Models& models = analyse::models();
   const analyse::ParserModels& pm = analyse::parser_models();
+  const analyse::Parser greedy(pm.model, 1);  // the built-in width may be a beam's
   for (int pass = 0; pass < 2; ++pass)
     for (uint32_t s = 0; s < at.sentences.size(); ++s) {
       const uint32_t first = an.sentence_words[s], n = an.sentence_words[s + 1] - first;
@@ -483,7 +485,7 @@ TEST_CASE("the parser decodes as the plain greedy loop does, whatever it parsed 
       }
       std::vector<uint32_t> head, want_head;
       std::vector<uint8_t> label, want_label;
-      pm.parser.parse(words, tags, head, label);
+      greedy.parse(words, tags, head, label);
       reference_parse(pm.model, words, tags, want_head, want_label);
       CHECK(head == want_head);
       CHECK(label == want_label);
@@ -624,4 +626,10 @@ TEST_CASE("a beam marks the configurations that follow the gold moves, and keeps
           for (uint32_t w = 1; w <= n; ++w) CHECK(c.head[w] == beam.best().head[w]);
       }
   }
+}
+
+TEST_CASE("the built-in parser decodes with the default beam unless the environment picks one") {
+  const analyse::ParserModels& pm = analyse::parser_models();
+  if (std::getenv("EVENTLOOM_PARSER_BEAM") == nullptr) CHECK(pm.parser.beam() == analyse::kDefaultBeam);
+  CHECK(pm.parser.beam() >= 1);
 }
