@@ -2,6 +2,7 @@
 // the per-sentence trees of the library, and the `parse` command.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -472,6 +473,7 @@ TEST_CASE("the parser decodes as the plain greedy loop does, whatever it parsed 
   REQUIRE(at.sentences.size() >= 3);
   const analyse::Models& models = analyse::models();
   const analyse::ParserModels& pm = analyse::parser_models();
+  const analyse::Parser greedy(pm.model, 1);  // the built-in width may be a beam's
   for (int pass = 0; pass < 2; ++pass)
     for (uint32_t s = 0; s < at.sentences.size(); ++s) {
       const uint32_t first = an.sentence_words[s], n = an.sentence_words[s + 1] - first;
@@ -483,9 +485,151 @@ TEST_CASE("the parser decodes as the plain greedy loop does, whatever it parsed 
       }
       std::vector<uint32_t> head, want_head;
       std::vector<uint8_t> label, want_label;
-      pm.parser.parse(words, tags, head, label);
+      greedy.parse(words, tags, head, label);
       reference_parse(pm.model, words, tags, want_head, want_label);
       CHECK(head == want_head);
       CHECK(label == want_label);
     }
+}
+
+namespace {
+
+// The words and tags of each sentence of `text`, as the library gives them to the parser.
+std::vector<std::pair<std::vector<analyse::WordInfo>, std::vector<uint8_t>>> parser_inputs(const std::string& text) {
+  AnnotatedText at = analyze_text(text);
+  const Analysis an = analyse_article(at);
+  const analyse::Models& models = analyse::models();
+  std::vector<std::pair<std::vector<analyse::WordInfo>, std::vector<uint8_t>>> out;
+  for (uint32_t s = 0; s < at.sentences.size(); ++s) {
+    const uint32_t first = an.sentence_words[s], n = an.sentence_words[s + 1] - first;
+    auto& [words, tags] = out.emplace_back();
+    words.resize(n);
+    tags.resize(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      analyse::describe_word(at.norm.view(an.words[first + i].span), &models.clusters, words[i]);
+      tags[i] = an.words[first + i].tag;
+    }
+  }
+  return out;
+}
+
+const char* const kBeamText =
+    "The harbour authority announced on Friday that two cranes, which had stood idle since the storm, "
+    "would be repaired by a firm from the north before the grain season begins. Stop. "
+    "Farmers who had waited for weeks told the council they feared losing their crops. Why?";
+
+}  // namespace
+
+TEST_CASE("a beam of one decodes as greedy decoding does") {
+  const analyse::ParserModels& pm = analyse::parser_models();
+  const analyse::Parser greedy(pm.model, 1);
+  analyse::BeamSearch beam;
+  analyse::ParseAtoms atoms;
+  const analyse::LinearModel& m = pm.model;
+  for (const auto& [words, tags] : parser_inputs(kBeamText)) {
+    std::vector<uint32_t> head;
+    std::vector<uint8_t> label;
+    greedy.parse(words, tags, head, label);
+    const uint32_t n = static_cast<uint32_t>(words.size());
+    atoms.fill(words, tags);
+    beam.run(atoms, n, 1, m.classes(),
+             [&](const std::vector<analyse::Feature>& f, float* s) { m.score(f.data(), f.size(), s); });
+    REQUIRE(beam.moves() == 2 * n);
+    CHECK(beam.best().done());
+    for (uint32_t i = 1; i <= n; ++i) {
+      CHECK(beam.best().head[i] == head[i - 1]);
+      CHECK(beam.best().label[i] == label[i - 1]);
+    }
+  }
+}
+
+TEST_CASE("a beam of any width returns a tree for every sentence") {
+  const analyse::ParserModels& pm = analyse::parser_models();
+  std::string text = kBeamText;
+  text += " The ";
+  for (int i = 0; i < 60; ++i) text += "long and winding road of the quiet valley, ";
+  text += "ends here.";
+  const auto inputs = parser_inputs(text);
+  for (uint32_t k : {2u, 3u, 8u, 16u}) {
+    const analyse::Parser p(pm.model, k);
+    CHECK(p.beam() == k);
+    for (const auto& [words, tags] : inputs) {
+      std::vector<uint32_t> head;
+      std::vector<uint8_t> label;
+      p.parse(words, tags, head, label);
+      const size_t n = words.size();
+      REQUIRE(head.size() == n);
+      size_t roots = 0;
+      for (size_t i = 0; i < n; ++i) {
+        REQUIRE(head[i] <= n);
+        CHECK(head[i] != i + 1);
+        CHECK(label[i] < p.labels());
+        roots += head[i] == 0;
+      }
+      CHECK(roots == 1);
+      for (size_t i = 0; i < n; ++i) {
+        size_t w = i + 1, steps = 0;
+        while (w != 0 && steps <= n) w = head[w - 1], ++steps;
+        CHECK(w == 0);
+      }
+    }
+    std::vector<uint32_t> head{7};
+    std::vector<uint8_t> label{7};
+    p.parse({}, {}, head, label);
+    CHECK(head.empty());
+  }
+}
+
+TEST_CASE("a beam marks the configurations that follow the gold moves, and keeps their histories") {
+  Lcg r{42};
+  analyse::BeamSearch beam;
+  analyse::ParseAtoms atoms;
+  analyse::ArcHybrid c;
+  // Scores that depend on the features only, so the beam's order is arbitrary but fixed.
+  auto score = [](const std::vector<analyse::Feature>& f, float* s) {
+    for (analyse::Feature x : f) s[x % 7] += float(x >> 60) * 0.25f;
+  };
+  for (int trial = 0; trial < 40; ++trial) {
+    const uint32_t n = 1 + r.next(9);
+    GoldTree g = random_tree(n, r, true);
+    std::vector<analyse::WordInfo> words(n);
+    std::vector<uint8_t> tags(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      analyse::describe_word(i % 2 ? "stone" : "river", nullptr, words[i]);
+      tags[i] = static_cast<uint8_t>(r.next(5));
+    }
+    atoms.fill(words, tags);
+    std::vector<uint32_t> gold;
+    c.start(n);
+    while (!c.done()) {
+      uint32_t label = 0;
+      const Move m = analyse::static_oracle(c, g, label);
+      gold.push_back(analyse::class_of(m, label));
+      c.apply(m, label);
+    }
+    REQUIRE(gold.size() == 2 * n);
+    beam.run(atoms, n, 4, 7, score, &gold);
+    REQUIRE(beam.moves() == 2 * n);
+    std::vector<uint32_t> h;
+    for (uint32_t t = 0; t < 2 * n; ++t)
+      for (uint32_t i = 0; i < beam.steps()[t].size(); ++i) {
+        beam.history(t, i, h);
+        CHECK(beam.steps()[t][i].gold == std::equal(h.begin(), h.end(), gold.begin()));
+        if (t + 1 < 2 * n) continue;
+        c.start(n);  // the history replays to a finished configuration
+        for (uint32_t cls : h) {
+          REQUIRE(c.can(analyse::move_of(cls)));
+          c.apply(analyse::move_of(cls), cls ? analyse::label_of(cls) : 0);
+        }
+        CHECK(c.done());
+        if (i == 0)
+          for (uint32_t w = 1; w <= n; ++w) CHECK(c.head[w] == beam.best().head[w]);
+      }
+  }
+}
+
+TEST_CASE("the built-in parser decodes with the default beam unless the environment picks one") {
+  const analyse::ParserModels& pm = analyse::parser_models();
+  if (std::getenv("EVENTLOOM_PARSER_BEAM") == nullptr) CHECK(pm.parser.beam() == analyse::kDefaultBeam);
+  CHECK(pm.parser.beam() >= 1);
 }

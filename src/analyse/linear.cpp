@@ -292,31 +292,87 @@ void LinearModel::score(const Feature* f, size_t n, float* scores) const {
 
 PerceptronTrainer::PerceptronTrainer(std::vector<std::string> class_names) : names_(std::move(class_names)) {}
 
-void PerceptronTrainer::score(const std::vector<Feature>& f, float* scores) const {
-  for (Feature x : f) {
-    auto it = rows_.find(x);
-    if (it == rows_.end()) continue;
-    for (const Entry& e : it->second) scores[e.cls] += e.w;
+uint32_t PerceptronTrainer::find(Feature x) const {
+  const size_t mask = table_.size() - 1;
+  for (size_t i = home(x);; i = (i + 1) & mask) {
+    if (table_[i].key == x) return table_[i].row;
+    if (table_[i].key == 0) return kNoRow;
   }
+}
+
+std::vector<PerceptronTrainer::Entry>& PerceptronTrainer::row(Feature x) {
+  size_t mask = table_.size() - 1;
+  size_t i = home(x);
+  for (; table_[i].key != 0; i = (i + 1) & mask)
+    if (table_[i].key == x) return rows_[table_[i].row];
+  if (2 * (rows_.size() + 1) > table_.size()) {  // grow, then find x's empty slot anew
+    std::vector<Slot> old(table_.size() * 2);
+    old.swap(table_);
+    --shift_;
+    mask = table_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.key == 0) continue;
+      size_t j = home(s.key);
+      while (table_[j].key != 0) j = (j + 1) & mask;
+      table_[j] = s;
+    }
+    for (i = home(x); table_[i].key != 0; i = (i + 1) & mask) {
+    }
+  }
+  table_[i] = Slot{x, static_cast<uint32_t>(rows_.size())};
+  rows_.emplace_back();
+  return rows_.back();
+}
+
+void PerceptronTrainer::score(const std::vector<Feature>& f, float* scores) const {
+  // In batches: the slots of a batch asked for, then its rows, then their
+  // entries, so that the memory reads overlap; the sums are made in the
+  // features' order, as one loop over them would.
+  constexpr size_t kBatch = 16;
+  const size_t mask = table_.size() - 1;
+  for (size_t b = 0; b < f.size(); b += kBatch) {
+    const size_t m = std::min(kBatch, f.size() - b);
+    uint32_t r[kBatch];
+    for (size_t k = 0; k < m; ++k) __builtin_prefetch(&table_[home(f[b + k])]);
+    for (size_t k = 0; k < m; ++k) {
+      r[k] = kNoRow;
+      for (size_t i = home(f[b + k]);; i = (i + 1) & mask) {
+        if (table_[i].key == f[b + k]) r[k] = table_[i].row;
+        if (table_[i].key == f[b + k] || table_[i].key == 0) break;
+      }
+      if (r[k] != kNoRow) __builtin_prefetch(&rows_[r[k]]);
+    }
+    for (size_t k = 0; k < m; ++k)
+      if (r[k] != kNoRow) __builtin_prefetch(rows_[r[k]].data());
+    for (size_t k = 0; k < m; ++k) {
+      if (r[k] == kNoRow) continue;
+      for (const Entry& e : rows_[r[k]]) scores[e.cls] += e.w;
+    }
+  }
+}
+
+void PerceptronTrainer::bump(std::vector<Entry>& row, uint32_t c, float d) {
+  for (Entry& e : row) {
+    if (e.cls != c) continue;
+    e.total += double(e.w) * double(time_ - e.stamp);
+    e.stamp = time_;
+    e.w += d;
+    return;
+  }
+  row.push_back(Entry{static_cast<uint8_t>(c), d, 0.0, time_});
 }
 
 void PerceptronTrainer::update(const std::vector<Feature>& f, uint32_t gold, uint32_t predicted, float step) {
   if (gold == predicted) return;
-  auto bump = [&](std::vector<Entry>& row, uint32_t c, float d) {
-    for (Entry& e : row) {
-      if (e.cls != c) continue;
-      e.total += double(e.w) * double(time_ - e.stamp);
-      e.stamp = time_;
-      e.w += d;
-      return;
-    }
-    row.push_back(Entry{static_cast<uint8_t>(c), d, 0.0, time_});
-  };
   for (Feature x : f) {
-    std::vector<Entry>& row = rows_[x];
-    bump(row, gold, step);
-    bump(row, predicted, -step);
+    std::vector<Entry>& r = row(x);
+    bump(r, gold, step);
+    bump(r, predicted, -step);
   }
+}
+
+void PerceptronTrainer::add(const std::vector<Feature>& f, uint32_t cls, float d) {
+  for (Feature x : f) bump(row(x), cls, d);
 }
 
 LinearModel PerceptronTrainer::finish(float min_weight, const std::function<bool(Feature)>& keep) const {
@@ -324,13 +380,13 @@ LinearModel PerceptronTrainer::finish(float min_weight, const std::function<bool
   m.names_ = names_;
   std::vector<Feature> keys;
   keys.reserve(rows_.size());
-  for (const auto& kv : rows_)
-    if (!keep || keep(kv.first)) keys.push_back(kv.first);
+  for (const Slot& s : table_)
+    if (s.key != 0 && (!keep || keep(s.key))) keys.push_back(s.key);
   std::sort(keys.begin(), keys.end());
   m.start_.push_back(0);
   for (Feature k : keys) {
     std::vector<std::pair<uint8_t, float>> row;
-    for (const Entry& e : rows_.at(k)) {
+    for (const Entry& e : rows_[find(k)]) {
       double total = e.total + double(e.w) * double(time_ - e.stamp);
       float avg = static_cast<float>(total / double(time_));
       if (std::fabs(avg) >= min_weight) row.emplace_back(e.cls, avg);

@@ -115,7 +115,13 @@ ParserModels* load_parser() {
     std::fprintf(stderr, "eventloom: the built-in model parser.bin is broken (%s)\n", err.c_str());
     std::abort();
   }
-  p->parser = Parser(p->model);
+  // The beam width: kDefaultBeam, or EVENTLOOM_PARSER_BEAM (1 to 64) for a run.
+  uint32_t beam = kDefaultBeam;
+  if (const char* e = std::getenv("EVENTLOOM_PARSER_BEAM")) {
+    const unsigned long k = std::strtoul(e, nullptr, 10);
+    if (k >= 1 && k <= 64) beam = static_cast<uint32_t>(k);
+  }
+  p->parser = Parser(p->model, beam);
   release(bytes(eventloom_model_parser, eventloom_model_parser_end));
   return p;
 }

@@ -279,7 +279,9 @@ bool parser_labels(const LinearModel& m, std::vector<std::string>& labels, std::
   return true;
 }
 
-Parser::Parser(const LinearModel& m) : model_(&m) { parser_labels(m, labels_, nullptr); }
+Parser::Parser(const LinearModel& m, uint32_t beam) : model_(&m), beam_(beam < 1 ? 1 : beam) {
+  parser_labels(m, labels_, nullptr);
+}
 
 namespace {
 
@@ -304,6 +306,7 @@ void Parser::parse(const std::vector<WordInfo>& words, const std::vector<uint8_t
     for (uint32_t i = 1; i < n; ++i) head[i] = i;
     return;
   }
+  if (beam_ > 1) return parse_beam(words, tags, head, label);
   thread_local ParseScratch scratch;
   ParseAtoms& atoms = scratch.atoms;
   ArcHybrid& c = scratch.c;

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,11 +94,62 @@ struct ParseAtoms {
 // The features of configuration c (cleared first).
 void parse_features(const ArcHybrid& c, const ParseAtoms& a, std::vector<Feature>& out);
 
-// Greedy decoding with a trained model; shares nothing mutable, so one
-// parser serves every thread.
+// Beam search over the transitions (Zhang and Clark 2008; Zhang and Nivre
+// 2011): the k best configurations after each move, a configuration's score
+// the sum of its moves' scores. Every sentence of n words takes exactly 2n
+// moves (n SHIFTs, n arcs), so the beams stay in step. A configuration whose
+// only move is SHIFT takes it without asking the model (as greedy decoding
+// does), adding nothing to its score. Ties go to the earlier configuration,
+// then the lower class, so a beam of 1 is greedy decoding. Used by Parser and
+// by the trainer (global training with max-violation updates).
+struct BeamNode {
+  uint32_t parent;  // its configuration's index in the beam of the move before
+  uint32_t cls;     // the class of this move
+  double score;     // of the whole sequence so far
+  bool gold;        // every move so far is the given gold sequence's
+};
+class BeamSearch {
+ public:
+  // scores[c] += the score of class c for features f (scores zeroed before).
+  using ScoreFn = std::function<void(const std::vector<Feature>&, float*)>;
+  // Asks for the memory that scoring these features will read (may be empty).
+  using PrefetchFn = std::function<void(const std::vector<Feature>&)>;
+  // Runs a beam of k over the n words of `a` with `classes` classes; `gold`
+  // (may be null) is a gold class sequence, to mark the nodes that follow it.
+  void run(const ParseAtoms& a, uint32_t n, uint32_t k, uint32_t classes, const ScoreFn& score,
+           const std::vector<uint32_t>* gold = nullptr, const PrefetchFn& prefetch = {});
+  // steps()[t]: the beam after move t + 1, best first; 2n steps.
+  const std::vector<std::vector<BeamNode>>& steps() const { return steps_; }
+  uint32_t moves() const { return moves_; }
+  // The best final configuration (after run() on n > 0 words).
+  const ArcHybrid& best() const { return cur_[0]; }
+  // The classes of the sequence that ends at node i of step t.
+  void history(uint32_t t, uint32_t i, std::vector<uint32_t>& out) const;
+
+ private:
+  struct Candidate {
+    double score;
+    uint32_t parent, cls;
+  };
+  std::vector<ArcHybrid> cur_, next_;
+  std::vector<std::vector<BeamNode>> steps_;
+  std::vector<Candidate> cand_;
+  std::vector<std::vector<Feature>> f_;  // per configuration; empty when SHIFT is its only move
+  std::vector<float> scores_;
+  uint32_t moves_ = 0;
+};
+
+// The beam width the built-in model is decoded with unless the environment
+// variable EVENTLOOM_PARSER_BEAM says otherwise (1: greedy): the width it was
+// trained with (scripts/train_models.sh, models/README.md).
+constexpr uint32_t kDefaultBeam = 4;
+
+// Decoding with a trained model, greedy (beam 1) or with a beam; shares
+// nothing mutable, so one parser serves every thread.
 class Parser {
  public:
-  explicit Parser(const LinearModel& m);
+  explicit Parser(const LinearModel& m, uint32_t beam = 1);
+  uint32_t beam() const { return beam_; }
   uint32_t labels() const { return static_cast<uint32_t>(labels_.size()); }
   const std::string& label_name(uint32_t l) const { return labels_[l]; }
   // Parses words with the tagger's tags: head[i] in 0..n (0 the root, else
@@ -106,8 +158,11 @@ class Parser {
              std::vector<uint8_t>& label) const;
 
  private:
+  void parse_beam(const std::vector<WordInfo>& words, const std::vector<uint8_t>& tags, std::vector<uint32_t>& head,
+                  std::vector<uint8_t>& label) const;
   const LinearModel* model_;
   std::vector<std::string> labels_;
+  uint32_t beam_ = 1;
 };
 
 // The relations of a parser model's classes, in label order ("nsubj", ...);

@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
   parser->add_option("--min-weight", pa.min_weight, "drop averaged weights below this")->capture_default_str();
   parser->add_option("--min-count", pa.min_count, "drop features seen fewer times on the oracle's paths")
       ->capture_default_str();
+  parser->add_option("--beam", pa.beam, "beam width: 1 greedy (dynamic oracle), more a beam trained globally "
+                     "(max-violation updates)")->capture_default_str();
   parser->add_option("--tags-cache", pa.tags_cache, "keep the jackknifed training tags in this file");
   parser->add_flag("--verbose", pa.verbose, "dev figures after every epoch");
   parser->add_option("-o,--out", pa.out, "model file")->required();

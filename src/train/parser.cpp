@@ -117,6 +117,112 @@ std::vector<std::vector<uint8_t>> training_tags(const ParserArgs& a, const std::
   return tags;
 }
 
+// Global training of a beam of a.beam (Zhang and Clark 2008) by the
+// structured averaged perceptron with max-violation updates (Huang, Fayong
+// and Guo 2012): each sentence is decoded by the beam with the current
+// weights, and at the step where the best configuration outscores the gold
+// sequence's prefix (the static oracle's) by the most, the gold prefix's
+// moves gain their features' weights and the best prefix's lose them. The
+// averaging ticks once per sentence.
+void train_beam(const ParserArgs& a, const std::vector<ParseSentence>& tr, const std::vector<size_t>& order0,
+                const std::vector<ParseSentence>& dv, const std::vector<std::string>& label_names,
+                const std::vector<std::string>& classes) {
+  std::vector<size_t> order = order0;
+  analyse::PerceptronTrainer trainer(classes);
+  const uint32_t nc = trainer.classes();
+  const uint32_t k = static_cast<uint32_t>(a.beam);
+  analyse::ArcHybrid c;
+  analyse::ParseAtoms atoms;
+  analyse::BeamSearch beam;
+  std::vector<uint32_t> gold, pred;
+  std::vector<std::vector<analyse::Feature>> gold_f;  // empty where the move was the only one
+  std::vector<double> gold_score;
+  std::vector<analyse::Feature> f;
+  std::vector<float> scores(nc);
+  std::unordered_map<analyse::Feature, uint32_t> seen;
+  auto keep = [&](analyse::Feature x) {
+    auto it = seen.find(x);
+    return it != seen.end() && it->second >= static_cast<uint32_t>(a.min_count);
+  };
+  auto forced = [](const analyse::ArcHybrid& x) {
+    return x.can(analyse::kShift) && !x.can(analyse::kLeft) && !x.can(analyse::kRight);
+  };
+  auto score = [&](const std::vector<analyse::Feature>& x, float* s) { trainer.score(x, s); };
+  for (int epoch = 1; epoch <= a.epochs; ++epoch) {
+    shuffle(order, 0x5eed + epoch);
+    size_t updates = 0, moves = 0, update_moves = 0;
+    for (size_t sk : order) {
+      const ParseSentence& s = tr[sk];
+      const uint32_t n = static_cast<uint32_t>(s.words.size());
+      atoms.fill(s.words, s.tags);
+      // The gold sequence, its features and the scores of its prefixes.
+      c.start(n);
+      gold.clear();
+      gold_f.resize(2 * size_t(n));
+      gold_score.clear();
+      double gs = 0;
+      for (uint32_t t = 0; t < 2 * n; ++t) {
+        uint32_t label = 0;
+        const analyse::Move m = analyse::static_oracle(c, s.gold, label);
+        const uint32_t cls = analyse::class_of(m, label);
+        gold_f[t].clear();
+        if (!forced(c)) {
+          analyse::parse_features(c, atoms, gold_f[t]);
+          if (epoch == 1)
+            for (analyse::Feature x : gold_f[t]) ++seen[x];
+          std::fill(scores.begin(), scores.end(), 0.0f);
+          trainer.score(gold_f[t], scores.data());
+          gs += scores[cls];
+        }
+        gold.push_back(cls);
+        gold_score.push_back(gs);
+        c.apply(m, label);
+      }
+      beam.run(atoms, n, k, nc, score, &gold);
+      moves += 2 * size_t(n);
+      // The step of the largest violation: the best is not gold and outscores it the most.
+      int worst = -1;
+      double most = 0;
+      for (uint32_t t = 0; t < 2 * n; ++t) {
+        const analyse::BeamNode& top = beam.steps()[t][0];
+        if (top.gold) continue;
+        const double v = top.score - gold_score[t];
+        if (worst < 0 || v > most) worst = static_cast<int>(t), most = v;
+      }
+      if (worst >= 0) {
+        ++updates;
+        beam.history(static_cast<uint32_t>(worst), 0, pred);
+        // Moves before the first difference are the same in the same configurations: they cancel.
+        uint32_t d = 0;
+        while (d < pred.size() && pred[d] == gold[d]) ++d;
+        c.start(n);
+        for (uint32_t t = 0; t < d; ++t) c.apply(analyse::move_of(pred[t]), pred[t] ? analyse::label_of(pred[t]) : 0);
+        for (uint32_t t = d; t < pred.size(); ++t) {
+          if (!gold_f[t].empty()) trainer.add(gold_f[t], gold[t], 1.0f);
+          if (!forced(c)) {
+            analyse::parse_features(c, atoms, f);
+            trainer.add(f, pred[t], -1.0f);
+          }
+          c.apply(analyse::move_of(pred[t]), pred[t] ? analyse::label_of(pred[t]) : 0);
+        }
+        update_moves += pred.size();
+      }
+      trainer.tick();
+    }
+    std::cerr << "epoch " << epoch << ": updates on " << 100.0 * double(updates) / double(order.size())
+              << "% of sentences, at " << 100.0 * double(update_moves) / double(moves) << "% of their moves";
+    if (a.verbose || epoch == a.epochs) {
+      analyse::LinearModel m = trainer.finish(a.min_weight, keep);
+      Score sc = evaluate(analyse::Parser(m, k), dv, label_names);
+      std::cerr << "; dev UAS " << sc.uas << " LAS " << sc.las << " (beam " << k << ", " << m.features()
+                << " features)";
+      if (epoch == a.epochs) write_file_or_die(a.out, m.serialize());
+      else if (a.verbose) write_file_or_die(a.out + ".epoch" + std::to_string(epoch), m.serialize());
+    }
+    std::cerr << std::endl;
+  }
+}
+
 }  // namespace
 
 int train_parser(const ParserArgs& a) {
@@ -165,6 +271,10 @@ int train_parser(const ParserArgs& a) {
             << 100.0 * double(tr.size() - order.size()) / double(tr.size()) << "% not), " << proj_words << " of "
             << words << " words; training on the projective ones\n";
 
+  if (a.beam > 1) {
+    train_beam(a, tr, order, dv, label_names, classes);
+    return 0;
+  }
   analyse::PerceptronTrainer trainer(classes);
   const uint32_t nc = trainer.classes();
   analyse::ArcHybrid c;

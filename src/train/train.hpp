@@ -51,6 +51,7 @@ struct ParserArgs {
   float explore = 0.9f;       // how often it follows them from then on
   float min_weight = 1e-3f;
   int min_count = 2;          // features seen fewer times on the oracle's paths are dropped from the model
+  int beam = 1;               // 1: greedy with the dynamic oracle; k > 1: a beam of k, trained globally
   bool verbose = false;
 };
 int train_parser(const ParserArgs& a);
