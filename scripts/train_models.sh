@@ -29,7 +29,7 @@ trap 'rm -rf "$WORK"' EXIT
 train_parser() {
   "$T" parser --train "$D/ud-english-ewt/en_ewt-ud-train.conllu" --dev "$D/ud-english-ewt/en_ewt-ud-dev.conllu" \
     --clusters models/clusters.bin --tagger models/tagger.bin --tagger2 models/tagger2.bin --tagger-epochs 12 \
-    --epochs 14 --min-count 5 --beam 4 -o models/parser.bin
+    --epochs 10 --min-count 5 -o models/parser.bin
 }
 if [ "$STEP" = parser ]; then
   train_parser

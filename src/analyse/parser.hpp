@@ -142,7 +142,7 @@ class BeamSearch {
 // The beam width the built-in model is decoded with unless the environment
 // variable EVENTLOOM_PARSER_BEAM says otherwise (1: greedy): the width it was
 // trained with (scripts/train_models.sh, models/README.md).
-constexpr uint32_t kDefaultBeam = 4;
+constexpr uint32_t kDefaultBeam = 1;
 
 // Decoding with a trained model, greedy (beam 1) or with a beam; shares
 // nothing mutable, so one parser serves every thread.
