@@ -304,8 +304,13 @@ class CueFinder : Reader {
   // it, a clause with a verb of its own before i ("said the leaders had
   // spoken and had agreed": "agreed" is reported), not an object ("bemoaned
   // the unrest and said": "said" is the subject's own).
+  // Only the sentence's last few cues are read (a clause reported inside
+  // another belongs to the latest), so that a sentence of thousands of
+  // cues stays linear.
   bool inside_content(uint32_t s, uint32_t i) const {
-    for (size_t c = cues_.size(); c-- > 0 && cues_[c].sentence == s;) {
+    constexpr size_t kLatestCues = 8;
+    size_t read = 0;
+    for (size_t c = cues_.size(); c-- > 0 && cues_[c].sentence == s && read++ < kLatestCues;) {
       const TokRange& r = cues_[c].content;
       if (r.first > i || i >= r.last) continue;
       for (uint32_t k = r.first; k < i; ++k)
