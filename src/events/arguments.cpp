@@ -449,7 +449,7 @@ std::optional<uint32_t> Finder::doer_of_last_act(const std::vector<LocalEvent>& 
 }
 
 const Unit* Finder::state_antecedent(const Sentence& s, uint32_t tok) const {
-  static const auto nouns = word_set("events/data/state_nouns.txt");
+  static const auto nouns = util::word_set("events/data/state_nouns.txt");
   if (tok <= s.first_token || tok >= at_.tokens.size() || at_.tokens[tok].has(kUpperInit)) return nullptr;
   char low[24];
   std::string_view w = word(tok);

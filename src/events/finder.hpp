@@ -62,25 +62,15 @@ inline bool is_clause_mark(std::string_view w) {
                        "following", "as"});
 }
 
-// The one-word lines of a data file, lower case.
-inline std::unordered_set<std::string_view> word_set(std::string_view file) {
-  std::unordered_set<std::string_view> s;
-  util::read_data_file(file, {1, 1, false}, [&](const util::DataFields& w) -> const char* {
-    s.insert(w[0]);
-    return nullptr;
-  });
-  return s;
-}
-
 // Words that open an adjunct.
 inline const std::unordered_set<std::string_view>& adjunct_openers() {
-  static const auto set = word_set("events/data/adjuncts.txt");
+  static const auto set = util::word_set("events/data/adjuncts.txt");
   return set;
 }
 
 // Words for those acting for a country or body.
 inline const std::unordered_set<std::string_view>& group_nouns() {
-  static const auto set = word_set("events/data/group_nouns.txt");
+  static const auto set = util::word_set("events/data/group_nouns.txt");
   return set;
 }
 

@@ -51,7 +51,7 @@ bool Finder::may_speak_for(uint32_t speaker, uint32_t a) const {
   if (speaker >= actors.size() || a >= actors.size()) return false;
   const LocalActor& s = actors[speaker];
   if (s.type != ActorType::Person || !s.affiliations.empty() || actors[a].type != ActorType::Gpe) return false;
-  static const auto official = word_set("events/data/official_roles.txt");
+  static const auto official = util::word_set("events/data/official_roles.txt");
   for (const std::string& role : s.roles) {
     const std::string f = text::fold(role);
     for (size_t i = 0; i < f.size();) {

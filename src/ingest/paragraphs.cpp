@@ -1,7 +1,6 @@
 #include "ingest/paragraphs.hpp"
 
 #include <string>
-#include <unordered_set>
 
 #include "eventloom/text.hpp"
 #include "util/lines.hpp"
@@ -18,31 +17,20 @@ bool ends_sentence(std::string_view line) {
   return line.size() >= 3 && (line.substr(line.size() - 3) == "\xE2\x80\x9D" || line.substr(line.size() - 3) == "\xE2\x80\xA6");
 }
 
-// The line's last word is one that running text does not end on.
-// The words of a data file (one a line, lower case), read once by the
-// caller's static.
-std::unordered_set<std::string> word_set(std::string_view file) {
-  std::unordered_set<std::string> out;
-  util::read_data_file(file, {1, 1, false}, [&](const util::DataFields& f) -> const char* {
-    out.emplace(f[0]);
-    return nullptr;
-  });
-  return out;
-}
-
 // The last word of `s`, after its last space, tab or line break.
 std::string_view last_word(std::string_view s) {
   const size_t b = s.find_last_of(" \t\n");
   return b == std::string_view::npos ? s : s.substr(b + 1);
 }
 
+// The line's last word is one that running text does not end on.
 bool ends_on_run_on_word(std::string_view line) {
-  static const std::unordered_set<std::string> words = word_set("ingest/data/run_on_words.txt");
+  static const auto words = util::word_set("ingest/data/run_on_words.txt");
   return words.count(text::lower_ascii(last_word(line))) > 0;
 }
 
 bool is_sign_off(std::string_view w) {
-  static const std::unordered_set<std::string> words = word_set("ingest/data/sign_offs.txt");
+  static const auto words = util::word_set("ingest/data/sign_offs.txt");
   return words.count(text::lower_ascii(w)) > 0;
 }
 

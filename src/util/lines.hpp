@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -103,6 +104,18 @@ void read_data_text(std::string_view file, std::string_view data, DataShape shap
 template <typename F>
 void read_data_file(std::string_view file, DataShape shape, F&& f) {
   read_data_text(file, data::get(file), shape, std::forward<F>(f));
+}
+
+// The one-word lines of the embedded word list `file` (read_data_file(), so
+// a line of two words is refused with its number); the views point into the
+// embedded bytes. Read once by the caller's static.
+inline std::unordered_set<std::string_view> word_set(std::string_view file) {
+  std::unordered_set<std::string_view> words;
+  read_data_file(file, {1, 1, false}, [&](const DataFields& f) -> const char* {
+    words.insert(f[0]);
+    return nullptr;
+  });
+  return words;
 }
 
 }  // namespace eventloom::util
