@@ -10,10 +10,6 @@
 namespace eventloom::events {
 namespace {
 
-uint8_t parse_code(std::string_view s) {
-  if (s.size() != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9') return 255;
-  return static_cast<uint8_t>((s[0] - '0') * 10 + (s[1] - '0'));
-}
 
 }  // namespace
 
@@ -24,7 +20,7 @@ const Lexicon& Lexicon::get() {
 
 Lexicon::Lexicon() {
   util::read_data_file("events/data/triggers.txt", {2, 8, false}, [&](const util::DataFields& w) -> const char* {
-    const uint8_t code = parse_code(w[0]);
+    const uint8_t code = w[0].size() == 2 ? cameo_root(w[0]) : kNoCameo;
     if (code > 20) return "expected a CAMEO root 01-20 (or 00, not an event) first";
     TriggerPhrase p;
     p.code = code;
@@ -108,6 +104,11 @@ std::string_view Lexicon::lemma(std::string_view w, char (&buf)[48]) const {
 uint8_t Lexicon::statement_code(std::string_view lemma) const {
   auto it = statement_codes_.find(lemma);
   return it == statement_codes_.end() ? 1 : it->second;
+}
+
+uint8_t cameo_root(std::string_view type) {
+  if (type.size() < 2 || type[0] < '0' || type[0] > '9' || type[1] < '0' || type[1] > '9') return kNoCameo;
+  return static_cast<uint8_t>((type[0] - '0') * 10 + (type[1] - '0'));
 }
 
 std::string_view cameo_name(uint8_t code) {

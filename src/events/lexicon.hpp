@@ -47,4 +47,9 @@ class Lexicon {
 // "04 CONSULT" for 4; "" outside 1..20.
 std::string_view cameo_name(uint8_t code);
 
+// The number of the two digits a CAMEO type or code begins with ("04
+// CONSULT", "04": 4; "00": 0), kNoCameo when it does not begin with two.
+constexpr uint8_t kNoCameo = 255;
+uint8_t cameo_root(std::string_view type);
+
 }  // namespace eventloom::events

@@ -16,11 +16,6 @@ namespace eventloom::events::detail {
 
 namespace {
 
-uint8_t root_of(const std::string& type) {
-  if (type.size() < 2 || type[0] < '0' || type[0] > '9' || type[1] < '0' || type[1] > '9') return 0;
-  return static_cast<uint8_t>((type[0] - '0') * 10 + (type[1] - '0'));
-}
-
 bool to_come(const LocalEvent& e) { return e.modality == "hypothetical" || e.modality == "future"; }
 
 // Acts of force or pressure whose announcement as possible is a threat:
@@ -68,7 +63,7 @@ void Finder::read_content(LocalEvent& x, const LocalStatement& st, Span content,
                           const std::vector<const LocalEvent*>& inside) const {
   if (!st.speaker) return;
   const uint32_t speaker = *st.speaker;
-  uint8_t code = root_of(x.type);
+  uint8_t code = events::cameo_root(x.type);
   // The first act of force to come by the speaker's side, and the first act
   // with a target outside it.
   const LocalEvent* threat = nullptr;
@@ -82,7 +77,7 @@ void Finder::read_content(LocalEvent& x, const LocalStatement& st, Span content,
     const bool own = std::any_of(o->participants.begin(), o->participants.end(), [&](const Participant& p) {
       return p.role == ParticipantRole::Source && may_speak_for(speaker, p.actor);
     });
-    if (!threat && own && to_come(*o) && forceful(root_of(o->type)) && target_outside(*o)) threat = o;
+    if (!threat && own && to_come(*o) && forceful(events::cameo_root(o->type)) && target_outside(*o)) threat = o;
     if (!aimed && target_outside(*o)) aimed = o;
   }
   if (threat && (code == 1 || code == 13)) {
@@ -133,7 +128,7 @@ void Finder::credit_dominant_force(std::vector<LocalEvent>& out) const {
   std::unordered_map<uint32_t, uint32_t> acts;  // source -> asserted acts of force
   std::vector<LocalEvent*> bare;
   for (LocalEvent& e : out) {
-    const uint8_t code = root_of(e.type);
+    const uint8_t code = events::cameo_root(e.type);
     if (code < 15 || code > 20 || e.from_statement) continue;
     bool named = false;
     for (const Participant& p : e.participants)

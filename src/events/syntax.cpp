@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "events/lexicon.hpp"
 #include "util/embedded.hpp"
 #include "util/hash.hpp"
 #include "util/lines.hpp"
@@ -44,9 +45,9 @@ const Tables& tables() {
         return nullptr;
       }
       if (k == "frame") {
-        if (f.size() != 3 || f[2].size() != 2 || f[2][0] < '0' || f[2][0] > '2' || f[2][1] < '0' || f[2][1] > '9')
-          return "frame: expected a word and a two-digit CAMEO root";
-        t.frame.emplace(w, static_cast<uint8_t>((f[2][0] - '0') * 10 + (f[2][1] - '0')));
+        const uint8_t root = f.size() == 3 && f[2].size() == 2 ? events::cameo_root(f[2]) : kNoCameo;
+        if (root > 20) return "frame: expected a word and a two-digit CAMEO root";
+        t.frame.emplace(w, root);
         return nullptr;
       }
       Set* set = k == "party"      ? &t.party
