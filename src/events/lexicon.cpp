@@ -106,11 +106,6 @@ uint8_t Lexicon::statement_code(std::string_view lemma) const {
   return it == statement_codes_.end() ? 1 : it->second;
 }
 
-uint8_t cameo_root(std::string_view type) {
-  if (type.size() < 2 || type[0] < '0' || type[0] > '9' || type[1] < '0' || type[1] > '9') return kNoCameo;
-  return static_cast<uint8_t>((type[0] - '0') * 10 + (type[1] - '0'));
-}
-
 std::string_view cameo_name(uint8_t code) {
   static constexpr std::string_view names[] = {
       "",

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "eventloom/cameo.hpp"
 #include "util/hash.hpp"
 #include <vector>
 
@@ -47,9 +48,7 @@ class Lexicon {
 // "04 CONSULT" for 4; "" outside 1..20.
 std::string_view cameo_name(uint8_t code);
 
-// The number of the two digits a CAMEO type or code begins with ("04
-// CONSULT", "04": 4; "00": 0), kNoCameo when it does not begin with two.
-constexpr uint8_t kNoCameo = 255;
-uint8_t cameo_root(std::string_view type);
+using eventloom::cameo_root;  // include/eventloom/cameo.hpp
+using eventloom::kNoCameo;
 
 }  // namespace eventloom::events

@@ -7,6 +7,7 @@
 
 #include <utf8cpp/utf8.h>
 
+#include "eventloom/cameo.hpp"
 #include "eventloom/render.hpp"
 
 namespace eventloom::render_detail {
@@ -190,8 +191,7 @@ std::string html_escape(std::string_view s) {
 
 Tone tone_of(std::string_view type) {
   if (type == "statement") return Tone::Statement;
-  if (type.size() < 2 || type[0] < '0' || type[0] > '9' || type[1] < '0' || type[1] > '9') return Tone::Other;
-  int code = (type[0] - '0') * 10 + (type[1] - '0');
+  const uint8_t code = cameo_root(type);
   if (code >= 1 && code <= 2) return Tone::Statement;
   if (code >= 3 && code <= 8) return Tone::Cooperation;
   if (code >= 9 && code <= 20) return Tone::Conflict;

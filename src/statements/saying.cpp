@@ -1,5 +1,6 @@
 #include "statements/saying.hpp"
 
+#include "eventloom/cameo.hpp"
 #include "util/embedded.hpp"
 #include "util/lines.hpp"
 
@@ -39,8 +40,8 @@ SayingVerbs::SayingVerbs(std::string_view file, std::string_view text) {
     VerbClass cls;
     if (!parse_class(f[1], cls)) return "the class is none of say, tell, weak, think, -";
     std::string_view code = f[2];
-    if (code.size() != 2 || code[0] < '0' || code[0] > '2' || code[1] < '0' || code[1] > '9') return "bad CAMEO code";
-    v.cameo = static_cast<uint8_t>((code[0] - '0') * 10 + (code[1] - '0'));
+    v.cameo = code.size() == 2 ? cameo_root(code) : kNoCameo;
+    if (v.cameo > 20) return "bad CAMEO code";
     if (v.cameo < 1 || v.cameo > 20) return "the CAMEO root is not 01-20";
     verbs_.push_back(v);
     for (size_t i = 3; i < f.size(); ++i) {
