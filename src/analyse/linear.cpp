@@ -135,22 +135,26 @@ void LinearModel::build_index() {
     last = i;
     Slot& s = slots_[i];
     s.key = keys_[r];
-    s.n = start_[r + 1] - start_[r];
-    if (s.n >= dense_min_) {
-      s.more = static_cast<uint32_t>(dense_.size());
+    const uint32_t n = start_[r + 1] - start_[r];
+    if (n >= dense_min_) {
+      s.n = kDenseRow;
+      const auto d = static_cast<uint32_t>(dense_.size());
+      set_more(s, d);
       dense_.resize(dense_.size() + stride(), -0.0f);
       for (uint32_t e = start_[r]; e < start_[r + 1]; ++e) {
-        dense_[s.more + cls_[e]] += w_[e];
+        dense_[d + cls_[e]] += w_[e];
         dense_pairs_.push_back(Weight{w_[e], cls_[e]});
         keep_pairs |= (e > start_[r] && cls_[e] <= cls_[e - 1]) || (std::signbit(w_[e]) && w_[e] == 0.0f);
       }
       dense_start_.push_back(static_cast<uint32_t>(dense_pairs_.size()));
       continue;
     }
-    s.more = static_cast<uint32_t>(more_.size());
+    s.n = static_cast<uint8_t>(n);
+    const uint32_t in = inline_pairs(n);
+    if (n > in) set_more(s, static_cast<uint32_t>(more_.size()));
     for (uint32_t e = start_[r]; e < start_[r + 1]; ++e) {
-      uint32_t j = e - start_[r];
-      if (j < kInline) {
+      const uint32_t j = e - start_[r];
+      if (j < in) {
         s.cls[j] = cls_[e];
         s.w[j] = w_[e];
       } else {
@@ -176,19 +180,22 @@ void LinearModel::build_index() {
 template <typename F>
 void LinearModel::for_each_pair(const Slot& s, F&& f) const {
   if (s.n >= dense_min_) {
+    const uint32_t row = more(s);
     if (dense_start_.empty()) {  // the pairs are the row's weights other than -0.0, by class
       for (uint32_t c = 0; c < classes(); ++c) {
-        float w = dense_[s.more + c];
+        float w = dense_[row + c];
         if (!(w == 0.0f && std::signbit(w))) f(c, w);
       }
       return;
     }
-    const size_t d = s.more / stride();
+    const size_t d = row / stride();
     for (uint32_t e = dense_start_[d]; e < dense_start_[d + 1]; ++e) f(dense_pairs_[e].cls, dense_pairs_[e].w);
     return;
   }
-  for (uint32_t j = 0; j < std::min(s.n, kInline); ++j) f(s.cls[j], s.w[j]);
-  for (uint32_t e = s.more; e < s.more + s.n - std::min(s.n, kInline); ++e) f(more_[e].cls, more_[e].w);
+  const uint32_t in = inline_pairs(s.n);
+  for (uint32_t j = 0; j < in; ++j) f(s.cls[j], s.w[j]);
+  if (s.n > in)
+    for (uint32_t e = more(s); e < more(s) + s.n - in; ++e) f(more_[e].cls, more_[e].w);
 }
 
 std::string LinearModel::serialize() const {
@@ -233,7 +240,11 @@ int LinearModel::class_index(std::string_view name) const {
 
 void LinearModel::prefetch(const Feature* f, size_t n) const {
   if (slots_.empty()) return;
-  for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[home_slot(f[k], home_size_)]);
+  for (size_t k = 0; k < n; ++k) {
+    const char* s = reinterpret_cast<const char*>(&slots_[home_slot(f[k], home_size_)]);
+    __builtin_prefetch(s);
+    __builtin_prefetch(s + sizeof(Slot) - 1);  // a slot of 24 bytes may end on the next cache line
+  }
 }
 
 // Compiled twice where the compiler can: the dense rows add 16 classes at a
@@ -260,7 +271,9 @@ void LinearModel::score(const Feature* f, size_t n, float* scores) const {
     const size_t m = std::min(kBatch, n - b);
     for (size_t k = 0; k < m; ++k) {
       home[k] = home_slot(f[b + k], home_size_);
+      // A slot of 24 bytes may end on the next cache line.
       __builtin_prefetch(&slots_[home[k]]);
+      __builtin_prefetch(reinterpret_cast<const char*>(&slots_[home[k]]) + sizeof(Slot) - 1);
     }
     for (size_t k = 0; k < m; ++k) {
       // The slots from the home on hold rising keys up to an empty one (or
@@ -272,19 +285,24 @@ void LinearModel::score(const Feature* f, size_t n, float* scores) const {
       found[k] = s != end && s->key == f[b + k] ? s : nullptr;
       s = found[k];
       // (Dense rows are few and read often: in cache.)
-      if (s && s->n > kInline && s->n < dense_min_) __builtin_prefetch(&more_[s->more]);
+      if (s && s->n > kInline && s->n < dense_min_) __builtin_prefetch(&more_[more(*s)]);
     }
     for (size_t k = 0; k < m; ++k) {
       const Slot* s = found[k];
       if (!s) continue;
       if (s->n >= dense_min_) {
-        const float* d = &dense_[s->more];
+        const float* d = &dense_[more(*s)];
         for (size_t c = 0; c < stride; ++c) acc[c] += d[c];
         continue;
       }
-      const uint32_t in = std::min<uint32_t>(s->n, kInline);
-      for (uint32_t j = 0; j < in; ++j) acc[s->cls[j]] += s->w[j];
-      for (uint32_t e = s->more; e < s->more + s->n - in; ++e) acc[more_[e].cls] += more_[e].w;
+      if (s->n <= kInline) {
+        for (uint32_t j = 0; j < s->n; ++j) acc[s->cls[j]] += s->w[j];
+        continue;
+      }
+      acc[s->cls[0]] += s->w[0];
+      acc[s->cls[1]] += s->w[1];
+      const Weight* e = &more_[more(*s)];
+      for (const Weight* end = e + (s->n - (kInline - 1)); e != end; ++e) acc[e->cls] += e->w;
     }
   }
   std::copy(acc, acc + nc, scores);
