@@ -65,12 +65,10 @@ class LinearModel {
   friend class PerceptronTrainer;
 
   std::vector<std::string> names_;
-  // The file's tables, from parse() or finish() until build_index() has
-  // moved them into the slots (serialize() reads them back from there).
-  std::vector<Feature> keys_;     // sorted
-  std::vector<uint32_t> start_;   // row r: entries [start_[r], start_[r + 1])
-  std::vector<uint8_t> cls_;
-  std::vector<float> w_;
+  // The file's tables where parse() finds them (in the model's bytes, not
+  // copied) or finish() makes them; build_index() puts them into the slots
+  // (serialize() reads them back from there).
+  struct Table;
   size_t features_ = 0, weights_ = 0;
   uint64_t id_ = 0;
 
@@ -110,7 +108,7 @@ class LinearModel {
     float w;
     uint8_t cls;
   };
-  void build_index();
+  void build_index(const Table& t);
   size_t stride() const { return (classes() + 15) / 16 * 16; }
   template <typename F>
   void for_each_pair(const Slot& s, F&& f) const;  // f(cls, w) in the file's order
