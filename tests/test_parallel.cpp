@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include "eventloom/export.hpp"
+#include "eventloom/interned.hpp"
 #include "eventloom/pipeline.hpp"
 #include "pipeline/parallel.hpp"
 #include "template_corpus.hpp"
@@ -83,4 +84,36 @@ TEST_CASE("parallel_for runs every index once, whatever the thread count", "[par
   int calls = 0;
   parallel_for(0, 4, [&](size_t) { ++calls; });
   REQUIRE(calls == 0);
+}
+
+TEST_CASE("interned strings made on several threads are one copy each, and read as the strings they hold") {
+  // Made the way events make them: from other strings, views and literals,
+  // on the build's threads at once.
+  std::vector<std::vector<Interned>> made(4);
+  parallel_for(made.size(), 4, [&](size_t t) {
+    for (int i = 0; i < 200; ++i) {
+      std::string s = "grain " + std::to_string(i % 20);
+      made[t].push_back(i % 2 ? Interned(s) : Interned(std::string_view(s)));
+    }
+  });
+  for (const auto& v : made)
+    for (size_t i = 0; i < v.size(); ++i) {
+      CHECK(v[i] == made[0][i]);
+      CHECK(v[i].data() == made[0][i].data());  // one copy
+      CHECK(v[i].str() == "grain " + std::to_string(i % 20));
+    }
+  Interned type = "04 CONSULT", none;
+  CHECK(none.empty());
+  CHECK(none == "");
+  CHECK(type == std::string("04 CONSULT"));
+  CHECK(type != Interned("05 ENGAGE IN DIPLOMATIC COOPERATION"));
+  CHECK(type.rfind("04", 0) == 0);
+  CHECK(type.compare(0, 2, "04") == 0);
+  CHECK(type.substr(0, 2) == "04");
+  CHECK("type " + type == "type 04 CONSULT");
+  CHECK(Interned("01 X") < type);
+  const std::string& as_string = type;
+  CHECK(&as_string == &type.str());
+  type.clear();
+  CHECK(type.empty());
 }

@@ -37,17 +37,17 @@ struct Statement {
   std::optional<uint32_t> speaker;  // index into Corpus::actors
   StatementKind kind = StatementKind::Direct;
   std::string text;
-  std::string date;
+  Interned date;
   std::vector<uint32_t> mentions;   // Corpus::actors
   std::vector<EvidenceRef> evidence;  // first is the primary one
 };
 
 struct Event {
   std::string id;
-  std::string type;
-  std::string date;
+  Interned type;
+  Interned date;
   bool date_from_publication = false;
-  std::string modality;
+  Interned modality;
   std::vector<std::pair<uint32_t, ParticipantRole>> participants;  // Corpus::actors
   std::vector<EvidenceRef> evidence;
   bool from_statement = false;  // the act of making a statement

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "eventloom/document.hpp"
+#include "eventloom/interned.hpp"
 #include "eventloom/time.hpp"
 
 namespace eventloom {
@@ -43,7 +44,7 @@ struct LocalStatement {
   StatementKind kind = StatementKind::Direct;
   Span content;                     // the quoted or reported words
   std::optional<Span> cue;          // the reporting verb
-  std::string date;                 // TIMEX3 value, empty when none
+  Interned date;                    // TIMEX3 value, empty when none
   bool date_from_publication = false;
   std::vector<uint32_t> mentions;   // actors named in the content
 };
@@ -57,12 +58,12 @@ struct Participant {
 };
 
 struct LocalEvent {
-  std::string type;   // CAMEO root, "04 CONSULT"
+  Interned type;      // CAMEO root, "04 CONSULT"
   Span trigger;
   Span sentence;      // the evidence sentence
-  std::string date;   // TIMEX3 value, empty when none
+  Interned date;      // TIMEX3 value, empty when none
   bool date_from_publication = false;
-  std::string modality = "asserted";  // asserted, hypothetical, future, negated
+  Interned modality = "asserted";  // asserted, hypothetical, future, negated
   std::vector<Participant> participants;
   bool from_statement = false;  // the act of making one of the article's statements
 };

@@ -32,20 +32,18 @@ class Reader {
     pos_ += sizeof(T);
     return true;
   }
-  template <typename T>
-  bool get_array(std::vector<T>* v, size_t n) {
-    if (n > (b_.size() - pos_) / sizeof(T)) return false;
-    v->resize(n);
-    if (n) std::memcpy(v->data(), b_.data() + pos_, n * sizeof(T));
-    pos_ += n * sizeof(T);
-    return true;
-  }
   bool get_string(std::string* s) {
     uint32_t n = 0;
     if (!get(&n) || n > b_.size() - pos_) return false;
     s->assign(b_.data() + pos_, n);
     pos_ += n;
     return true;
+  }
+  // The next n bytes, or nullptr when fewer are left.
+  const char* take(size_t n) {
+    if (n > b_.size() - pos_) return nullptr;
+    pos_ += n;
+    return b_.data() + pos_ - n;
   }
   bool done() const { return pos_ == b_.size(); }
 
@@ -55,6 +53,27 @@ class Reader {
 };
 
 }  // namespace
+
+// Rows of (class, weight) by rising key: row r is entries [row_start(r),
+// row_start(r + 1)). Read with memcpy: in a model's bytes they need not be
+// aligned.
+struct LinearModel::Table {
+  const char* keys = nullptr;   // Feature[features]
+  const char* start = nullptr;  // uint32_t[features + 1]
+  const char* cls = nullptr;    // uint8_t[entries]
+  const char* w = nullptr;      // float[entries]
+  uint32_t features = 0;
+  template <typename T>
+  static T at(const char* p, size_t i) {
+    T v;
+    std::memcpy(&v, p + i * sizeof(T), sizeof v);
+    return v;
+  }
+  Feature key(uint32_t r) const { return at<Feature>(keys, r); }
+  uint32_t row_start(uint32_t r) const { return at<uint32_t>(start, r); }
+  uint8_t class_of(uint32_t e) const { return at<uint8_t>(cls, e); }
+  float weight(uint32_t e) const { return at<float>(w, e); }
+};
 
 std::optional<LinearModel> LinearModel::parse(std::string_view bytes, std::string* error) {
   auto fail = [&](const char* why) -> std::optional<LinearModel> {
@@ -72,17 +91,21 @@ std::optional<LinearModel> LinearModel::parse(std::string_view bytes, std::strin
   for (auto& n : m.names_)
     if (!r.get_string(&n)) return fail("truncated class names");
   if (!r.get(&nfeat) || !r.get(&nentry)) return fail("truncated model");
-  if (!r.get_array(&m.keys_, nfeat) || !r.get_array(&m.start_, size_t(nfeat) + 1) ||
-      !r.get_array(&m.cls_, nentry) || !r.get_array(&m.w_, nentry) || !r.done())
-    return fail("truncated or oversized model");
-  if (m.start_.front() != 0 || m.start_.back() != nentry) return fail("bad row table");
+  Table t;
+  t.features = nfeat;
+  t.keys = r.take(size_t(nfeat) * sizeof(Feature));
+  t.start = t.keys ? r.take((size_t(nfeat) + 1) * sizeof(uint32_t)) : nullptr;
+  t.cls = t.start ? r.take(nentry) : nullptr;
+  t.w = t.cls ? r.take(size_t(nentry) * sizeof(float)) : nullptr;
+  if (!t.w || !r.done()) return fail("truncated or oversized model");
+  if (t.row_start(0) != 0 || t.row_start(nfeat) != nentry) return fail("bad row table");
   for (uint32_t i = 0; i < nfeat; ++i) {
-    if (m.start_[i] > m.start_[i + 1]) return fail("bad row table");
-    if (m.keys_[i] == 0 || (i && m.keys_[i - 1] >= m.keys_[i])) return fail("unsorted features");
+    if (t.row_start(i) > t.row_start(i + 1)) return fail("bad row table");
+    if (t.key(i) == 0 || (i && t.key(i - 1) >= t.key(i))) return fail("unsorted features");
   }
-  for (uint8_t c : m.cls_)
-    if (c >= nclass) return fail("weight of an unknown class");
-  m.build_index();
+  for (uint32_t e = 0; e < nentry; ++e)
+    if (t.class_of(e) >= nclass) return fail("weight of an unknown class");
+  m.build_index(t);
   return m;
 }
 
@@ -95,7 +118,7 @@ uint64_t home_slot(Feature key, size_t size) { return static_cast<uint64_t>((sta
 
 }  // namespace
 
-void LinearModel::build_index() {
+void LinearModel::build_index(const Table& t) {
   static std::atomic<uint64_t> next_id{1};
   id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   // The features in the order of their keys, each in the first free slot
@@ -109,86 +132,104 @@ void LinearModel::build_index() {
   // less CPU time at one in two, 3 % more at two in three and 9 % more at
   // four in five than the plain table at one in two (which holds 21 MB
   // more than two in three).
-  home_size_ = std::max<size_t>(16, keys_.size() + keys_.size() / 2);
+  const uint32_t nf = t.features;
+  home_size_ = std::max<size_t>(16, nf + nf / 2);
   size_t used = 0;  // one past the last slot taken
-  for (Feature k : keys_) used = std::max<size_t>(home_slot(k, home_size_), used) + 1;
+  for (uint32_t r = 0; r < nf; ++r) used = std::max<size_t>(home_slot(t.key(r), home_size_), used) + 1;
   slots_.assign(std::max(home_size_, used), Slot{});
   more_.clear();
   dense_.clear();
   dense_pairs_.clear();
-  dense_start_.assign(1, 0);
-  // A dense row costs a pass over every class (16 at a time) and more
-  // memory, a sparse one a scattered add per pair: dense from about a sixth
-  // of the classes on (the tagger's 102: 17 pairs; the name tagger's 17: 4).
-  dense_min_ = std::max<uint32_t>(kInline + 1, classes() / 6);
-  size_t dense_rows = 0;
-  for (uint32_t r = 0; r < keys_.size(); ++r) dense_rows += start_[r + 1] - start_[r] >= dense_min_;
-  dense_.reserve(dense_rows * stride());
+  dense_start_.clear();
+  // A dense row costs a pass over every class (16 at a time) and four bytes
+  // a class, a sparse one a scattered add and five bytes a pair: dense from
+  // a quarter of the classes on (the taggers' and the parser's 102 and 103:
+  // 25 pairs; the name tagger's 17: 4). From a sixth on, the parser's rows
+  // took 5 MB more, and the build no less CPU time.
+  dense_min_ = std::max<uint32_t>(kInline + 1, classes() / 4);
   // A dense row gives back its pairs as they were (serialize()) when their
   // classes rise and no weight is -0.0 (what the row holds for a class it
   // lacks): true of every trained model, whose rows are sorted by class and
-  // drop weights near 0. Otherwise the pairs are kept as well.
+  // drop weights near 0. Otherwise the pairs are kept as well. Every table
+  // is made at its size at once: grown by doubling, it would hold twice its
+  // size while a model loads.
+  size_t dense_rows = 0, dense_pairs = 0, more_pairs = 0;
   bool keep_pairs = false;
-  uint64_t last = 0;
-  for (uint32_t r = 0; r < keys_.size(); ++r) {
-    const uint64_t i = std::max<uint64_t>(home_slot(keys_[r], home_size_), r ? last + 1 : 0);
-    last = i;
-    Slot& s = slots_[i];
-    s.key = keys_[r];
-    s.n = start_[r + 1] - start_[r];
-    if (s.n >= dense_min_) {
-      s.more = static_cast<uint32_t>(dense_.size());
-      dense_.resize(dense_.size() + stride(), -0.0f);
-      for (uint32_t e = start_[r]; e < start_[r + 1]; ++e) {
-        dense_[s.more + cls_[e]] += w_[e];
-        dense_pairs_.push_back(Weight{w_[e], cls_[e]});
-        keep_pairs |= (e > start_[r] && cls_[e] <= cls_[e - 1]) || (std::signbit(w_[e]) && w_[e] == 0.0f);
-      }
-      dense_start_.push_back(static_cast<uint32_t>(dense_pairs_.size()));
+  for (uint32_t r = 0; r < nf; ++r) {
+    const uint32_t from = t.row_start(r), to = t.row_start(r + 1), n = to - from;
+    if (n < dense_min_) {
+      more_pairs += n - inline_pairs(n);
       continue;
     }
-    s.more = static_cast<uint32_t>(more_.size());
-    for (uint32_t e = start_[r]; e < start_[r + 1]; ++e) {
-      uint32_t j = e - start_[r];
-      if (j < kInline) {
-        s.cls[j] = cls_[e];
-        s.w[j] = w_[e];
+    ++dense_rows;
+    dense_pairs += n;
+    for (uint32_t e = from; e < to; ++e) {
+      const float w = t.weight(e);
+      keep_pairs |= (e > from && t.class_of(e) <= t.class_of(e - 1)) || (std::signbit(w) && w == 0.0f);
+    }
+  }
+  dense_.reserve(dense_rows * stride());
+  more_.reserve(more_pairs);
+  if (keep_pairs) {
+    dense_pairs_.reserve(dense_pairs);
+    dense_start_.reserve(dense_rows + 1);
+    dense_start_.push_back(0);
+  }
+  uint64_t last = 0;
+  for (uint32_t r = 0; r < nf; ++r) {
+    const uint64_t i = std::max<uint64_t>(home_slot(t.key(r), home_size_), r ? last + 1 : 0);
+    last = i;
+    Slot& s = slots_[i];
+    s.key = t.key(r);
+    const uint32_t from = t.row_start(r), to = t.row_start(r + 1), n = to - from;
+    if (n >= dense_min_) {
+      s.n = kDenseRow;
+      const auto d = static_cast<uint32_t>(dense_.size());
+      set_more(s, d);
+      dense_.resize(dense_.size() + stride(), -0.0f);
+      for (uint32_t e = from; e < to; ++e) {
+        dense_[d + t.class_of(e)] += t.weight(e);
+        if (keep_pairs) dense_pairs_.push_back(Weight{t.weight(e), t.class_of(e)});
+      }
+      if (keep_pairs) dense_start_.push_back(static_cast<uint32_t>(dense_pairs_.size()));
+      continue;
+    }
+    s.n = static_cast<uint8_t>(n);
+    const uint32_t in = inline_pairs(n);
+    if (n > in) set_more(s, static_cast<uint32_t>(more_.size()));
+    for (uint32_t e = from; e < to; ++e) {
+      const uint32_t j = e - from;
+      if (j < in) {
+        s.cls[j] = t.class_of(e);
+        s.w[j] = t.weight(e);
       } else {
-        more_.push_back(Weight{w_[e], cls_[e]});
+        more_.push_back(Weight{t.weight(e), t.class_of(e)});
       }
     }
   }
-  if (!keep_pairs) {
-    std::vector<Weight>().swap(dense_pairs_);
-    std::vector<uint32_t>().swap(dense_start_);
-  }
-  more_.shrink_to_fit();
-  // Every pair is in the slots now: the tables would only double the
-  // models' memory.
-  features_ = keys_.size();
-  weights_ = cls_.size();
-  std::vector<Feature>().swap(keys_);
-  std::vector<uint32_t>().swap(start_);
-  std::vector<uint8_t>().swap(cls_);
-  std::vector<float>().swap(w_);
+  features_ = nf;
+  weights_ = t.row_start(nf);
 }
 
 template <typename F>
 void LinearModel::for_each_pair(const Slot& s, F&& f) const {
   if (s.n >= dense_min_) {
+    const uint32_t row = more(s);
     if (dense_start_.empty()) {  // the pairs are the row's weights other than -0.0, by class
       for (uint32_t c = 0; c < classes(); ++c) {
-        float w = dense_[s.more + c];
+        float w = dense_[row + c];
         if (!(w == 0.0f && std::signbit(w))) f(c, w);
       }
       return;
     }
-    const size_t d = s.more / stride();
+    const size_t d = row / stride();
     for (uint32_t e = dense_start_[d]; e < dense_start_[d + 1]; ++e) f(dense_pairs_[e].cls, dense_pairs_[e].w);
     return;
   }
-  for (uint32_t j = 0; j < std::min(s.n, kInline); ++j) f(s.cls[j], s.w[j]);
-  for (uint32_t e = s.more; e < s.more + s.n - std::min(s.n, kInline); ++e) f(more_[e].cls, more_[e].w);
+  const uint32_t in = inline_pairs(s.n);
+  for (uint32_t j = 0; j < in; ++j) f(s.cls[j], s.w[j]);
+  if (s.n > in)
+    for (uint32_t e = more(s); e < more(s) + s.n - in; ++e) f(more_[e].cls, more_[e].w);
 }
 
 std::string LinearModel::serialize() const {
@@ -233,7 +274,11 @@ int LinearModel::class_index(std::string_view name) const {
 
 void LinearModel::prefetch(const Feature* f, size_t n) const {
   if (slots_.empty()) return;
-  for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[home_slot(f[k], home_size_)]);
+  for (size_t k = 0; k < n; ++k) {
+    const char* s = reinterpret_cast<const char*>(&slots_[home_slot(f[k], home_size_)]);
+    __builtin_prefetch(s);
+    __builtin_prefetch(s + sizeof(Slot) - 1);  // a slot of 24 bytes may end on the next cache line
+  }
 }
 
 // Compiled twice where the compiler can: the dense rows add 16 classes at a
@@ -260,7 +305,9 @@ void LinearModel::score(const Feature* f, size_t n, float* scores) const {
     const size_t m = std::min(kBatch, n - b);
     for (size_t k = 0; k < m; ++k) {
       home[k] = home_slot(f[b + k], home_size_);
+      // A slot of 24 bytes may end on the next cache line.
       __builtin_prefetch(&slots_[home[k]]);
+      __builtin_prefetch(reinterpret_cast<const char*>(&slots_[home[k]]) + sizeof(Slot) - 1);
     }
     for (size_t k = 0; k < m; ++k) {
       // The slots from the home on hold rising keys up to an empty one (or
@@ -272,19 +319,24 @@ void LinearModel::score(const Feature* f, size_t n, float* scores) const {
       found[k] = s != end && s->key == f[b + k] ? s : nullptr;
       s = found[k];
       // (Dense rows are few and read often: in cache.)
-      if (s && s->n > kInline && s->n < dense_min_) __builtin_prefetch(&more_[s->more]);
+      if (s && s->n > kInline && s->n < dense_min_) __builtin_prefetch(&more_[more(*s)]);
     }
     for (size_t k = 0; k < m; ++k) {
       const Slot* s = found[k];
       if (!s) continue;
       if (s->n >= dense_min_) {
-        const float* d = &dense_[s->more];
+        const float* d = &dense_[more(*s)];
         for (size_t c = 0; c < stride; ++c) acc[c] += d[c];
         continue;
       }
-      const uint32_t in = std::min<uint32_t>(s->n, kInline);
-      for (uint32_t j = 0; j < in; ++j) acc[s->cls[j]] += s->w[j];
-      for (uint32_t e = s->more; e < s->more + s->n - in; ++e) acc[more_[e].cls] += more_[e].w;
+      if (s->n <= kInline) {
+        for (uint32_t j = 0; j < s->n; ++j) acc[s->cls[j]] += s->w[j];
+        continue;
+      }
+      acc[s->cls[0]] += s->w[0];
+      acc[s->cls[1]] += s->w[1];
+      const Weight* e = &more_[more(*s)];
+      for (const Weight* end = e + (s->n - (kInline - 1)); e != end; ++e) acc[e->cls] += e->w;
     }
   }
   std::copy(acc, acc + nc, scores);
@@ -383,7 +435,10 @@ LinearModel PerceptronTrainer::finish(float min_weight, const std::function<bool
   for (const Slot& s : table_)
     if (s.key != 0 && (!keep || keep(s.key))) keys.push_back(s.key);
   std::sort(keys.begin(), keys.end());
-  m.start_.push_back(0);
+  std::vector<Feature> kept;
+  std::vector<uint32_t> start{0};
+  std::vector<uint8_t> cls;
+  std::vector<float> w;
   for (Feature k : keys) {
     std::vector<std::pair<uint8_t, float>> row;
     for (const Entry& e : rows_[find(k)]) {
@@ -393,14 +448,20 @@ LinearModel PerceptronTrainer::finish(float min_weight, const std::function<bool
     }
     if (row.empty()) continue;
     std::sort(row.begin(), row.end());
-    m.keys_.push_back(k);
-    for (auto& [c, w] : row) {
-      m.cls_.push_back(c);
-      m.w_.push_back(w);
+    kept.push_back(k);
+    for (auto& [c, x] : row) {
+      cls.push_back(c);
+      w.push_back(x);
     }
-    m.start_.push_back(static_cast<uint32_t>(m.cls_.size()));
+    start.push_back(static_cast<uint32_t>(cls.size()));
   }
-  m.build_index();
+  LinearModel::Table t;
+  t.keys = reinterpret_cast<const char*>(kept.data());
+  t.start = reinterpret_cast<const char*>(start.data());
+  t.cls = reinterpret_cast<const char*>(cls.data());
+  t.w = reinterpret_cast<const char*>(w.data());
+  t.features = static_cast<uint32_t>(kept.size());
+  m.build_index(t);
   return m;
 }
 

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <string>
@@ -64,38 +65,50 @@ class LinearModel {
   friend class PerceptronTrainer;
 
   std::vector<std::string> names_;
-  // The file's tables, from parse() or finish() until build_index() has
-  // moved them into the slots (serialize() reads them back from there).
-  std::vector<Feature> keys_;     // sorted
-  std::vector<uint32_t> start_;   // row r: entries [start_[r], start_[r + 1])
-  std::vector<uint8_t> cls_;
-  std::vector<float> w_;
+  // The file's tables where parse() finds them (in the model's bytes, not
+  // copied) or finish() makes them; build_index() puts them into the slots
+  // (serialize() reads them back from there).
+  struct Table;
   size_t features_ = 0, weights_ = 0;
   uint64_t id_ = 0;
 
   // What score() reads: an open-addressing table (ordered by key, two
-  // slots in three used at most: see build_index), whose slot holds a
-  // feature's key and the first pairs of its row (four rows in
-  // five have no more), the rest of a longer row in `more_`, and a long row
-  // (dense_min_ pairs or more: the bias, the tags before, frequent words)
-  // whole in `dense_`, a weight for every class (-0.0 for those it lacks),
-  // added in one vectorised loop. A feature then costs one cache line (it
-  // was five: key, row number, row start, classes, weights). Adding -0.0
-  // leaves any float as it was, so the sums are exactly those of one loop
-  // over the rows, in the same order: the same scores to the bit.
+  // slots in three used at most: see build_index) of 24-byte slots. A slot
+  // holds a feature's key and its row when the row has at most kInline pairs
+  // (four rows in five of the taggers', a third of the parser's); a longer
+  // sparse row keeps its first two pairs there and the rest in `more_`, whose
+  // index takes the third weight's place; a long row (dense_min_ pairs or
+  // more: the bias, the tags before, frequent words) is whole in `dense_`, a
+  // weight for every class (-0.0 for those it lacks), added in one vectorised
+  // loop. A feature then costs one slot (it was five reads: key, row number,
+  // row start, classes, weights). Adding -0.0 leaves any float as it was, so
+  // the sums are exactly those of one loop over the rows, in the same order:
+  // the same scores to the bit.
   static constexpr uint32_t kInline = 3;
-  struct alignas(32) Slot {
+  static constexpr uint8_t kDenseRow = 255;  // Slot::n of a dense row (sparse rows are shorter than dense_min_ <= 64)
+  struct Slot {
     Feature key = 0;        // 0: empty
-    uint32_t more = 0;      // pairs kInline.. of the row at more_[more], or the dense row at dense_[more]
-    uint32_t n = 0;         // pairs in the row
+    float w[kInline] = {};  // the row's first weights; see more()
     uint8_t cls[kInline] = {};
-    float w[kInline] = {};
+    uint8_t n = 0;          // pairs in a sparse row, or kDenseRow
   };
-  struct Weight {
+  static_assert(sizeof(Slot) == 24);
+  // Where the rest of a row is: a sparse row of more than kInline pairs at
+  // more_[more(s)] (its pairs from the third on), a dense one at dense_[more(s)].
+  static uint32_t more(const Slot& s) {
+    uint32_t m;
+    std::memcpy(&m, &s.w[kInline - 1], sizeof m);
+    return m;
+  }
+  static void set_more(Slot& s, uint32_t m) { std::memcpy(&s.w[kInline - 1], &m, sizeof m); }
+  // The pairs of an n-pair sparse row that are in its slot.
+  static uint32_t inline_pairs(uint32_t n) { return n <= kInline ? n : kInline - 1; }
+  // A pair as a sparse row stores it, five bytes (read unaligned).
+  struct __attribute__((packed)) Weight {
     float w;
-    uint32_t cls;
+    uint8_t cls;
   };
-  void build_index();
+  void build_index(const Table& t);
   size_t stride() const { return (classes() + 15) / 16 * 16; }
   template <typename F>
   void for_each_pair(const Slot& s, F&& f) const;  // f(cls, w) in the file's order

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <string_view>
 
+#include "analyse/score_cache.hpp"
+
 #if defined(__linux__)
 #include <sys/mman.h>
 #include <unistd.h>
@@ -166,6 +168,7 @@ bool release_models() {
   if (g_users) return false;
   delete g_parser.exchange(nullptr);
   delete g_models.exchange(nullptr);
+  ScoreCache::release_local();
   return true;
 }
 

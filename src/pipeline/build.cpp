@@ -36,6 +36,9 @@ std::vector<DocExtraction> extract_all(std::vector<Document> docs, const BuildOp
       out[i] = extract_document(std::move(out[i].doc), opt.extract);
       size_t d = ++done;
       if (opt.progress && (d % 64 == 0 || d == n)) opt.progress(d, n);
+      // The articles' scratch, freed between the results kept, leaves pages
+      // in the heaps that nothing fills: give them back now and then.
+      if (d % 512 == 0) give_back_free_memory();
     }
   };
   if (jobs <= 1) {
