@@ -9,6 +9,7 @@
 
 #include "eventloom/events.hpp"
 #include "eventloom/statements.hpp"
+#include "events/finder.hpp"
 #include "events/lexicon.hpp"
 
 using namespace eventloom;
@@ -625,4 +626,41 @@ TEST_CASE("from the parse: the user of a weapon is the doer, the names on it its
   CHECK(roles_of(f, *strike) != Roles{});
   for (const Participant& p : strike->participants)
     if (f.actors.actors[p.actor].name == "United States") CHECK(p.role != ParticipantRole::Source);
+}
+
+TEST_CASE("a sentence is parsed only where its tree can change the events") {
+  // A verb of characterising with no hostile or praising word anywhere in
+  // its sentence gives no event whatever the tree: the sentence is not
+  // parsed for it. With such a word it is.
+  auto parses = [](std::string_view text) {
+    AnnotatedText at = analyze_text(text);
+    std::vector<Timex> tx = tag_times(at, TimeOptions{});
+    Analysis a = analyse_article(at);
+    ActorExtraction actors = find_actors(at, a);
+    std::vector<LocalStatement> none;
+    std::vector<LocalEvent> ev = find_events(EventInput{at, actors, tx, none, std::nullopt, &a});
+    return std::make_pair(a.parsed(), ev.size());
+  };
+  auto [plain, plain_events] = parses("Norway called Sweden's plan a first draft.");
+  CHECK(plain == 0);
+  CHECK(plain_events == 0);
+  auto [hostile, hostile_events] = parses("Norway called Sweden's plan an illegal provocation.");
+  CHECK(hostile == 1);
+  CHECK(hostile_events == 1);
+  // A question after the trigger is no event, and is not parsed for it.
+  auto [asked, asked_events] = parses("Will Norway invade Sweden?");
+  CHECK(asked == 0);
+  CHECK(asked_events == 0);
+}
+
+TEST_CASE("word_flags reads a word as the clause mark and modal and adjunct checks do") {
+  using namespace events::detail;
+  for (std::string_view w : {"that", "That", "WHICH", ",", ";", "--", "as", "not", "n't", "Never", "will", "'ll",
+                             "plans", "Expected", "could", "unless", "If", "after", "during", "Following", "attack",
+                             "Norway", "", "considering", "considerable", "whereas", "."}) {
+    const WordFlags f = word_flags(w);
+    CHECK(f.clause_mark == is_clause_mark(w));
+    CHECK(f.modal == modal_class(w));
+    CHECK(f.adjunct == opens_adjunct(w));
+  }
 }

@@ -107,14 +107,30 @@ void Finder::index_quotations() {
   std::sort(quoted_.begin(), quoted_.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
 }
 
+WordFlags word_flags(std::string_view w) {
+  static const auto table = [] {
+    std::unordered_map<std::string_view, WordFlags, util::WordHash> t;
+    for (std::string_view m : kClauseMarks) t[m].clause_mark = true;
+    for (const auto& [m, c] : kModalWords) t[m].modal = c;
+    for (std::string_view a : adjunct_openers()) t[a].adjunct = true;
+    return t;
+  }();
+  char low[24];  // longer than every word of the table, as opens_adjunct() reads
+  if (w.empty() || w.size() > sizeof low) return {};
+  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
+  auto it = table.find(std::string_view(low, w.size()));
+  return it == table.end() ? WordFlags{} : it->second;
+}
+
 void Finder::index_words() {
   for (uint32_t i = 0; i < at_.tokens.size(); ++i) {
     std::string_view w = word(i);
-    if (modal_class(w) != Modal::None) modal_words_.push_back(i);
+    const WordFlags f = word_flags(w);
+    if (f.modal != Modal::None) modal_words_.push_back(i);
     if (inside_unit(i)) continue;
-    if (is_clause_mark(w)) clause_marks_.push_back(i);
-    if (is_clause_mark(w) || w == ".") clause_ends_.push_back(i);
-    if (opens_adjunct(w)) adjunct_openers_.push_back(i);
+    if (f.clause_mark) clause_marks_.push_back(i);
+    if (f.clause_mark || w == ".") clause_ends_.push_back(i);
+    if (f.adjunct) adjunct_openers_.push_back(i);
     if (w == ",") commas_.push_back(i);
   }
 }
@@ -290,6 +306,8 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
       use_tree = false;  // "the talks went well": a noun that names an event alone
     }
     if (use_tree && t.weak && !weak_attached(w, t, x)) continue;
+    // A question ("?" after the trigger) is no event whatever the tree.
+    if (use_tree && question_mark_after(t.last, s)) continue;
     if (use_tree) {
       // The tree decides: no actor argument, no event (a noun tied to a
       // date or a place aside: "the 1967 war"); no question or negated
@@ -343,6 +361,12 @@ void Finder::find_in_sentence(uint32_t si, std::vector<LocalEvent>& out) {
       out.push_back(std::move(again));
     }
   }
+}
+
+bool Finder::question_mark_after(uint32_t tok, const Sentence& s) const {
+  for (uint32_t k = tok; k < s.last_token; ++k)
+    if (word(k) == "?") return true;
+  return false;
 }
 
 const Timex* Finder::coordinated_date(const Timex& x, const Sentence& s) const {

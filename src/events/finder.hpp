@@ -56,10 +56,14 @@ inline bool is_preposition(std::string_view w) {
                        "towards", "over", "about", "between", "under", "near", "across", "than", "like"});
 }
 
+inline constexpr std::string_view kClauseMarks[] = {
+    ";", ":", ",", "-", "--", "(", ")", "that", "who", "which", "when", "after", "before", "while", "though",
+    "although", "because", "if", "unless", "whereas", "but", "since", "following", "as"};
+
 inline bool is_clause_mark(std::string_view w) {
-  return is_one_of(w, {";", ":", ",", "-", "--", "(", ")", "that", "who", "which", "when", "after", "before",
-                       "while", "though", "although", "because", "if", "unless", "whereas", "but", "since",
-                       "following", "as"});
+  for (std::string_view m : kClauseMarks)
+    if (is_one_of(w, {m})) return true;
+  return false;
 }
 
 // Words that open an adjunct.
@@ -110,15 +114,32 @@ inline bool is_be(std::string_view w) {
 // The words modality() reads before a trigger.
 enum class Modal : uint8_t { None, Negation, Will, Plan, Hypothetical };
 
+// The words of each class, lower case.
+inline constexpr std::pair<std::string_view, Modal> kModalWords[] = {
+    {"not", Modal::Negation},         {"n't", Modal::Negation},       {"never", Modal::Negation},
+    {"no", Modal::Negation},          {"will", Modal::Will},          {"shall", Modal::Will},
+    {"'ll", Modal::Will},             {"planned", Modal::Plan},       {"plans", Modal::Plan},
+    {"expected", Modal::Plan},        {"could", Modal::Hypothetical}, {"would", Modal::Hypothetical},
+    {"may", Modal::Hypothetical},     {"might", Modal::Hypothetical}, {"should", Modal::Hypothetical},
+    {"can", Modal::Hypothetical},     {"possible", Modal::Hypothetical}, {"considering", Modal::Hypothetical},
+    {"consider", Modal::Hypothetical}, {"prospect", Modal::Hypothetical}, {"if", Modal::Hypothetical},
+    {"unless", Modal::Hypothetical}};
+
 inline Modal modal_class(std::string_view w) {
-  if (is_one_of(w, {"not", "n't", "never", "no"})) return Modal::Negation;
-  if (is_one_of(w, {"will", "shall", "'ll"})) return Modal::Will;
-  if (is_one_of(w, {"planned", "plans", "expected"})) return Modal::Plan;
-  if (is_one_of(w, {"could", "would", "may", "might", "should", "can", "possible", "considering", "consider",
-                    "prospect", "if", "unless"}))
-    return Modal::Hypothetical;
+  for (const auto& [m, c] : kModalWords)
+    if (is_one_of(w, {m})) return c;
   return Modal::None;
 }
+
+// What index_words() asks of a token, in one look-up of its lower-case
+// form: a clause mark, a modal word, an adjunct opener (each as
+// is_clause_mark(), modal_class() and opens_adjunct() say).
+struct WordFlags {
+  bool clause_mark = false;
+  Modal modal = Modal::None;
+  bool adjunct = false;
+};
+WordFlags word_flags(std::string_view w);
 
 // The largest value in sorted v below `below`, or -1; the smallest at or
 // after `from`, or UINT32_MAX.
@@ -237,7 +258,15 @@ class Finder {
   // match (0 when none) and its phrase.
   uint32_t match_at(uint32_t i, uint32_t end, const events::TriggerPhrase*& hit) const;
 
+  // The lemma of token i of the sentence triggers() reads, as a phrase
+  // could match it: a word of the lexicon, else empty (no phrase word).
+  // Each token's lemma is found once, not once per phrase that tries it.
+  std::string_view phrase_lemma(uint32_t i) const;
+
   std::vector<Trigger> triggers(const Sentence& s) const;
+  mutable uint32_t lemma_first_ = 0;                 // the sentence's first token
+  mutable std::vector<std::string_view> lemmas_;     // its tokens' phrase_lemma(), once found
+  mutable std::vector<char> lemma_done_;
 
   // --- clause and participants ---------------------------------------------
 
@@ -385,6 +414,7 @@ class Finder {
   // --- events ----------------------------------------------------------------
 
   bool has_unit_in(const Sentence& s) const;  // an actor is named in s
+  bool question_mark_after(uint32_t tok, const Sentence& s) const;  // a "?" at or after tok in s
   void index_quotations();
   bool in_quotation(uint32_t pos) const;  // inside a quotation of five words or more
   void find_in_sentence(uint32_t si, std::vector<LocalEvent>& out);

@@ -55,6 +55,11 @@ Lexicon::Lexicon() {
     statement_codes_.emplace(v.lemma, v.cameo);
     words_.emplace(v.lemma, 1);
   }
+  auto mark = [&](std::string_view w) {
+    if (w.size() >= 2) pairs_[pair_of(w) >> 6] |= uint64_t{1} << (pair_of(w) & 63);
+  };
+  for (const auto& [w, _] : words_) mark(w);
+  for (const auto& [w, _] : irregular_) mark(w);
 }
 
 const std::vector<uint32_t>* Lexicon::starting_with(std::string_view lemma) const {
@@ -70,6 +75,7 @@ std::string_view Lexicon::lemma(std::string_view w, char (&buf)[48]) const {
     auto it = words_.find(c);
     return it == words_.end() ? std::string_view() : it->first;
   };
+  if (!may_know(w)) return w;  // what the look-ups below would all miss
   if (auto h = hit(w); !h.empty()) return h;
   if (auto it = irregular_.find(w); it != irregular_.end()) return it->second;
   if (w.size() < 4 || w.size() + 2 > sizeof buf) return w;

@@ -5,6 +5,7 @@
 // function-local static) and read-only afterwards.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
@@ -43,6 +44,16 @@ class Lexicon {
   std::unordered_map<std::string_view, uint8_t, util::WordHash> words_;  // every lemma of a phrase or verb
   std::unordered_map<std::string_view, std::string_view, util::WordHash> irregular_;
   std::unordered_map<std::string_view, uint8_t, util::WordHash> statement_codes_;
+  // The first two bytes of every word of words_ and irregular_, one bit
+  // each: every candidate lemma() tries keeps a word's first two bytes, so
+  // a word whose pair has no bit has no known lemma (most words of news).
+  std::array<uint64_t, 1024> pairs_{};
+  static uint32_t pair_of(std::string_view w) {
+    return uint32_t(static_cast<unsigned char>(w[0])) << 8 | static_cast<unsigned char>(w[1]);
+  }
+  bool may_know(std::string_view w) const {
+    return w.size() < 2 || (pairs_[pair_of(w) >> 6] >> (pair_of(w) & 63) & 1) != 0;
+  }
 };
 
 // "04 CONSULT" for 4; "" outside 1..20.

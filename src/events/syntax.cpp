@@ -468,6 +468,25 @@ TreeReading read_tree(const AnnotatedText& at, const Analysis& a, uint32_t s, ui
   return r;
 }
 
+namespace {
+
+// Whether a word of sentence s (a tree node's word, lower case, as
+// Tree::lower reads it) is a "negative" or "positive" one.
+bool judged_word_in(const AnnotatedText& at, const Analysis& a, uint32_t s, const Tables& tab) {
+  if (s + 1 >= a.sentence_words.size()) return true;  // let parse() decide, as before
+  for (uint32_t w = a.sentence_words[s]; w < a.sentence_words[s + 1]; ++w) {
+    std::string_view x = at.norm.view(a.words[w].span);
+    char b[32];
+    if (x.size() > sizeof b) continue;
+    for (size_t i = 0; i < x.size(); ++i) b[i] = (x[i] >= 'A' && x[i] <= 'Z') ? char(x[i] - 'A' + 'a') : x[i];
+    const std::string_view l(b, x.size());
+    if (tab.negative.count(l) || tab.positive.count(l)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool is_demand_word(std::string_view lower) { return tables().demand.count(lower) != 0; }
 
 uint8_t characterising_code(const AnnotatedText& at, const Analysis& a, uint32_t s, uint32_t tok) {
@@ -479,6 +498,10 @@ uint8_t characterising_code(const AnnotatedText& at, const Analysis& a, uint32_t
   for (size_t i = 0; i < w0.size(); ++i) lb[i] = (w0[i] >= 'A' && w0[i] <= 'Z') ? char(w0[i] - 'A' + 'a') : w0[i];
   auto code = tab.frame.find(std::string_view(lb, w0.size()));
   if (code == tab.frame.end()) return 0;
+  // The predicate is judged by its words alone: a sentence with no
+  // "negative" or "positive" word gives 0 whatever its tree, and is not
+  // parsed for it (most "called", "described" of business news).
+  if (!judged_word_in(at, a, s, tab)) return 0;
   const SentenceParse& p = a.parse(at, s);
   Tree tree(at, a, p);
   uint32_t v = a.token_word[tok];

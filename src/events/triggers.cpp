@@ -10,11 +10,25 @@ std::string_view Finder::lemma_at(uint32_t i, char (&low)[48], char (&buf)[48]) 
   return lex_.lemma(std::string_view(low, w.size()), buf);
 }
 
+std::string_view Finder::phrase_lemma(uint32_t i) const {
+  const uint32_t k = i - lemma_first_;
+  if (!lemma_done_[k]) {
+    char low[48], buf[48];
+    std::string_view l = lemma_at(i, low, buf);
+    // Lexicon::lemma() gives the word itself (in `low`) when the lexicon
+    // knows no lemma of it; every phrase word is in the lexicon, so that
+    // word matches none.
+    if (l.data() >= low && l.data() < low + sizeof low) l = {};
+    lemmas_[k] = l;
+    lemma_done_[k] = 1;
+  }
+  return lemmas_[k];
+}
+
 // Tries the phrases that start at token i; returns the end token of the
 // match (0 when none) and its phrase.
 uint32_t Finder::match_at(uint32_t i, uint32_t end, const events::TriggerPhrase*& hit) const {
-  char low[48], buf[48];
-  std::string_view l0 = lemma_at(i, low, buf);
+  std::string_view l0 = phrase_lemma(i);
   if (l0.empty()) return 0;
   const auto* list = lex_.starting_with(l0);
   if (!list) return 0;
@@ -30,8 +44,7 @@ uint32_t Finder::match_at(uint32_t i, uint32_t end, const events::TriggerPhrase*
       ok = false;
       for (uint32_t g = 0; g < 3 && j < end; ++g, ++j) {
         if (at_.tokens[j].has(kPunct)) break;
-        char l2[48], b2[48];
-        if (lemma_at(j, l2, b2) == p.lemmas[k]) {
+        if (phrase_lemma(j) == p.lemmas[k]) {
           ok = true;
           ++j;
           break;
@@ -49,6 +62,9 @@ uint32_t Finder::match_at(uint32_t i, uint32_t end, const events::TriggerPhrase*
 
 std::vector<Trigger> Finder::triggers(const Sentence& s) const {
   std::vector<Trigger> out;
+  lemma_first_ = s.first_token;
+  lemmas_.assign(s.last_token - s.first_token, {});
+  lemma_done_.assign(s.last_token - s.first_token, 0);
   for (uint32_t i = s.first_token; i < s.last_token; ++i) {
     if (!at_.tokens[i].has(kAlpha)) continue;
     if (inside_unit(i) && at_.tokens[i].has(kUpperInit)) continue;  // a name: "Ban Ki-moon", "Desert Storm"
