@@ -8,10 +8,6 @@
 #include "util/lines.hpp"
 
 namespace eventloom::events {
-namespace {
-
-
-}  // namespace
 
 const Lexicon& Lexicon::get() {
   static const Lexicon lex;

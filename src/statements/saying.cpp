@@ -41,7 +41,7 @@ SayingVerbs::SayingVerbs(std::string_view file, std::string_view text) {
     if (!parse_class(f[1], cls)) return "the class is none of say, tell, weak, think, -";
     std::string_view code = f[2];
     v.cameo = code.size() == 2 ? cameo_root(code) : kNoCameo;
-    if (v.cameo > 20) return "bad CAMEO code";
+    if (v.cameo == kNoCameo) return "bad CAMEO code";
     if (v.cameo < 1 || v.cameo > 20) return "the CAMEO root is not 01-20";
     verbs_.push_back(v);
     for (size_t i = 3; i < f.size(); ++i) {
