@@ -12,7 +12,9 @@
 // “ and ” still tell an opening mark from a closing one.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,6 +111,14 @@ bool is_upper_code_point(uint32_t cp);
 bool is_lower_code_point(uint32_t cp);
 // Lower-case ASCII copy (non-ASCII bytes kept).
 std::string lower_ascii(std::string_view s);
+// The same into `buf`, for a look-up without allocating: a view of buf, or
+// nullopt when s is longer than buf.
+template <size_t N>
+std::optional<std::string_view> lower_ascii(std::string_view s, char (&buf)[N]) {
+  if (s.size() > N) return std::nullopt;
+  for (size_t i = 0; i < s.size(); ++i) buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? char(s[i] - 'A' + 'a') : s[i];
+  return std::string_view(buf, s.size());
+}
 // Fold to a comparison key: lower case, Latin accents removed, ASCII only.
 std::string fold(std::string_view s);
 // The folded words of s (letters and digits), one space apart: two texts

@@ -7,6 +7,7 @@
 #include "analyse/parser.hpp"
 #include "util/hash.hpp"
 #include "eventloom/analyse.hpp"
+#include "eventloom/text.hpp"
 #include "events/lexicon.hpp"
 #include "statements/lexicon.hpp"
 
@@ -84,8 +85,7 @@ bool needs_parse(const AnnotatedText& at, const Analysis& a, uint32_t s) {
     if (!is_verb || w.size() >= 48) continue;
     if (vc != statements::VerbClass::None) return true;
     char low[48], buf[48];
-    for (size_t i = 0; i < w.size(); ++i) low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? char(w[i] - 'A' + 'a') : w[i];
-    const auto* phrases = ev.starting_with(ev.lemma(std::string_view(low, w.size()), buf));
+    const auto* phrases = ev.starting_with(ev.lemma(*text::lower_ascii(w, low), buf));
     if (!phrases) continue;
     for (uint32_t p : *phrases)
       if (ev.phrase(p).code) return true;

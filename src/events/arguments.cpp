@@ -367,11 +367,10 @@ const std::unordered_map<std::string_view, std::vector<std::string_view>>& role_
 const Unit* Finder::role_antecedent(const Sentence& s, uint32_t tok) const {
   if (tok >= at_.tokens.size() || at_.tokens[tok].has(kUpperInit) || tok <= s.first_token) return nullptr;
   char low[48];
-  std::string_view w = word(tok);
-  if (w.size() > sizeof low) return nullptr;
-  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
+  auto l = text::lower_ascii(word(tok), low);
+  if (!l) return nullptr;
   const auto& nouns = role_nouns();
-  auto it = nouns.find(std::string_view(low, w.size()));
+  auto it = nouns.find(*l);
   if (it == nouns.end()) return nullptr;
   // Definite: "the" or "this" opens the phrase, with at most two role
   // words between ("the foreign minister"); not "their foreign ministers".
@@ -452,10 +451,8 @@ const Unit* Finder::state_antecedent(const Sentence& s, uint32_t tok) const {
   static const auto nouns = util::word_set("events/data/state_nouns.txt");
   if (tok <= s.first_token || tok >= at_.tokens.size() || at_.tokens[tok].has(kUpperInit)) return nullptr;
   char low[24];
-  std::string_view w = word(tok);
-  if (w.size() > sizeof low) return nullptr;
-  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
-  if (!nouns.count(std::string_view(low, w.size())) || !is_one_of(word(tok - 1), {"the"})) return nullptr;
+  auto l = text::lower_ascii(word(tok), low);
+  if (!l || !nouns.count(*l) || !is_one_of(word(tok - 1), {"the"})) return nullptr;
   const size_t end = first_unit_from(tok), stop = end > 300 ? end - 300 : 0;
   for (size_t k = end; k-- > stop;) {
     const Unit& u = units_[k];

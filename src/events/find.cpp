@@ -116,9 +116,9 @@ WordFlags word_flags(std::string_view w) {
     return t;
   }();
   char low[24];  // longer than every word of the table, as opens_adjunct() reads
-  if (w.empty() || w.size() > sizeof low) return {};
-  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
-  auto it = table.find(std::string_view(low, w.size()));
+  auto l = text::lower_ascii(w, low);
+  if (!l || l->empty()) return {};
+  auto it = table.find(*l);
   return it == table.end() ? WordFlags{} : it->second;
 }
 

@@ -17,6 +17,7 @@
 
 #include "actors/lexicon.hpp"
 #include "eventloom/events.hpp"
+#include "eventloom/text.hpp"
 #include "events/lexicon.hpp"
 #include "events/syntax.hpp"
 #include "time/timex_index.hpp"
@@ -81,16 +82,14 @@ inline const std::unordered_set<std::string_view>& group_nouns() {
 // "leaders", "forces": the head of "the X of Country".
 inline bool is_group_noun(std::string_view w) {
   char low[24];
-  if (w.empty() || w.size() > sizeof low) return false;
-  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
-  return group_nouns().count(std::string_view(low, w.size())) != 0;
+  auto l = text::lower_ascii(w, low);
+  return l && !l->empty() && group_nouns().count(*l) != 0;
 }
 
 inline bool opens_adjunct(std::string_view w) {
   char low[24];
-  if (w.empty() || w.size() > sizeof low) return false;
-  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
-  return adjunct_openers().count(std::string_view(low, w.size())) != 0;
+  auto l = text::lower_ascii(w, low);
+  return l && !l->empty() && adjunct_openers().count(*l) != 0;
 }
 
 // Prepositions whose object is the other party of an event ("spoke with X",

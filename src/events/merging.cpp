@@ -165,11 +165,9 @@ bool Finder::says_must(Span content) const {
   const uint32_t f = at_.token_at(content.start);
   const uint32_t l = std::min<uint32_t>(at_.token_at(content.end), f + 80);
   for (uint32_t k = f; k < l && k < at_.tokens.size(); ++k) {
-    std::string_view w = word(k);
     char low[16];
-    if (w.size() > sizeof low) continue;
-    for (size_t i = 0; i < w.size(); ++i) low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? char(w[i] - 'A' + 'a') : w[i];
-    if (events::is_demand_word(std::string_view(low, w.size()))) return true;
+    auto lw = text::lower_ascii(word(k), low);
+    if (lw && events::is_demand_word(*lw)) return true;
   }
   return false;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "eventloom/text.hpp"
 #include "events/lexicon.hpp"
 #include "util/embedded.hpp"
 #include "util/hash.hpp"
@@ -104,10 +105,7 @@ class Tree {
   std::string_view xpos_of(uint32_t w) const { return xpos(a_.words[p_.first_word + w].tag); }
   // The word in lower case (empty when too long to matter).
   std::string_view lower(uint32_t w, char (&buf)[32]) const {
-    std::string_view s = at_.norm.view(a_.words[p_.first_word + w].span);
-    if (s.size() > sizeof buf) return {};
-    for (size_t i = 0; i < s.size(); ++i) buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? char(s[i] - 'A' + 'a') : s[i];
-    return std::string_view(buf, s.size());
+    return text::lower_ascii(at_.norm.view(a_.words[p_.first_word + w].span), buf).value_or(std::string_view());
   }
   template <typename F>
   void each_child(uint32_t w, F&& f) const {
@@ -475,12 +473,9 @@ namespace {
 bool judged_word_in(const AnnotatedText& at, const Analysis& a, uint32_t s, const Tables& tab) {
   if (s + 1 >= a.sentence_words.size()) return true;  // let parse() decide, as before
   for (uint32_t w = a.sentence_words[s]; w < a.sentence_words[s + 1]; ++w) {
-    std::string_view x = at.norm.view(a.words[w].span);
     char b[32];
-    if (x.size() > sizeof b) continue;
-    for (size_t i = 0; i < x.size(); ++i) b[i] = (x[i] >= 'A' && x[i] <= 'Z') ? char(x[i] - 'A' + 'a') : x[i];
-    const std::string_view l(b, x.size());
-    if (tab.negative.count(l) || tab.positive.count(l)) return true;
+    auto l = text::lower_ascii(at.norm.view(a.words[w].span), b);
+    if (l && (tab.negative.count(*l) || tab.positive.count(*l))) return true;
   }
   return false;
 }
@@ -493,10 +488,9 @@ uint8_t characterising_code(const AnnotatedText& at, const Analysis& a, uint32_t
   const Tables& tab = tables();
   if (tok >= a.token_word.size()) return 0;
   char lb[32];
-  std::string_view w0 = at.word(tok);
-  if (w0.size() > sizeof lb) return 0;
-  for (size_t i = 0; i < w0.size(); ++i) lb[i] = (w0[i] >= 'A' && w0[i] <= 'Z') ? char(w0[i] - 'A' + 'a') : w0[i];
-  auto code = tab.frame.find(std::string_view(lb, w0.size()));
+  auto w0 = text::lower_ascii(at.word(tok), lb);
+  if (!w0) return 0;
+  auto code = tab.frame.find(*w0);
   if (code == tab.frame.end()) return 0;
   // The predicate is judged by its words alone: a sentence with no
   // "negative" or "positive" word gives 0 whatever its tree, and is not

@@ -6,8 +6,7 @@ namespace eventloom::events::detail {
 std::string_view Finder::lemma_at(uint32_t i, char (&low)[48], char (&buf)[48]) const {
   std::string_view w = word(i);
   if (w.empty() || w.size() >= sizeof low) return {};
-  for (size_t k = 0; k < w.size(); ++k) low[k] = (w[k] >= 'A' && w[k] <= 'Z') ? char(w[k] - 'A' + 'a') : w[k];
-  return lex_.lemma(std::string_view(low, w.size()), buf);
+  return lex_.lemma(*text::lower_ascii(w, low), buf);
 }
 
 std::string_view Finder::phrase_lemma(uint32_t i) const {
