@@ -18,6 +18,8 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include "eventloom/interned.hpp"
+
 namespace eventloom {
 
 // A half-open byte range [start, end) into some text.
@@ -60,7 +62,7 @@ const char* to_string(DateSource s);
 // One place an article was found: a file (with its byte offset and line) or
 // a JSON Lines record.
 struct SourceRef {
-  std::string path;       // the input file as the user named it ("-" for stdin)
+  Interned path;          // the input file as the user named it ("-" for stdin); one copy for all its articles
   uint64_t offset = 0;    // byte offset of the article's text in that file
   uint32_t line = 0;      // 1-based line where the article starts (0: unknown)
   std::string record_id;  // JSON Lines: the record's id
@@ -79,8 +81,8 @@ struct Document {
   std::vector<Paragraph> paragraphs; // the kept paragraphs, in order
   std::optional<boost::gregorian::date> published;
   DateSource published_from = DateSource::None;
-  std::string published_evidence;    // what the date was read from
-  std::string format;                // "text", "html" or "jsonl"
+  Interned published_evidence;       // what the date was read from (few distinct: one copy each)
+  Interned format;                   // "text", "html" or "jsonl"
   std::string near_duplicate_of;     // a record with its own id whose text is nearly this one's
   // JSON Lines fields that eventloom does not interpret, kept as raw JSON.
   std::vector<std::pair<std::string, std::string>> extra_fields;

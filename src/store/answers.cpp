@@ -29,7 +29,7 @@ ActorProfile actor_profile(const Corpus& c, uint32_t id, size_t n) {
   for (size_t i = 0; i < order.size() && i < n; ++i) {
     const Statement& s = c.statements[said[order[i]]];
     const Document& d = c.docs[s.evidence[0].doc].doc;
-    p.recent.push_back({s.date, s.kind, s.text, d.sources.empty() ? std::string() : d.sources[0].path});
+    p.recent.push_back({s.date, s.kind, s.text, d.sources.empty() ? std::string() : d.sources[0].path.str()});
   }
   std::map<uint32_t, uint32_t> partners;
   for (GraphEdge e : ego_network(eg, id, 1).interactions) {
