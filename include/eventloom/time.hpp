@@ -25,7 +25,7 @@ const char* to_string(TimexType t);  // "DATE", "TIME", "DURATION", "SET"
 struct Timex {
   Span span;  // into the normalised text (AnnotatedText::norm)
   TimexType type = TimexType::Date;
-  std::string value;  // TIMEX3 value
+  Interned value;  // TIMEX3 value (a corpus has few distinct: one copy each)
   uint32_t paragraph = 0;
   uint32_t first_token = 0;  // [first_token, last_token)
   uint32_t last_token = 0;
