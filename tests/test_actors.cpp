@@ -41,7 +41,7 @@ LocalActor person(std::string name, std::vector<std::string> roles = {}) {
   a.name = name;
   a.type = ActorType::Person;
   a.aliases = {name};
-  a.roles = std::move(roles);
+  a.roles.assign(roles.begin(), roles.end());
   a.key = actor_key(a.name, a.type);
   return a;
 }
@@ -148,7 +148,7 @@ TEST_CASE("roles and affiliations") {
           "\"It is a gesture,\" said Geoffrey Roberts, a historian at University College Cork.");
   const LocalActor* peskov = f.by_alias("Dmitry Peskov");
   REQUIRE(peskov);
-  CHECK(peskov->roles == std::vector<std::string>{"Kremlin spokesman"});
+  CHECK(peskov->roles == std::vector<Interned>{"Kremlin spokesman"});
   const LocalActor* kremlin = f.by_alias("Kremlin");
   const LocalActor* russia = f.by_alias("Russia");
   REQUIRE(kremlin);
@@ -159,7 +159,7 @@ TEST_CASE("roles and affiliations") {
 
   const LocalActor* zhorin = f.by_alias("Maksym Zhorin");
   REQUIRE(zhorin);
-  CHECK(zhorin->roles == std::vector<std::string>{"deputy commander of the Third Assault Brigade"});
+  CHECK(zhorin->roles == std::vector<Interned>{"deputy commander of the Third Assault Brigade"});
   const LocalActor* brigade = f.by_alias("Third Assault Brigade");
   REQUIRE(brigade);
   CHECK(std::count(zhorin->affiliations.begin(), zhorin->affiliations.end(),
@@ -167,12 +167,12 @@ TEST_CASE("roles and affiliations") {
 
   const LocalActor* roberts = f.by_alias("Geoffrey Roberts");
   REQUIRE(roberts);
-  CHECK(roberts->roles == std::vector<std::string>{"historian at University College Cork"});
+  CHECK(roberts->roles == std::vector<Interned>{"historian at University College Cork"});
 
   Found g("Russian Deputy Foreign Minister Sergei Ryabkov told reporters the talks were over.");
   const LocalActor* ryabkov = g.by_alias("Sergei Ryabkov");
   REQUIRE(ryabkov);
-  CHECK(ryabkov->roles == std::vector<std::string>{"Russian Deputy Foreign Minister"});
+  CHECK(ryabkov->roles == std::vector<Interned>{"Russian Deputy Foreign Minister"});
 }
 
 TEST_CASE("coreference within an article") {
@@ -548,7 +548,7 @@ TEST_CASE("cross-article: a place is one actor whether GPE or LOC, an organisati
     LocalActor a;
     a.name = name;
     a.type = t;
-    a.aliases = aliases.empty() ? std::vector<std::string>{name} : aliases;
+    a.aliases = aliases.empty() ? std::vector<Interned>{name} : std::vector<Interned>(aliases.begin(), aliases.end());
     a.key = actor_key(a.name, a.type);
     return a;
   };

@@ -69,9 +69,10 @@ std::string write_store(const TempDir& t, const std::vector<Item>& items = kItem
       LocalActor a;
       a.name = w->name;
       a.type = w->type;
-      a.aliases = w->aliases;
-      a.key = w->name;
-      for (char& ch : a.key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      a.aliases.assign(w->aliases.begin(), w->aliases.end());
+      std::string key = w->name;
+      for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      a.key = key;
       x.actors.push_back(a);
     }
     LocalEvent e;

@@ -22,8 +22,9 @@ LocalActor person(const std::string& name) {
   LocalActor a;
   a.name = name;
   a.aliases = {name};
-  a.key = name;
-  for (char& ch : a.key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::string key = name;
+  for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  a.key = key;
   return a;
 }
 

@@ -107,8 +107,9 @@ Corpus synthetic(const std::vector<std::pair<std::string, std::string>>& events 
       a.name = name;
       a.type = ActorType::Gpe;
       a.aliases = {name};
-      a.key = name;
-      for (char& ch : a.key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      std::string key = name;
+      for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      a.key = key;
       x.actors.push_back(a);
     }
     LocalEvent e;

@@ -22,12 +22,12 @@ const char* to_string(ActorType t);  // "PERSON", "ORG", "GPE", "LOC"
 
 // An actor as one article knows it.
 struct LocalActor {
-  std::string name;                    // the fullest form seen in the article
+  Interned name;                       // the fullest form seen in the article
   ActorType type = ActorType::Person;
-  std::vector<std::string> aliases;    // every surface form
-  std::vector<std::string> roles;      // "Kremlin spokesman"
+  std::vector<Interned> aliases;       // every surface form
+  std::vector<Interned> roles;         // "Kremlin spokesman"
   std::vector<uint32_t> affiliations;  // indices of other LocalActors
-  std::string key;                     // alias key for merging across articles
+  Interned key;                        // alias key for merging across articles
 };
 
 struct Mention {

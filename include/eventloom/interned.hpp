@@ -30,6 +30,8 @@ class Interned {
   operator const std::string&() const { return *s_; }  // NOLINT
   operator std::string_view() const { return *s_; }    // NOLINT
 
+  std::string::const_iterator begin() const { return s_->begin(); }
+  std::string::const_iterator end() const { return s_->end(); }
   bool empty() const { return s_->empty(); }
   size_t size() const { return s_->size(); }
   const char* data() const { return s_->data(); }

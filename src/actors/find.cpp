@@ -224,8 +224,9 @@ class Resolver {
     by_alias_.emplace(fold_key(alias), a);
   }
 
-  static void add_unique(std::vector<std::string>& v, const std::string& s) {
-    if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+  static void add_unique(std::vector<Interned>& v, const std::string& s) {
+    const Interned i(s);  // equal strings are one pointer
+    if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
   }
 
   // "the Kremlin spokesman", "the Russian president": the last person named

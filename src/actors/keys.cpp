@@ -356,7 +356,7 @@ std::vector<uint32_t> cluster_actors(const std::vector<const LocalActor*>& actor
   parallel_for(n, 0, [&](size_t i) {
     const LocalActor& a = *actors[i];
     std::string computed;
-    const std::string& key = a.key.empty() ? (computed = actor_key(a.name, a.type)) : a.key;
+    const std::string& key = a.key.empty() ? (computed = actor_key(a.name, a.type)) : a.key.str();
     if (a.type != ActorType::Person) {
       skel[i] = skeleton(key);
       label[i] = (a.type == ActorType::Org ? "2|" : "1|") + key;

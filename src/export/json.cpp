@@ -127,7 +127,8 @@ class Rec {
     append_span(out_, s);
     return *this;
   }
-  Rec& strings(std::string_view k, const std::vector<std::string>& v) {
+  template <typename S>  // std::string or Interned
+  Rec& strings(std::string_view k, const std::vector<S>& v) {
     key(k);
     out_.push_back('[');
     for (size_t i = 0; i < v.size(); ++i) {

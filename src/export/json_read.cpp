@@ -150,8 +150,8 @@ LocalActor read_actor(const object& o) {
   LocalActor a;
   a.name = std::string(str(o, "name"));
   a.type = parse_enum(str(o, "type"), kActorTypes, ActorType::Person);
-  a.aliases = strings(o, "aliases");
-  a.roles = strings(o, "roles");
+  for (std::string& s : strings(o, "aliases")) a.aliases.emplace_back(s);
+  for (std::string& s : strings(o, "roles")) a.roles.emplace_back(s);
   a.affiliations = indices(o, "affiliations");
   a.key = std::string(str(o, "key"));
   return a;

@@ -6,7 +6,9 @@
 
 namespace eventloom::store {
 
-std::string json_strings(const std::vector<std::string>& v) {
+namespace {
+template <typename S>
+std::string strings_array(const std::vector<S>& v) {
   std::string out = "[";
   for (size_t i = 0; i < v.size(); ++i) {
     if (i) out.push_back(',');
@@ -14,6 +16,10 @@ std::string json_strings(const std::vector<std::string>& v) {
   }
   return out + "]";
 }
+}  // namespace
+
+std::string json_strings(const std::vector<std::string>& v) { return strings_array(v); }
+std::string json_strings(const std::vector<Interned>& v) { return strings_array(v); }
 
 std::string json_numbers(const std::vector<uint32_t>& v) {
   std::string out = "[";

@@ -11,9 +11,12 @@
 #include <utility>
 #include <vector>
 
+#include "eventloom/interned.hpp"
+
 namespace eventloom::store {
 
 std::string json_strings(const std::vector<std::string>& v);
+std::string json_strings(const std::vector<Interned>& v);
 std::string json_numbers(const std::vector<uint32_t>& v);
 // [[number, "string"], ...]
 std::string json_pairs(const std::vector<std::pair<uint32_t, std::string_view>>& v);

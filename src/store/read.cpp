@@ -159,8 +159,8 @@ struct DocReader::Impl {
       auto roles = lists.strings(s.text(5));
       auto aff = lists.numbers(s.text(6));
       ok = ok && aliases && roles && aff;
-      if (aliases) a.aliases = std::move(*aliases);
-      if (roles) a.roles = std::move(*roles);
+      if (aliases) a.aliases.assign(aliases->begin(), aliases->end());
+      if (roles) a.roles.assign(roles->begin(), roles->end());
       if (aff) a.affiliations = std::move(*aff);
       a.key = s.str(7);
       x.actors.push_back(std::move(a));
