@@ -5,9 +5,11 @@
 // and statement, and a heap copy besides for the types longer than 15
 // characters ("03 EXPRESS INTENT TO COOPERATE"). An Interned is 8 bytes and
 // reads as a const std::string&, so code that reads these fields is the
-// same; equal strings share one copy, which lives until the process ends
-// (the distinct values are few: the types, the modalities, the dates of a
-// corpus).
+// same; equal strings share one copy, which lives until the process ends.
+// Also the strings that repeat across articles: a source's file name, the
+// local actors' names, aliases, roles and keys (Reuters-21578: 81,000 of them,
+// 40,000 distinct; the pool held 7 MB at the build's peak, where the copies
+// took 13 MB).
 #pragma once
 
 #include <cstddef>
