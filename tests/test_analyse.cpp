@@ -75,6 +75,29 @@ TEST_CASE("a model file reads back to the same bytes, and broken bytes are refus
   CHECK(err == "bad class count");
 }
 
+TEST_CASE("the mean of several trainers scores as the mean of their models") {
+  // finish_mean() of one trainer is finish(); of two, each feature's weight
+  // is the mean of the two averaged weights (absent ones count as 0).
+  analyse::PerceptronTrainer a({"A", "B", "C"}), b({"A", "B", "C"});
+  const std::vector<analyse::Feature> f{analyse::feature(1, 7), analyse::feature(2, 9)}, g{analyse::feature(3, 4)};
+  for (int i = 0; i < 6; ++i) {
+    a.update(f, 1, 0);
+    a.tick();
+    b.update(i % 2 ? f : g, 2, 1);
+    b.tick();
+  }
+  CHECK(analyse::PerceptronTrainer::finish_mean({&a}).serialize() == a.finish().serialize());
+  const analyse::LinearModel ma = a.finish(0), mb = b.finish(0), mean = analyse::PerceptronTrainer::finish_mean({&a, &b}, 0);
+  for (const auto& x : {f, g}) {
+    float sa[3] = {0, 0, 0}, sb[3] = {0, 0, 0}, sm[3] = {0, 0, 0};
+    ma.score(x.data(), x.size(), sa);
+    mb.score(x.data(), x.size(), sb);
+    mean.score(x.data(), x.size(), sm);
+    for (int c = 0; c < 3; ++c) CHECK(sm[c] == Approx((sa[c] + sb[c]) / 2));
+  }
+  CHECK(mean.features() == 3);
+}
+
 // The scores as the file says them: for each feature in order, each pair of
 // its row in order, added to its class.
 static std::vector<float> reference_scores(const std::string& bytes, const std::vector<analyse::Feature>& f) {

@@ -427,25 +427,18 @@ void PerceptronTrainer::add(const std::vector<Feature>& f, uint32_t cls, float d
   for (Feature x : f) bump(row(x), cls, d);
 }
 
-LinearModel PerceptronTrainer::finish(float min_weight, const std::function<bool(Feature)>& keep) const {
+LinearModel PerceptronTrainer::from_rows(const std::vector<std::string>& names, const std::vector<Feature>& keys,
+                                         const std::function<void(Feature, Row&)>& row_of) {
   LinearModel m;
-  m.names_ = names_;
-  std::vector<Feature> keys;
-  keys.reserve(rows_.size());
-  for (const Slot& s : table_)
-    if (s.key != 0 && (!keep || keep(s.key))) keys.push_back(s.key);
-  std::sort(keys.begin(), keys.end());
+  m.names_ = names;
   std::vector<Feature> kept;
   std::vector<uint32_t> start{0};
   std::vector<uint8_t> cls;
   std::vector<float> w;
+  Row row;
   for (Feature k : keys) {
-    std::vector<std::pair<uint8_t, float>> row;
-    for (const Entry& e : rows_[find(k)]) {
-      double total = e.total + double(e.w) * double(time_ - e.stamp);
-      float avg = static_cast<float>(total / double(time_));
-      if (std::fabs(avg) >= min_weight) row.emplace_back(e.cls, avg);
-    }
+    row.clear();
+    row_of(k, row);
     if (row.empty()) continue;
     std::sort(row.begin(), row.end());
     kept.push_back(k);
@@ -463,6 +456,49 @@ LinearModel PerceptronTrainer::finish(float min_weight, const std::function<bool
   t.features = static_cast<uint32_t>(kept.size());
   m.build_index(t);
   return m;
+}
+
+LinearModel PerceptronTrainer::finish_mean(const std::vector<const PerceptronTrainer*>& ts, float min_weight) {
+  std::vector<Feature> keys;
+  for (const PerceptronTrainer* tr : ts)
+    for (const Slot& s : tr->table_)
+      if (s.key != 0) keys.push_back(s.key);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  const std::vector<std::string>& names = ts.front()->names_;
+  std::vector<double> sum(names.size());
+  std::vector<uint8_t> seen(names.size());
+  return from_rows(names, keys, [&](Feature k, Row& row) {
+    std::fill(sum.begin(), sum.end(), 0.0);
+    std::fill(seen.begin(), seen.end(), 0);
+    for (const PerceptronTrainer* tr : ts) {
+      const uint32_t r = tr->find(k);
+      if (r == kNoRow) continue;
+      for (const Entry& e : tr->rows_[r]) {
+        sum[e.cls] += (e.total + double(e.w) * double(tr->time_ - e.stamp)) / double(tr->time_);
+        seen[e.cls] = 1;
+      }
+    }
+    for (size_t c = 0; c < sum.size(); ++c) {
+      const float avg = static_cast<float>(sum[c] / double(ts.size()));
+      if (seen[c] && std::fabs(avg) >= min_weight) row.emplace_back(static_cast<uint8_t>(c), avg);
+    }
+  });
+}
+
+LinearModel PerceptronTrainer::finish(float min_weight, const std::function<bool(Feature)>& keep) const {
+  std::vector<Feature> keys;
+  keys.reserve(rows_.size());
+  for (const Slot& s : table_)
+    if (s.key != 0 && (!keep || keep(s.key))) keys.push_back(s.key);
+  std::sort(keys.begin(), keys.end());
+  return from_rows(names_, keys, [&](Feature k, Row& row) {
+    for (const Entry& e : rows_[find(k)]) {
+      double total = e.total + double(e.w) * double(time_ - e.stamp);
+      float avg = static_cast<float>(total / double(time_));
+      if (std::fabs(avg) >= min_weight) row.emplace_back(e.cls, avg);
+    }
+  });
 }
 
 }  // namespace eventloom::analyse

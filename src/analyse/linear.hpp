@@ -24,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "util/hash.hpp"
@@ -140,6 +141,9 @@ class PerceptronTrainer {
   // The averaged model; weights with |w| below `min_weight` are dropped,
   // and so are the features for which `keep` (when given) says false.
   LinearModel finish(float min_weight = 1e-3f, const std::function<bool(Feature)>& keep = {}) const;
+  // The mean of several trainers' averaged models (same classes): one
+  // linear model that scores as their ensemble does.
+  static LinearModel finish_mean(const std::vector<const PerceptronTrainer*>& ts, float min_weight = 1e-3f);
 
  private:
   struct Entry {
@@ -149,6 +153,11 @@ class PerceptronTrainer {
     uint64_t stamp;
   };
   void bump(std::vector<Entry>& row, uint32_t c, float d);
+  // The model of `names` whose features are `keys` (sorted), each with the
+  // (class, weight) pairs that row_of() gives it (none: left out).
+  using Row = std::vector<std::pair<uint8_t, float>>;
+  static LinearModel from_rows(const std::vector<std::string>& names, const std::vector<Feature>& keys,
+                               const std::function<void(Feature, Row&)>& row_of);
   // The row of feature x, created empty when absent; and its index, or kNoRow.
   std::vector<Entry>& row(Feature x);
   static constexpr uint32_t kNoRow = ~0u;

@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   tagger->add_option("-o,--out", ta.out, "model file (the first pass)")->required();
   tagger->add_option("--second", ta.second, "model file of the second pass (none: one pass)");
   tagger->add_option("--folds", ta.folds, "jackknife folds for the second pass")->capture_default_str();
+  tagger->add_option("--members", ta.members, "perceptrons averaged into each pass (each over its own order)")
+      ->capture_default_str();
   CorpusArgs ca;
   auto* corpus = app.add_subcommand("corpus", "unlabelled sentences for the word vectors, one a line");
   corpus->add_option("inputs", ca.inputs, "news inputs (as for eventloom build) and .conllu files")->required();
@@ -50,6 +52,8 @@ int main(int argc, char** argv) {
   parser->add_option("--tagger2", pa.tagger2, "its second pass");
   parser->add_option("--epochs", pa.epochs, "passes over the training data")->capture_default_str();
   parser->add_option("--tagger-epochs", pa.tagger_epochs, "epochs of the jackknifed taggers")->capture_default_str();
+  parser->add_option("--tagger-members", pa.tagger_members, "perceptrons per pass of the jackknifed taggers")
+      ->capture_default_str();
   parser->add_option("--folds", pa.folds, "jackknife folds for the training tags")->capture_default_str();
   parser->add_option("--explore-from", pa.explore_from, "first epoch that follows the model's own moves")
       ->capture_default_str();

@@ -104,7 +104,8 @@ std::vector<std::vector<uint8_t>> training_tags(const ParserArgs& a, const std::
     classes[tagger.class_name(c)] = static_cast<uint8_t>(c);
   }
   auto tr = prepare_tagging(train, classes, cl);
-  tags = jackknife_tags(tr, names, static_cast<size_t>(a.folds), a.tagger_epochs, a.min_weight, cl, true);
+  tags = jackknife_tags(tr, names, static_cast<size_t>(a.folds), a.tagger_epochs, a.min_weight, cl, true,
+                        a.tagger_members);
   size_t right = 0;
   for (size_t k = 0; k < tr.size(); ++k)
     for (size_t i = 0; i < tags[k].size(); ++i) right += tags[k][i] == tr[k].gold[i];

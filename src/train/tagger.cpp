@@ -52,11 +52,24 @@ Accuracy evaluate(const analyse::PosTagger& tagger, const std::vector<TagSentenc
 
 analyse::LinearModel train_pass(const std::vector<TagSentence>& tr, const std::vector<size_t>& use,
                                 const std::vector<std::vector<uint8_t>>* first, const std::vector<std::string>& names,
-                                int epochs, float min_weight, uint64_t seed) {
-  analyse::PerceptronTrainer trainer(names);
+                                int epochs, float min_weight, uint64_t seed, int members) {
+  // `members` perceptrons, each over its own order of the sentences (seed,
+  // seed + 7919, ...); the model is the mean of their averaged weights.
+  std::vector<analyse::PerceptronTrainer> trainers;
+  for (int j = 0; j < std::max(members, 1); ++j) trainers.emplace_back(names);
+  for (size_t j = 0; j < trainers.size(); ++j) train_member(tr, use, first, epochs, seed + 7919 * j, trainers[j]);
+  if (trainers.size() == 1) return trainers[0].finish(min_weight);
+  std::vector<const analyse::PerceptronTrainer*> ts;
+  for (const auto& t : trainers) ts.push_back(&t);
+  return analyse::PerceptronTrainer::finish_mean(ts, min_weight);
+}
+
+void train_member(const std::vector<TagSentence>& tr, const std::vector<size_t>& use,
+                  const std::vector<std::vector<uint8_t>>* first, int epochs, uint64_t seed,
+                  analyse::PerceptronTrainer& trainer) {
   std::vector<size_t> order = use;
   std::vector<analyse::Feature> f;
-  std::vector<float> scores(names.size());
+  std::vector<float> scores(trainer.classes());
   std::vector<uint8_t> tags;
   for (int epoch = 1; epoch <= epochs; ++epoch) {
     shuffle(order, seed + epoch);
@@ -74,12 +87,11 @@ analyse::LinearModel train_pass(const std::vector<TagSentence>& tr, const std::v
       }
     }
   }
-  return trainer.finish(min_weight);
 }
 
 std::vector<std::vector<uint8_t>> jackknife_tags(const std::vector<TagSentence>& tr, const std::vector<std::string>& names,
                                                  size_t folds, int epochs, float min_weight,
-                                                 const analyse::WordClusters* cl, bool two_passes) {
+                                                 const analyse::WordClusters* cl, bool two_passes, int members) {
   std::vector<std::vector<uint8_t>> first(tr.size()), out;
   std::vector<analyse::LinearModel> models;
   models.reserve(folds);
@@ -87,7 +99,7 @@ std::vector<std::vector<uint8_t>> jackknife_tags(const std::vector<TagSentence>&
   for (size_t fold = 0; fold < folds; ++fold) {
     for (size_t i = 0; i < tr.size(); ++i)
       if (i % folds != fold) uses[fold].push_back(i);
-    models.push_back(train_pass(tr, uses[fold], nullptr, names, epochs, min_weight, 0x7a66e4 + 100 * fold));
+    models.push_back(train_pass(tr, uses[fold], nullptr, names, epochs, min_weight, 0x7a66e4 + 100 * fold, members));
     analyse::PosTagger t(models.back(), nullptr, cl);
     for (size_t i = fold; i < tr.size(); i += folds) t.tag(tr[i].words, first[i]);
     std::cerr << "fold " << fold + 1 << " of " << folds << " tagged\n";
@@ -97,7 +109,8 @@ std::vector<std::vector<uint8_t>> jackknife_tags(const std::vector<TagSentence>&
   // first-pass tags, and reads its own fold's.
   out.resize(tr.size());
   for (size_t fold = 0; fold < folds; ++fold) {
-    analyse::LinearModel second = train_pass(tr, uses[fold], &first, names, epochs, min_weight, 0x2a55 + 100 * fold);
+    analyse::LinearModel second =
+        train_pass(tr, uses[fold], &first, names, epochs, min_weight, 0x2a55 + 100 * fold, members);
     analyse::PosTagger t(models[fold], &second, cl);
     for (size_t i = fold; i < tr.size(); i += folds) t.tag(tr[i].words, out[i]);
     std::cerr << "fold " << fold + 1 << " of " << folds << " tagged in two passes\n";
@@ -126,15 +139,15 @@ int train_tagger(const TaggerArgs& a) {
   auto dv = prepare_tagging(dev, classes, cl);
   std::vector<size_t> all(tr.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-  analyse::LinearModel first = train_pass(tr, all, nullptr, names, a.epochs, a.min_weight, 0x7a66e4);
+  analyse::LinearModel first = train_pass(tr, all, nullptr, names, a.epochs, a.min_weight, 0x7a66e4, a.members);
   Accuracy one = evaluate(analyse::PosTagger(first, nullptr, cl), dv, dev);
   std::cerr << "first pass: dev UPOS " << one.upos << " XPOS " << one.xpos << " (" << first.features() << " features)\n";
   write_file_or_die(a.out, first.serialize());
   if (a.second.empty()) return 0;
   // First-pass tags of every training sentence from a model that did not see it.
   std::vector<std::vector<uint8_t>> jack =
-      jackknife_tags(tr, names, static_cast<size_t>(a.folds), a.epochs, a.min_weight, cl, false);
-  analyse::LinearModel second = train_pass(tr, all, &jack, names, a.epochs, a.min_weight, 0x2a55);
+      jackknife_tags(tr, names, static_cast<size_t>(a.folds), a.epochs, a.min_weight, cl, false, a.members);
+  analyse::LinearModel second = train_pass(tr, all, &jack, names, a.epochs, a.min_weight, 0x2a55, a.members);
   Accuracy two = evaluate(analyse::PosTagger(first, &second, cl), dv, dev);
   std::cerr << "two passes: dev UPOS " << two.upos << " XPOS " << two.xpos << " (" << second.features() << " features)\n";
   write_file_or_die(a.second, second.serialize());

@@ -16,6 +16,7 @@ struct TaggerArgs {
   std::string train, dev, clusters, out, second;
   int epochs = 10;
   int folds = 5;
+  int members = 1;  // perceptrons per pass, each over its own order of the data; their mean is the model
   float min_weight = 1e-3f;
 };
 int train_tagger(const TaggerArgs& a);
@@ -33,19 +34,24 @@ std::vector<TagSentence> prepare_tagging(const std::vector<conllu::Sentence>& ss
 // pass's tags `first` for the second pass, else null).
 analyse::LinearModel train_pass(const std::vector<TagSentence>& tr, const std::vector<size_t>& use,
                                 const std::vector<std::vector<uint8_t>>* first, const std::vector<std::string>& names,
-                                int epochs, float min_weight, uint64_t seed);
+                                int epochs, float min_weight, uint64_t seed, int members = 1);
+// One member of a pass: `epochs` over `use` in orders drawn from `seed`.
+void train_member(const std::vector<TagSentence>& tr, const std::vector<size_t>& use,
+                  const std::vector<std::vector<uint8_t>>* first, int epochs, uint64_t seed,
+                  analyse::PerceptronTrainer& trainer);
 
 // Tags of every training sentence from models that did not see it, in
 // `folds` folds: the first pass's, or with `two_passes` both passes' (each
 // fold's second pass trained on the other folds' jackknifed first-pass tags).
 std::vector<std::vector<uint8_t>> jackknife_tags(const std::vector<TagSentence>& tr, const std::vector<std::string>& names,
                                                  size_t folds, int epochs, float min_weight,
-                                                 const analyse::WordClusters* cl, bool two_passes);
+                                                 const analyse::WordClusters* cl, bool two_passes, int members = 1);
 
 struct ParserArgs {
   std::string train, dev, clusters, tagger, tagger2, out, tags_cache;
   int epochs = 15;
   int tagger_epochs = 12;
+  int tagger_members = 1;     // as the tagger was trained (eventloom_train tagger --members)
   int folds = 5;
   int explore_from = 2;       // the first epoch that follows the model's own moves
   float explore = 0.9f;       // how often it follows them from then on
