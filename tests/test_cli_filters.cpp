@@ -5,7 +5,6 @@
 
 #include <unistd.h>
 
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -14,6 +13,7 @@
 #include "cli/cli.hpp"
 #include "cli/common.hpp"
 #include "eventloom/export.hpp"
+#include "eventloom/text.hpp"
 #include "test_support.hpp"
 
 using namespace eventloom;
@@ -70,9 +70,7 @@ std::string write_store(const TempDir& t, const std::vector<Item>& items = kItem
       a.name = w->name;
       a.type = w->type;
       a.aliases.assign(w->aliases.begin(), w->aliases.end());
-      std::string key = w->name;
-      for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      a.key = key;
+      a.key = text::lower_ascii(w->name);
       x.actors.push_back(a);
     }
     LocalEvent e;

@@ -12,6 +12,7 @@
 #include "eventloom/export.hpp"
 #include "eventloom/graph.hpp"
 #include "eventloom/pipeline.hpp"
+#include "eventloom/text.hpp"
 #include "test_support.hpp"
 
 using namespace eventloom;
@@ -22,9 +23,7 @@ LocalActor person(const std::string& name) {
   LocalActor a;
   a.name = name;
   a.aliases = {name};
-  std::string key = name;
-  for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  a.key = key;
+  a.key = text::lower_ascii(name);
   return a;
 }
 

@@ -107,9 +107,7 @@ Corpus synthetic(const std::vector<std::pair<std::string, std::string>>& events 
       a.name = name;
       a.type = ActorType::Gpe;
       a.aliases = {name};
-      std::string key = name;
-      for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      a.key = key;
+      a.key = text::lower_ascii(name);
       x.actors.push_back(a);
     }
     LocalEvent e;
